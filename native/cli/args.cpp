@@ -1,0 +1,97 @@
+#include "args.hpp"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+
+namespace actlab::cli {
+
+namespace {
+
+std::string flag_list(const std::vector<FlagSpec>& flags) {
+  std::string list;
+  for (const FlagSpec& flag : flags) list += (list.empty() ? "--" : ", --") + flag.name;
+  return list;
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const std::string& item : items) joined += (joined.empty() ? "" : ", ") + item;
+  return joined;
+}
+
+}  // namespace
+
+Expected<Args> Args::parse(int argc, char** argv, int first, const std::string& command,
+                           const std::vector<FlagSpec>& flags) {
+  Args args;
+  for (int i = first; i < argc; ++i) {
+    const std::string word = argv[i];
+    const FlagSpec* spec = nullptr;
+    for (const FlagSpec& flag : flags) {
+      if (word == "--" + flag.name) spec = &flag;
+    }
+    if (spec == nullptr) {
+      return Expected<Args>::failure(word + ": unknown flag for 'actlab " + command +
+                                     "'; valid: " + flag_list(flags));
+    }
+    if (args.has(spec->name)) {
+      return Expected<Args>::failure(word + ": given twice");
+    }
+    if (spec->placeholder.empty()) {
+      args.values_[spec->name] = "";
+      continue;
+    }
+    if (i + 1 >= argc) {
+      return Expected<Args>::failure(word + ": needs a value (" + spec->placeholder + ")");
+    }
+    args.values_[spec->name] = argv[++i];
+  }
+  return args;
+}
+
+std::string Args::text(const std::string& name, const std::string& fallback) const {
+  const auto it = values_.find(name);
+  return it == values_.end() ? fallback : it->second;
+}
+
+Expected<double> Args::number(const std::string& name, double fallback) const {
+  const auto it = values_.find(name);
+  if (it == values_.end()) return fallback;
+  const char* begin = it->second.c_str();
+  char* end = nullptr;
+  errno = 0;
+  const double x = std::strtod(begin, &end);
+  if (end == begin || *end != '\0' || errno == ERANGE || !std::isfinite(x)) {
+    return Expected<double>::failure("--" + name + ": expected a finite number, got '" +
+                                     it->second + "'");
+  }
+  return x;
+}
+
+Expected<int> Args::integer(const std::string& name, int fallback) const {
+  const auto it = values_.find(name);
+  if (it == values_.end()) return fallback;
+  const char* begin = it->second.c_str();
+  char* end = nullptr;
+  errno = 0;
+  const long x = std::strtol(begin, &end, 10);
+  if (end == begin || *end != '\0' || errno == ERANGE || x < -2147483647L || x > 2147483647L) {
+    return Expected<int>::failure("--" + name + ": expected an integer, got '" + it->second +
+                                  "'");
+  }
+  return static_cast<int>(x);
+}
+
+Expected<std::string> Args::choice(const std::string& name,
+                                   const std::vector<std::string>& choices,
+                                   const std::string& fallback) const {
+  const std::string value = text(name, fallback);
+  for (const std::string& c : choices) {
+    if (c == value) return value;
+  }
+  return Expected<std::string>::failure("--" + name + ": unknown value '" + value +
+                                        "'; valid: " + join(choices));
+}
+
+}  // namespace actlab::cli

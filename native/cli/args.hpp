@@ -1,0 +1,36 @@
+#pragma once
+// "--flag value" parsing for one subcommand. Every failure is one message that names the
+// flag and says what it accepts.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "actlab/expected.hpp"
+
+namespace actlab::cli {
+
+struct FlagSpec {
+  std::string name;         // without the dashes, e.g. "act"
+  std::string placeholder;  // e.g. "ID"; empty for a flag that takes no value
+  std::string help;
+};
+
+class Args {
+ public:
+  // Reads argv[first..argc) against the flags the command accepts.
+  static Expected<Args> parse(int argc, char** argv, int first, const std::string& command,
+                              const std::vector<FlagSpec>& flags);
+
+  bool has(const std::string& name) const { return values_.count(name) > 0; }
+  std::string text(const std::string& name, const std::string& fallback) const;
+  Expected<double> number(const std::string& name, double fallback) const;
+  Expected<int> integer(const std::string& name, int fallback) const;
+  // One of `choices`, or the fallback when absent.
+  Expected<std::string> choice(const std::string& name, const std::vector<std::string>& choices,
+                               const std::string& fallback) const;
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+}  // namespace actlab::cli

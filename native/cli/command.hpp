@@ -1,0 +1,25 @@
+#pragma once
+// One subcommand of `actlab`: its flags (which also make its --help) and what it prints.
+#include <string>
+#include <vector>
+
+#include "actlab/expected.hpp"
+#include "args.hpp"
+
+namespace actlab::cli {
+
+struct Command {
+  std::string name;
+  std::string usage;    // the synopsis line after "actlab NAME"
+  std::string summary;  // one line for `actlab --help`
+  std::vector<FlagSpec> flags;
+  // The whole output, produced before anything is printed: bad input prints nothing else.
+  Expected<std::string> (*run)(const Args& args);
+};
+
+const std::vector<Command>& commands();
+
+Command list_command();
+Command curve_command();
+
+}  // namespace actlab::cli

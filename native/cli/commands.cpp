@@ -1,0 +1,10 @@
+#include "command.hpp"
+
+namespace actlab::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> all = {list_command(), curve_command()};
+  return all;
+}
+
+}  // namespace actlab::cli

@@ -1,0 +1,128 @@
+#pragma once
+// The activations phi(z) and their derivatives phi'(z), one struct per function, written
+// for float and double. Each form is the numerically stable one: no overflow, NaN or Inf
+// on the whole real line, and the exact tiny values kept where a naive form rounds to 0.
+// At a kink the derivative takes the z >= 0 branch (relu'(0) = 1, as the lecture writes it).
+#include <cmath>
+
+namespace actlab::phi {
+
+// Klambauer et al. 2017, "Self-Normalizing Neural Networks", eq. (14): the fixed point (0, 1).
+inline constexpr double kSeluLambda = 1.0507009873554804934193349852946;
+inline constexpr double kSeluAlpha = 1.6732632423543772848170429916717;
+inline constexpr double kInvSqrt2 = 0.70710678118654752440084436210485;
+inline constexpr double kInvSqrt2Pi = 0.39894228040143267793994605993438;
+
+// sigma(z) = 1 / (1 + e^-z), split on the sign so that e^x never overflows.
+template <class T>
+T logistic(T z) {
+  if (z >= T(0)) return T(1) / (T(1) + std::exp(-z));
+  const T e = std::exp(z);
+  return e / (T(1) + e);
+}
+
+// tanh(z) = -expm1(-2|z|) / (2 + expm1(-2|z|)) with the sign of z: accurate near 0, no overflow.
+template <class T>
+T tanh_stable(T z) {
+  const T t = std::expm1(T(-2) * std::fabs(z));
+  const T magnitude = -t / (T(2) + t);
+  return z < T(0) ? -magnitude : magnitude;
+}
+
+// softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^-|z|).
+template <class T>
+T softplus_stable(T z) {
+  return std::fmax(z, T(0)) + std::log1p(std::exp(-std::fabs(z)));
+}
+
+struct Identity {
+  template <class T> static T value(T z, T) { return z; }
+  template <class T> static T derivative(T, T) { return T(1); }
+};
+
+struct Sigmoid {
+  template <class T> static T value(T z, T) { return logistic(z); }
+  // sigma' = sigma(z) sigma(-z): keeps the true tiny value where sigma(1 - sigma) rounds to 0.
+  template <class T> static T derivative(T z, T) { return logistic(z) * logistic(-z); }
+};
+
+struct Tanh {
+  template <class T> static T value(T z, T) { return tanh_stable(z); }
+  // tanh'(z) = 4 sigma(2z) sigma(-2z), the lecture's identity; 1 - tanh^2 rounds to 0 early.
+  template <class T> static T derivative(T z, T) {
+    return T(4) * logistic(T(2) * z) * logistic(T(-2) * z);
+  }
+};
+
+struct Relu {
+  template <class T> static T value(T z, T) { return z >= T(0) ? z : T(0); }
+  template <class T> static T derivative(T z, T) { return z >= T(0) ? T(1) : T(0); }
+};
+
+struct LeakyRelu {
+  template <class T> static T value(T z, T alpha) { return z >= T(0) ? z : alpha * z; }
+  template <class T> static T derivative(T z, T alpha) { return z >= T(0) ? T(1) : alpha; }
+};
+
+// ELU (Clevert et al. 2016): alpha (e^z - 1) for z < 0, with expm1 against cancellation.
+struct Elu {
+  template <class T> static T value(T z, T alpha) { return z >= T(0) ? z : alpha * std::expm1(z); }
+  template <class T> static T derivative(T z, T alpha) {
+    return z >= T(0) ? T(1) : alpha * std::exp(z);
+  }
+};
+
+struct Selu {
+  template <class T> static T value(T z, T) {
+    return T(kSeluLambda) * (z >= T(0) ? z : T(kSeluAlpha) * std::expm1(z));
+  }
+  template <class T> static T derivative(T z, T) {
+    return z >= T(0) ? T(kSeluLambda) : T(kSeluLambda) * T(kSeluAlpha) * std::exp(z);
+  }
+};
+
+// GELU (Hendrycks & Gimpel 2016), exact: z Phi(z), Phi(z) = erfc(-z / sqrt 2) / 2.
+struct Gelu {
+  template <class T> static T value(T z, T) { return z * T(0.5) * std::erfc(-z * T(kInvSqrt2)); }
+  // GELU'(z) = Phi(z) + z phi_N(z), phi_N the standard normal density.
+  template <class T> static T derivative(T z, T) {
+    const T density = T(kInvSqrt2Pi) * std::exp(T(-0.5) * z * z);
+    return T(0.5) * std::erfc(-z * T(kInvSqrt2)) + z * density;
+  }
+};
+
+// SiLU / swish (Elfwing et al. 2018): z sigma(z).
+struct Silu {
+  template <class T> static T value(T z, T) { return z * logistic(z); }
+  // SiLU'(z) = sigma(z) (1 + z sigma(-z)).
+  template <class T> static T derivative(T z, T) {
+    return logistic(z) * (T(1) + z * logistic(-z));
+  }
+};
+
+struct Softplus {
+  template <class T> static T value(T z, T) { return softplus_stable(z); }
+  template <class T> static T derivative(T z, T) { return logistic(z); }
+};
+
+// Mish (Misra 2019): z tanh(softplus(z)).
+struct Mish {
+  template <class T> static T value(T z, T) { return z * std::tanh(softplus_stable(z)); }
+  // Mish'(z) = tanh(sp) + z sech^2(sp) sigma(z), sp = softplus(z); with e^sp = 1 + e^z,
+  // sech^2(sp) = 4 / (u + 1/u)^2, u = 1 + e^z, which avoids the cancellation in 1 - tanh^2.
+  template <class T> static T derivative(T z, T) {
+    const T u = T(1) + std::exp(z);
+    const T cosh2 = u + T(1) / u;
+    return std::tanh(softplus_stable(z)) + z * (T(4) / (cosh2 * cosh2)) * logistic(z);
+  }
+};
+
+struct Softsign {
+  template <class T> static T value(T z, T) { return z / (T(1) + std::fabs(z)); }
+  template <class T> static T derivative(T z, T) {
+    const T d = T(1) + std::fabs(z);
+    return T(1) / (d * d);
+  }
+};
+
+}  // namespace actlab::phi

@@ -1,0 +1,32 @@
+#pragma once
+// An activation sampled on an evenly spaced grid: what `actlab curve` prints and the
+// activation figure plots.
+#include <vector>
+
+#include "actlab/activation.hpp"
+#include "actlab/expected.hpp"
+
+namespace actlab {
+
+struct CurveGrid {
+  double from = -6;
+  double to = 6;
+  int points = 241;
+};
+
+inline constexpr int kMaxCurvePoints = 1000000;
+inline constexpr double kMaxCurveAbsZ = 1e4;
+
+struct Curve {
+  std::vector<double> z;
+  std::vector<double> value;
+  std::vector<double> derivative;
+};
+
+// Checks --from, --to and --points; the message names the flag and the valid values.
+Expected<CurveGrid> check_curve_grid(const CurveGrid& grid);
+
+// z_i = from + (to - from) i / (points - 1), i = 0..points-1: both ends exact.
+Curve sample_curve(const Activation& act, const CurveGrid& grid);
+
+}  // namespace actlab

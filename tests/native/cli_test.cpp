@@ -1,0 +1,142 @@
+// The actlab CLI as a user meets it: output formats, and every bad input exits 2 with one
+// line on stderr naming the flag.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "actlab/activation.hpp"
+
+namespace actlab {
+namespace {
+
+struct CliRun {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+CliRun run_cli(const std::string& args) {
+  const std::string err_path = testing::TempDir() + "actlab_cli_stderr.txt";
+  const std::string command = std::string(ACTLAB_CLI) + " " + args + " 2>" + err_path;
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  const int status = pclose(pipe);
+  std::string err;
+  if (FILE* f = std::fopen(err_path.c_str(), "r")) {
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, f)) err.append(buffer, n);
+    std::fclose(f);
+  }
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, err};
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> result;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) result.push_back(line);
+  return result;
+}
+
+TEST(CliCurve, CsvHasTheDefaultGridAndTheLibrarysNumbersToTheLastBit) {
+  const CliRun run = run_cli("curve --act sigmoid");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto rows = lines(run.out);
+  ASSERT_EQ(rows.size(), 242u);
+  EXPECT_EQ(rows[0], "z,value,derivative");
+  const Activation sigmoid{ActivationKind::sigmoid, 0};
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    double z, value, slope;
+    ASSERT_EQ(std::sscanf(rows[i].c_str(), "%lf,%lf,%lf", &z, &value, &slope), 3);
+    EXPECT_EQ(z, -6 + 12.0 * (i - 1) / 240);
+    EXPECT_EQ(value, sigmoid.value(z));
+    EXPECT_EQ(slope, sigmoid.derivative(z));
+  }
+  EXPECT_EQ(rows[1].substr(0, 3), "-6,");
+  EXPECT_EQ(rows.back().substr(0, 2), "6,");
+}
+
+TEST(CliCurve, JsonCarriesTheSameSeries) {
+  const CliRun run = run_cli("curve --act elu --alpha 2 --from -1 --to 1 --points 5 --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto doc = nlohmann::json::parse(run.out);
+  EXPECT_EQ(doc["activation"], "elu");
+  EXPECT_EQ(doc["alpha"], 2.0);
+  ASSERT_EQ(doc["z"].size(), 5u);
+  EXPECT_EQ(doc["z"][1].get<double>(), -0.5);
+  EXPECT_EQ(doc["value"][0].get<double>(), 2 * std::expm1(-1.0));
+  EXPECT_EQ(doc["derivative"][0].get<double>(), 2 * std::exp(-1.0));
+}
+
+TEST(CliList, JsonDescribesEveryActivation) {
+  const CliRun run = run_cli("list --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  const auto list = nlohmann::json::parse(run.out);
+  ASSERT_EQ(list.size(), 12u);
+  for (const auto& entry : list) {
+    for (const char* key : {"id", "name", "formula", "derivative", "max_derivative",
+                            "argmax_derivative", "bounded", "range"}) {
+      EXPECT_TRUE(entry.contains(key)) << entry["id"] << " lacks " << key;
+    }
+  }
+  EXPECT_EQ(list[1]["id"], "sigmoid");
+  EXPECT_EQ(list[1]["max_derivative"], 0.25);
+  EXPECT_EQ(list[1]["argmax_derivative"], 0.0);
+  EXPECT_EQ(list[1]["range"], nlohmann::json::array({0.0, 1.0}));
+  EXPECT_TRUE(list[3]["argmax_derivative"].is_null());  // relu
+}
+
+TEST(CliHelp, ListsCommandsAndFlags) {
+  const CliRun overview = run_cli("--help");
+  EXPECT_EQ(overview.exit_code, 0);
+  EXPECT_NE(overview.out.find("curve"), std::string::npos);
+  const CliRun curve = run_cli("curve --help");
+  EXPECT_EQ(curve.exit_code, 0);
+  EXPECT_NE(curve.out.find("--points"), std::string::npos);
+}
+
+struct BadInput {
+  const char* args;
+  const char* flag;      // the message must name it
+  const char* mentions;  // and mention this (a valid value or the limit)
+};
+
+TEST(CliErrors, BadInputExitsTwoWithOneLineNamingTheFlag) {
+  const BadInput cases[] = {
+      {"curve --act sigmod", "--act", "sigmoid"},
+      {"curve", "--act", "tanh"},
+      {"curve --act tanh --bogus 1", "--bogus", "--points"},
+      {"curve --act tanh --from abc", "--from", "abc"},
+      {"curve --act tanh --from nan", "--from", "nan"},
+      {"curve --act tanh --to 1e400", "--to", "1e400"},
+      {"curve --act tanh --points 1", "--points", "2 to 1000000"},
+      {"curve --act tanh --points 1000001", "--points", "2 to 1000000"},
+      {"curve --act tanh --points 2.5", "--points", "2.5"},
+      {"curve --act tanh --from 1 --to 1", "--to", "greater than --from"},
+      {"curve --act tanh --from 3 --to -3", "--to", "greater than --from"},
+      {"curve --act tanh --from -1e5", "--from", "-10000 to 10000"},
+      {"curve --act leaky-relu --alpha 5", "--alpha", "0 to 1"},
+      {"curve --act elu --alpha -1", "--alpha", "0.01 to 10"},
+      {"curve --act tanh --alpha 0.5", "--alpha", "leaky-relu"},
+      {"curve --act tanh --format xml", "--format", "csv, json"},
+      {"curve --act", "--act", "value"},
+      {"list --format yaml", "--format", "json"},
+      {"frobnicate", "frobnicate", "curve"},
+  };
+  for (const BadInput& c : cases) {
+    const CliRun run = run_cli(c.args);
+    EXPECT_EQ(run.exit_code, 2) << c.args;
+    EXPECT_TRUE(run.out.empty()) << c.args << " printed " << run.out;
+    ASSERT_EQ(lines(run.err).size(), 1u) << c.args << ": " << run.err;
+    EXPECT_NE(run.err.find(c.flag), std::string::npos) << c.args << ": " << run.err;
+    EXPECT_NE(run.err.find(c.mentions), std::string::npos) << c.args << ": " << run.err;
+  }
+}
+
+}  // namespace
+}  // namespace actlab

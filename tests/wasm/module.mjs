@@ -1,0 +1,39 @@
+// Loads the node flavour of the wasm module for the tests, and runs the native CLI.
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+
+import { wrapModule } from "../../wasm/api.mjs";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const require = createRequire(import.meta.url);
+
+export async function loadActlab() {
+  const createActlabModule = require(`${root}build/wasm/actlab-node.cjs`);
+  // This emscripten would fetch() a file path under node 20: hand it the bytes instead.
+  const raw = await createActlabModule({
+    wasmBinary: readFileSync(`${root}build/wasm/actlab-node.wasm`),
+  });
+  return wrapModule(raw);
+}
+
+export function cli(args) {
+  return execFileSync(`${root}build/native/actlab`, args, {
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
+}
+
+export function cliFailure(args) {
+  const run = spawnSync(`${root}build/native/actlab`, args, { encoding: "utf8" });
+  return { status: run.status, stderr: run.stderr.trim() };
+}
+
+// The CLI's CSV as three Float64Arrays; %.17g round-trips every double exactly.
+export function parseCurveCsv(text) {
+  const rows = text.trim().split("\n").slice(1);
+  const columns = [0, 1, 2].map(() => new Float64Array(rows.length));
+  rows.forEach((row, i) => row.split(",").forEach((cell, j) => (columns[j][i] = Number(cell))));
+  return { z: columns[0], value: columns[1], derivative: columns[2] };
+}

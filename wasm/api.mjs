@@ -1,0 +1,81 @@
+// The module's JS API: a thin wrapper over the raw Embind bindings that gives named
+// arguments with the CLI's defaults, checks argument types the way the CLI parses its flags,
+// and throws an ActlabError carrying the CLI's message for bad input.
+
+export class ActlabError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ActlabError";
+  }
+}
+
+const INT32_MAX = 2147483647;
+
+function unwrap(result) {
+  if (result && typeof result === "object" && typeof result.error === "string") {
+    throw new ActlabError(result.error);
+  }
+  return result;
+}
+
+// A finite number, as `actlab --FLAG X` accepts it; undefined takes the fallback.
+function number(flag, value, fallback) {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new ActlabError(`--${flag}: expected a finite number, got '${value}'`);
+  }
+  return value;
+}
+
+function integer(flag, value, fallback) {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || Math.abs(value) > INT32_MAX) {
+    throw new ActlabError(`--${flag}: expected an integer, got '${value}'`);
+  }
+  return value;
+}
+
+// alpha: undefined means the activation's default, which the core reads as NaN.
+function alphaOf(alpha) {
+  return number("alpha", alpha, Number.NaN);
+}
+
+function activationId(act) {
+  return typeof act === "string" ? act : String(act ?? "");
+}
+
+export function wrapModule(raw) {
+  return {
+    // [{id, name, formula, derivative, max_derivative, argmax_derivative, max_attained,
+    //   bounded, range: [lo|null, hi|null], alpha: {default, min, max, value} | null}]
+    listActivations: () => raw.listActivations(),
+
+    // One entry of listActivations, with sup|phi'| and range for the given alpha.
+    describeActivation: ({ act, alpha } = {}) =>
+      unwrap(raw.describeActivation(activationId(act), alphaOf(alpha))),
+
+    // {z, value, derivative}: Float64Arrays, the numbers of `actlab curve`.
+    curve: ({ act, alpha, from, to, points } = {}) =>
+      unwrap(
+        raw.curve(
+          activationId(act),
+          alphaOf(alpha),
+          number("from", from, -6),
+          number("to", to, 6),
+          integer("points", points, 241),
+        ),
+      ),
+
+    // [[lo, hi], ...]: where |phi'(z)| < eps sup|phi'| within [from, to].
+    saturationRegions: ({ act, alpha, eps, from, to } = {}) =>
+      unwrap(
+        raw.saturationRegions(
+          activationId(act),
+          alphaOf(alpha),
+          number("saturation-eps", eps, 0.1),
+          number("from", from, -6),
+          number("to", to, 6),
+        ),
+      ),
+  };
+}
