@@ -1,0 +1,109 @@
+// The JS API of the actlab WebAssembly module (wasm/api.mjs wraps the raw Embind bindings).
+// Every function throws an ActlabError whose message equals the actlab CLI's message for the
+// same bad input (e.g. "--points: must be an integer from 2 to 1000000, got 1").
+
+export class ActlabError extends Error {
+  name: "ActlabError";
+}
+
+export interface ActivationInfo {
+  id: string; // "sigmoid", "leaky-relu", ...
+  name: string; // display name
+  formula: string; // LaTeX of phi(z)
+  derivative: string; // LaTeX of phi'(z)
+  max_derivative: number; // sup |phi'(z)|
+  argmax_derivative: number | null; // where it is reached/approached; null: no single point
+  max_attained: boolean; // false where only approached (selu: z -> 0 from the left)
+  bounded: boolean;
+  range: [number | null, number | null]; // null: unbounded end
+  alpha: { default: number; min: number; max: number; value: number } | null;
+}
+
+export interface CurveOptions {
+  act: string;
+  alpha?: number; // leaky-relu (default 0.01) and elu (default 1) only
+  from?: number; // default -6
+  to?: number; // default 6
+  points?: number; // default 241, 2..1000000
+}
+
+export interface Curve {
+  z: Float64Array;
+  value: Float64Array;
+  derivative: Float64Array;
+}
+
+export interface PropagateOptions {
+  act: string;
+  alpha?: number;
+  init: string; // standard, glorot-uniform, glorot-normal, he-uniform, he-normal,
+  //               lecun-uniform, lecun-normal, normal, orthogonal
+  initStd?: number; // required for init "normal"
+  gain?: number; // orthogonal, default 1
+  depth: number; // L
+  width: number; // N
+  batch: number; // B
+  inputDim?: number; // D, default N
+  inputStd?: number; // default 1
+  biasStd?: number; // default 0
+  seed?: number; // default 1
+  bins?: number; // M, default 64
+  saturationEps?: number; // default 0.1
+}
+
+// Per-layer series are typed arrays of length L (index 0 is layer 1, the input side);
+// histograms are row-major L x M (layer l's counts at [l*M, (l+1)*M)), each row summing to B*N.
+export interface Propagation {
+  activation: string;
+  init: string;
+  depth: number;
+  width: number;
+  batch: number;
+  seed: number;
+  act_hist_edges: Float64Array; // M + 1
+  grad_hist_edges: Float64Array; // M + 1
+  layers: {
+    index: Int32Array;
+    pre_mean: Float64Array;
+    pre_std: Float64Array;
+    act_mean: Float64Array;
+    act_std: Float64Array;
+    saturated: Float64Array;
+    dead: Float64Array;
+    grad_pre_std: Float64Array;
+    grad_act_std: Float64Array;
+    weight_grad_rms: Float64Array;
+    act_hist: Float64Array; // L x M
+    grad_hist: Float64Array; // L x M
+  };
+}
+
+export interface InitializerInfo {
+  id: string;
+  name: string;
+  formula: string; // LaTeX
+  needs_std: boolean; // "normal"
+  needs_gain: boolean; // "orthogonal"
+}
+
+export interface Actlab {
+  listActivations(): ActivationInfo[];
+  describeActivation(options: { act: string; alpha?: number }): ActivationInfo;
+  curve(options: CurveOptions): Curve;
+  saturationRegions(options: {
+    act: string;
+    alpha?: number;
+    eps?: number; // default 0.1, in (0, 1)
+    from?: number;
+    to?: number;
+  }): Array<[number, number]>;
+  listInitializers(): InitializerInfo[];
+  propagate(options: PropagateOptions): Propagation;
+  // The lecture's bound (sup|phi'|)^(k+1) on dL/dtheta^(L-k), k = 0..depth-1.
+  bound(options: { act: string; alpha?: number; depth: number }): {
+    max_derivative: number;
+    bound: Float64Array;
+  };
+}
+
+export function wrapModule(raw: unknown): Actlab;
