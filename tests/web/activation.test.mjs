@@ -1,0 +1,99 @@
+// Figure 1 in headless Chromium: it draws, follows its controls and the URL, overlays the
+// tanh identity, and exports the CLI's numbers.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+
+import { PNG } from "pngjs";
+
+import { act, canvasStats, card, cli, launch, openPage, waitDrawn } from "./browser.mjs";
+
+const SKY_BLUE = [0x56, 0xb4, 0xe9]; // the identity overlay's colour (Okabe-Ito)
+
+let env;
+let page;
+let log;
+before(async () => {
+  env = await launch();
+  ({ page, log } = await openPage(env, "/"));
+  await waitDrawn(page, "act");
+});
+after(() => env?.close());
+
+const formulaTex = () =>
+  page.$$eval(`${card("act")} .formulas annotation`, (nodes) => nodes.map((n) => n.textContent));
+
+describe("activation figure", () => {
+  test("loads with no console error and draws on its canvases", async () => {
+    assert.deepEqual(log.errors, []);
+    for (const index of [0, 1]) {
+      const stats = await canvasStats(page, "act", null, index);
+      assert.ok(stats.drawn > 1000, `canvas ${index} has ${stats.drawn} drawn pixels`);
+    }
+  });
+
+  test("renders the formulas of the engine's catalog with KaTeX", async () => {
+    const tex = await formulaTex();
+    assert.equal(tex.length, 2);
+    assert.match(tex[0], /\\sigma\(z\) = \\frac\{1\}\{1 \+ e\^\{-z\}\}/);
+    assert.match(tex[1], /\\sigma'\(z\)/);
+  });
+
+  test("switching the activation changes the plot, the formula and the URL", async () => {
+    const before = await canvasStats(page, "act", null, 0);
+    await act(page, "act", () => page.selectOption("#act-phi", "relu"));
+    const after = await canvasStats(page, "act", null, 0);
+    assert.notEqual(after.hash, before.hash);
+    assert.match((await formulaTex())[0], /\\max\(0, z\)/);
+    assert.match(page.url(), /act\.phi=relu/);
+  });
+
+  test("the identity toggle overlays 2σ(2z) − 1 on tanh", async () => {
+    await act(page, "act", () => page.selectOption("#act-phi", "tanh"));
+    const without = await canvasStats(page, "act", SKY_BLUE, 0);
+    assert.equal(without.matching, 0);
+    await act(page, "act", () => page.check("#act-id"));
+    const withOverlay = await canvasStats(page, "act", SKY_BLUE, 0);
+    const derivative = await canvasStats(page, "act", SKY_BLUE, 1);
+    assert.ok(withOverlay.matching > 100, `${withOverlay.matching} overlay pixels on φ`);
+    assert.ok(derivative.matching > 100, `${derivative.matching} overlay pixels on φ′`);
+    assert.match(page.url(), /act\.id=1/);
+    const legend = await page.$eval(`${card("act")} .legend`, (el) => el.textContent);
+    assert.match(legend, /2σ\(2z\) − 1/);
+  });
+
+  test("the max |φ'| of sigmoid is marked as 0.25 at z = 0", async () => {
+    await act(page, "act", () => page.selectOption("#act-phi", "sigmoid"));
+    const legend = await page.$eval(`${card("act")} .legend`, (el) => el.textContent);
+    assert.match(legend, /max φ′ = 0\.25 at z = 0/);
+  });
+
+  test("back and forward restore the figure", async () => {
+    await act(page, "act", () => page.goBack());
+    assert.equal(await page.$eval("#act-phi", (el) => el.value), "tanh");
+    await act(page, "act", () => page.goForward());
+    assert.equal(await page.$eval("#act-phi", (el) => el.value), "sigmoid");
+  });
+});
+
+describe("activation figure exports", () => {
+  test("CSV equals `actlab curve` for the same configuration, byte for byte", async () => {
+    await page.goto(`${env.origin}/?act.phi=tanh&act.from=-6&act.to=6`);
+    await waitDrawn(page, "act");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${card("act")} [data-action=csv]`)]);
+    const csv = readFileSync(await download.path(), "utf8");
+    assert.equal(csv, cli(["curve", "--act", "tanh", "--from", "-6", "--to", "6", "--points", "241"]));
+  });
+
+  test("PNG is a decodable image of the figure at the device pixel ratio", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${card("act")} [data-action=png]`)]);
+    const png = PNG.sync.read(readFileSync(await download.path()));
+    const canvases = await page.$$eval(`${card("act")} canvas`, (list) => list.map((c) => [c.width, c.height]));
+    const dpr = await page.evaluate(() => devicePixelRatio);
+    const plotWidth = await page.$eval(`${card("act")} .chart`, (el) => el.getBoundingClientRect().width);
+    assert.equal(png.width, Math.max(...canvases.map(([w]) => w)));
+    assert.ok(Math.abs(png.width - plotWidth * dpr) <= 2 * dpr, `${png.width} vs ${plotWidth * dpr}`);
+    assert.ok(png.height > canvases.reduce((sum, [, h]) => sum + h, 0));
+    assert.equal(download.suggestedFilename(), "actlab-act.png");
+  });
+});

@@ -1,0 +1,233 @@
+// The page: reads the state from the URL, lays out the lecture (or, in embed mode, one
+// figure), and keeps the URL, the controls and the figures in step. Back/forward restore a
+// view; a bad URL value is clamped with a notice.
+import { Card } from "./card.js";
+import { Engine } from "./engine.js";
+import { FIGURES } from "./figures/index.js";
+import { translator } from "./i18n/index.js";
+import { renderRich } from "./katex.js";
+import { theme } from "./plot/palette.js";
+import { FIGURE_IDS, LANGUAGES, createSchema, parseState, stateToQuery, withParam } from "./state.js";
+import { STRINGS } from "./i18n/index.js";
+
+function element(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+function paragraphs(texts, className = "") {
+  return texts.map((text) => {
+    const p = element("p", className ? { class: className } : {});
+    renderRich(p, text);
+    return p;
+  });
+}
+
+class App {
+  constructor(root) {
+    this.root = root;
+    this.engine = new Engine();
+    this.cards = new Map();
+  }
+
+  async start() {
+    const guess = parseState(location.search, emptySchema(), { activations: [], initializers: [] }, navigator.languages);
+    this.showLoading(translator(guess.lang));
+    let catalog;
+    try {
+      ({ result: catalog } = await this.engine.request("catalog", "catalog", {}));
+    } catch (error) {
+      this.root.replaceChildren(element("p", { class: "figure-error", role: "alert", text: translator(guess.lang)("errors.load", { message: error.message }) }));
+      document.body.dataset.status = "error";
+      return;
+    }
+    this.catalog = catalog;
+    this.schema = createSchema(catalog);
+    this.state = parseState(location.search, this.schema, catalog, navigator.languages);
+    this.render();
+    addEventListener("popstate", () => this.restore());
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
+      for (const card of this.cards.values()) card.redraw();
+    });
+  }
+
+  showLoading(t) {
+    this.root.replaceChildren(element("p", { class: "loading", role: "status", text: t("status.loading") }));
+  }
+
+  get ctx() {
+    return { t: this.t, catalog: this.catalog, theme: theme(), embed: this.state.embed };
+  }
+
+  render() {
+    for (const card of this.cards.values()) card.destroy();
+    this.cards.clear();
+    this.t = translator(this.state.lang);
+    const t = this.t;
+    document.documentElement.lang = this.state.lang;
+    document.title = t("meta.title");
+    document.body.classList.toggle("embed", this.state.embed);
+    const app = {
+      engine: this.engine,
+      schema: this.schema,
+      ctx: this.ctx,
+      onChange: (figure, name, raw, commit) => this.change(figure, name, raw, commit),
+      linkFor: (figure) => this.urlFor(figure, false),
+      embedFor: (figure) => this.embedSnippet(figure),
+    };
+    const ids = this.state.embed ? [this.state.view] : FIGURE_IDS.filter((id) => FIGURES[id]);
+    for (const id of ids) this.cards.set(id, new Card(FIGURES[id], app));
+
+    if (this.state.embed) this.renderEmbed();
+    else this.renderPage();
+    this.showNotices();
+    for (const [id, card] of this.cards) card.update(this.state.figures[id]);
+    if (!this.state.embed && this.state.view && this.renderedOnce !== true) {
+      document.getElementById(`sec-${this.state.view}`)?.scrollIntoView();
+    }
+    this.renderedOnce = true;
+  }
+
+  renderPage() {
+    const t = this.t;
+    const header = element("header", { class: "site-header" }, [
+      element("a", { class: "skip", href: "#content", text: t("header.skip") }),
+      element("a", { class: "brand", href: "#top" }, [
+        element("strong", { text: t("header.brand") }),
+        element("span", { class: "tagline", text: t("header.tagline") }),
+      ]),
+      element("nav", { "aria-label": t("header.nav") }, [
+        element("ul", {}, FIGURE_IDS.map((id, i) =>
+          element("li", {}, [element("a", { href: `#sec-${id}`, text: `${i + 1}. ${t(`sections.${id}.nav`)}` })]))),
+      ]),
+      this.languageSwitch(),
+    ]);
+    this.pageNotices = element("div", { class: "notices page-notices", role: "status", hidden: "" });
+    const article = element("article", { class: "lecture" }, [
+      element("h1", { id: "top", text: t("intro.title") }),
+      this.pageNotices,
+      ...paragraphs(t("intro.lead"), "lead"),
+    ]);
+    for (const id of FIGURE_IDS) {
+      const section = element("section", { class: "lecture-section", id: `sec-${id}`, "aria-labelledby": `sec-${id}-title` }, [
+        element("h2", { id: `sec-${id}-title`, text: t(`sections.${id}.title`) }),
+        ...paragraphs(t(`sections.${id}.before`)),
+      ]);
+      if (this.cards.has(id)) section.append(this.cards.get(id).element);
+      section.append(...paragraphs(t(`sections.${id}.after`)));
+      article.append(section);
+    }
+    const footer = element("footer", { class: "site-footer" }, [
+      element("p", { text: t("footer.text") }),
+      element("p", { class: "references", text: t("footer.references") }),
+    ]);
+    const main = element("main", { id: "content", tabindex: "-1" }, [article]);
+    this.root.replaceChildren(header, main, footer);
+  }
+
+  renderEmbed() {
+    const card = this.cards.get(this.state.view);
+    this.pageNotices = element("div", { class: "notices page-notices", role: "status", hidden: "" });
+    const open = element("a", {
+      class: "open-full",
+      href: this.urlFor(this.state.view, false),
+      target: "_blank",
+      rel: "noopener",
+      text: this.t("actions.open"),
+    });
+    const main = element("main", { id: "content", class: "embed-main" }, [this.pageNotices, card.element, open]);
+    this.root.replaceChildren(main);
+    const fit = () => card.fit(Math.max(120, innerHeight - (main.scrollHeight - card.host.offsetHeight) - 4));
+    this.fitEmbed = fit;
+    card.element.addEventListener("actlab:drawn", fit, { once: true });
+    new ResizeObserver(() => fit()).observe(document.documentElement);
+  }
+
+  languageSwitch() {
+    const select = element("select", { id: "lang", "aria-label": `${this.t("header.language")} / Language` });
+    for (const lang of LANGUAGES) {
+      const option = element("option", { value: lang, lang, text: STRINGS[lang].meta.name });
+      if (lang === this.state.lang) option.selected = true;
+      select.append(option);
+    }
+    select.addEventListener("change", () => {
+      this.state = { ...this.state, lang: select.value, langFromUrl: true };
+      this.writeUrl(true);
+      this.render();
+      document.getElementById("lang")?.focus();
+    });
+    return element("div", { class: "language" }, [
+      element("label", { for: "lang", class: "visually-hidden", text: this.t("header.language") }),
+      select,
+    ]);
+  }
+
+  // Notices go to the card of the figure they concern; global ones to the top of the page.
+  showNotices() {
+    const byFigure = new Map();
+    const global = [];
+    for (const notice of this.state.notices) {
+      const figure = notice.key.split(".")[0];
+      if (this.cards.has(figure)) byFigure.set(figure, [...(byFigure.get(figure) ?? []), notice]);
+      else global.push(notice);
+    }
+    for (const [id, card] of this.cards) card.setNotices(byFigure.get(id) ?? []);
+    const t = this.t;
+    this.pageNotices.hidden = global.length === 0;
+    this.pageNotices.replaceChildren(
+      ...(global.length ? [element("p", { text: t("notices.title") }), element("ul", {}, global.map((n) => element("li", { text: t(`notices.${n.reason}`, n) })))] : []),
+    );
+  }
+
+  change(figure, name, raw, commit) {
+    this.state = withParam(this.state, this.schema, this.catalog, figure, name, raw);
+    this.writeUrl(commit);
+    this.cards.get(figure)?.update(this.state.figures[figure]);
+  }
+
+  writeUrl(commit) {
+    const query = stateToQuery(this.state, this.schema);
+    const url = `${location.pathname}${query}${location.hash}`;
+    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (commit) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+  }
+
+  restore() {
+    const previous = this.state;
+    this.state = parseState(location.search, this.schema, this.catalog, navigator.languages);
+    if (previous.lang !== this.state.lang || previous.embed !== this.state.embed || (this.state.embed && previous.view !== this.state.view)) {
+      this.render();
+      return;
+    }
+    this.showNotices();
+    for (const [id, card] of this.cards) {
+      if (stateToQuery({ ...this.state, embed: false, view: null }, this.schema, { only: id }) !==
+          stateToQuery({ ...previous, embed: false, view: null }, this.schema, { only: id })) {
+        card.update(this.state.figures[id]);
+      }
+    }
+  }
+
+  urlFor(figure, embed) {
+    const query = stateToQuery(this.state, this.schema, { only: figure, embed });
+    return `${location.origin}${location.pathname}${query}`;
+  }
+
+  embedSnippet(figure) {
+    const title = `actlab — ${this.t(`sections.${figure}.title`)}`.replace(/"/g, "&quot;");
+    return `<iframe src="${this.urlFor(figure, true)}" width="720" height="540" style="border:0;max-width:100%" title="${title}" loading="lazy"></iframe>`;
+  }
+}
+
+// Before the engine's catalog is known only the language can be read from the URL.
+function emptySchema() {
+  return Object.fromEntries(FIGURE_IDS.map((id) => [id, {}]));
+}
+
+new App(document.getElementById("app")).start();

@@ -1,0 +1,201 @@
+// One figure's card: title, notices, controls, the figure itself, legend, and the Link /
+// Embed / PNG / CSV buttons. The card asks the engine for numbers and hands them to its
+// figure module; data-status ("busy" | "ready" | "error") and data-drawn (a counter) on the
+// card tell tests and embedding pages when the figure shows the current parameters.
+import { buildControls } from "./controls.js";
+import { composeFigure, downloadCsv, downloadPng } from "./export.js";
+import { renderRich } from "./katex.js";
+import { theme } from "./plot/palette.js";
+
+const PROGRESS_DELAY_MS = 200;
+
+function element(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  node.append(...children);
+  return node;
+}
+
+export class Card {
+  // figure: a module of web/figures; app: {engine, schema, ctx, onChange, linkFor, embedFor}.
+  constructor(figure, app) {
+    this.figure = figure;
+    this.app = app;
+    this.drawn = 0;
+    this.values = null;
+    this.result = null;
+    this.element = element("section", {
+      class: "card",
+      id: `fig-${figure.id}`,
+      "data-figure": figure.id,
+      "data-status": "busy",
+      "data-drawn": "0",
+      "aria-labelledby": `fig-${figure.id}-title`,
+    });
+    this.build();
+  }
+
+  build() {
+    const { t } = this.app.ctx;
+    const id = this.figure.id;
+    this.title = element("h3", { class: "card-title", id: `fig-${id}-title`, text: t(`figures.${id}.title`) });
+    this.notices = element("div", { class: "notices", role: "status", hidden: "" });
+    this.form = element("form", { class: "controls", "aria-label": t(`figures.${id}.title`) });
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.controls = buildControls(this.form, id, this.figure.controls, this.app.schema, this.app.ctx,
+      (name, raw, commit) => this.app.onChange(id, name, raw, commit));
+    this.host = element("div", { class: "figure-host" });
+    this.error = element("p", { class: "figure-error", role: "alert", hidden: "" });
+    this.progress = element("div", { class: "progress", role: "status", "aria-live": "polite", hidden: "" }, [
+      element("span", { class: "spinner", "aria-hidden": "true" }),
+      element("span", { text: t("status.computing") }),
+    ]);
+    this.legend = element("ul", { class: "legend" });
+    this.toast = element("p", { class: "toast", role: "status", "aria-live": "polite" });
+    const actions = element("div", { class: "card-actions" }, [
+      this.button("link", () => this.copy(this.app.linkFor(id))),
+      this.button("embed", () => this.copy(this.app.embedFor(id))),
+      this.button("png", () => this.exportPng()),
+      this.button("csv", () => this.exportCsv()),
+    ]);
+    const stage = element("div", { class: "stage" }, [this.host, this.progress]);
+    this.element.append(this.title, this.notices, this.form, stage, this.error, this.legend, actions, this.toast);
+    this.view = this.figure.create(this.host, this.app.ctx);
+  }
+
+  button(action, onClick) {
+    const { t } = this.app.ctx;
+    const button = element("button", { type: "button", class: `action action-${action}`, title: t(`actions.${action}Title`), "data-action": action, text: t(`actions.${action}`) });
+    button.addEventListener("click", onClick);
+    return button;
+  }
+
+  setNotices(notices) {
+    const { t } = this.app.ctx;
+    this.notices.replaceChildren();
+    this.notices.hidden = notices.length === 0;
+    if (!notices.length) return;
+    const list = element("ul");
+    for (const n of notices) list.append(element("li", { text: t(`notices.${n.reason}`, n) }));
+    const dismiss = element("button", { type: "button", class: "dismiss", text: t("notices.dismiss") });
+    dismiss.addEventListener("click", () => this.setNotices([]));
+    this.notices.append(element("p", { text: t("notices.title") }), list, dismiss);
+  }
+
+  // Shows `values` in the controls and asks the engine for the figure's numbers.
+  async update(values) {
+    this.values = values;
+    this.controls.sync(values);
+    if (this.figure.requires === "propagation" && !this.app.ctx.catalog.propagation) {
+      this.showError(this.app.ctx.t("errors.engine-missing-propagate"));
+      return;
+    }
+    this.element.dataset.status = "busy";
+    const timer = setTimeout(() => (this.progress.hidden = false), PROGRESS_DELAY_MS);
+    try {
+      const reply = await this.app.engine.request(this.figure.id, this.figure.op, this.figure.args(values));
+      if (reply.stale) return;
+      this.result = reply.result;
+      this.error.hidden = true;
+      this.host.hidden = false;
+      this.redraw();
+    } catch (error) {
+      const key = `errors.${error.message}`;
+      const text = this.app.ctx.t(key);
+      this.showError(text === key ? this.app.ctx.t("errors.engine", { message: error.message }) : text);
+    } finally {
+      if (this.values === values) {
+        clearTimeout(timer);
+        this.progress.hidden = true;
+      } else {
+        clearTimeout(timer);
+      }
+    }
+  }
+
+  // Draws the last result again (after a theme change or a resize of the embed).
+  redraw() {
+    if (!this.result) return;
+    this.view.draw(this.result, this.values, { ...this.app.ctx, theme: theme() });
+    this.renderLegend();
+    this.drawn += 1;
+    this.element.dataset.drawn = String(this.drawn);
+    this.element.dataset.status = "ready";
+    this.element.dispatchEvent(new CustomEvent("actlab:drawn"));
+  }
+
+  showError(message) {
+    this.error.textContent = message;
+    this.error.hidden = false;
+    this.element.dataset.status = "error";
+  }
+
+  renderLegend() {
+    this.legend.replaceChildren();
+    for (const item of this.view.legend()) {
+      const swatch = element("span", { class: "swatch", "aria-hidden": "true" });
+      if (item.fill) swatch.style.background = item.fill;
+      else if (item.marker) {
+        swatch.classList.add(`marker-${item.marker}`);
+        swatch.style.borderColor = item.color;
+        if (item.marker === "dot") swatch.style.background = item.color;
+      } else {
+        swatch.style.borderTopColor = item.color;
+        swatch.style.borderTopStyle = item.dash ? "dashed" : "solid";
+      }
+      const label = element("span");
+      renderRich(label, item.label);
+      this.legend.append(element("li", {}, [swatch, label]));
+    }
+  }
+
+  async copy(text) {
+    const { t } = this.app.ctx;
+    try {
+      await navigator.clipboard.writeText(text);
+      this.toast.textContent = t("actions.copied");
+    } catch {
+      this.toast.textContent = `${t("actions.copyFailed")} ${text}`;
+    }
+    this.toast.dataset.copied = text;
+  }
+
+  filename(extension) {
+    return `actlab-${this.figure.id}.${extension}`;
+  }
+
+  exportParts() {
+    const colors = theme();
+    return {
+      title: this.view.title(this.values),
+      canvases: this.view.canvases(),
+      legend: this.view.legend().map((item) => ({ ...item, label: item.label.replace(/\$/g, "") })),
+      colors: { bg: colors.bg, fg: colors.fg },
+    };
+  }
+
+  exportPng() {
+    if (this.result) downloadPng(this.filename("png"), this.exportParts());
+  }
+
+  composedSize() {
+    const canvas = composeFigure(this.exportParts());
+    return { width: canvas.width, height: canvas.height };
+  }
+
+  exportCsv() {
+    if (this.result) downloadCsv(this.filename("csv"), this.view.csv(this.result, this.values));
+  }
+
+  // Embed mode: the figure takes the height the iframe leaves after the card's chrome.
+  fit(height) {
+    this.view.fit?.(height);
+  }
+
+  destroy() {
+    this.view.destroy?.();
+  }
+}

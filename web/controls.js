@@ -1,0 +1,131 @@
+// A figure's controls, built from its rows of the state table: every control is a native,
+// labelled form element (keyboard-operable as is). Sliders report while they move
+// (commit: false, the URL is replaced) and when released (commit: true, a history entry).
+
+function element(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (name === "text") node.textContent = value;
+    else node.setAttribute(name, value === true ? "" : value);
+  }
+  node.append(...children);
+  return node;
+}
+
+// How each parameter type is shown unless the figure says otherwise.
+const DEFAULT_KIND = {
+  choice: "select",
+  int: "range",
+  float: "number",
+  bool: "checkbox",
+  list: "chips",
+  alpha: "number",
+};
+
+function optionLabel(name, value, ctx) {
+  const act = ctx.catalog.activations.find((a) => a.id === value);
+  if ((name === "phi" || name === "cmp") && act) return act.name;
+  const init = ctx.catalog.initializers.find((i) => i.id === value);
+  if (name === "init" && init) return init.name;
+  const text = ctx.t(`choices.${name}.${value}`);
+  return text === `choices.${name}.${value}` ? value : text;
+}
+
+function numberStep(spec, name) {
+  if (spec.type === "int") return "1";
+  return name === "eps" ? "0.01" : "any";
+}
+
+export function buildControls(form, figureId, defs, schema, ctx, onChange) {
+  const controls = [];
+  for (const def of defs) {
+    const spec = schema[figureId][def.name];
+    const kind = def.kind ?? DEFAULT_KIND[spec.type];
+    const id = `${figureId}-${def.name}`;
+    const label = ctx.t(`params.${def.name}`);
+    const wrapper = element("div", { class: `control control-${kind}`, "data-param": def.name });
+    let sync;
+
+    if (kind === "select") {
+      const select = element("select", { id, name: def.name });
+      for (const value of spec.choices) {
+        select.append(element("option", { value, text: optionLabel(def.name, value, ctx) }));
+      }
+      select.addEventListener("change", () => onChange(def.name, select.value, true));
+      wrapper.append(element("label", { for: id, text: label }), select);
+      sync = (value) => (select.value = value);
+    } else if (kind === "range") {
+      const input = element("input", {
+        id, name: def.name, type: "range", min: spec.min, max: def.max ?? spec.max, step: 1,
+      });
+      const output = element("output", { for: id, "aria-hidden": "true" });
+      input.addEventListener("input", () => {
+        output.textContent = input.value;
+        onChange(def.name, input.value, false);
+      });
+      input.addEventListener("change", () => onChange(def.name, input.value, true));
+      wrapper.append(element("label", { for: id, text: label }), input, output);
+      sync = (value) => {
+        input.value = value;
+        output.textContent = value;
+      };
+    } else if (kind === "number") {
+      const input = element("input", {
+        id, name: def.name, type: "number", step: numberStep(spec, def.name),
+        min: spec.min, max: spec.max, inputmode: "decimal",
+      });
+      input.addEventListener("change", () => onChange(def.name, input.value, true));
+      wrapper.append(element("label", { for: id, text: label }), input);
+      sync = (value, values) => {
+        if (spec.type === "alpha") {
+          const info = ctx.catalog.activations.find((a) => a.id === values[spec.of]);
+          wrapper.hidden = !info?.alpha;
+          if (info?.alpha) {
+            input.min = info.alpha.min;
+            input.max = info.alpha.max;
+          }
+          input.value = value ?? info?.alpha?.default ?? "";
+        } else {
+          input.value = value;
+        }
+      };
+    } else if (kind === "checkbox") {
+      const input = element("input", { id, name: def.name, type: "checkbox" });
+      input.addEventListener("change", () => onChange(def.name, input.checked ? "1" : "0", true));
+      wrapper.append(input, element("label", { for: id, text: label }));
+      sync = (value, values) => {
+        input.checked = value;
+        if (def.visibleWhen) wrapper.hidden = !def.visibleWhen(values);
+      };
+    } else if (kind === "chips") {
+      const fieldset = element("fieldset", { class: "chips" }, [element("legend", { text: label })]);
+      const boxes = spec.choices.map((value) => {
+        const boxId = `${id}-${value}`;
+        const box = element("input", { id: boxId, type: "checkbox", value });
+        box.addEventListener("change", () => {
+          const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
+          onChange(def.name, chosen.join(","), true);
+        });
+        fieldset.append(
+          element("span", { class: "chip" }, [box, element("label", { for: boxId, text: optionLabel(def.name, value, ctx) })]),
+        );
+        return box;
+      });
+      wrapper.append(fieldset);
+      sync = (value, values) => {
+        for (const box of boxes) {
+          box.checked = value.includes(box.value);
+          box.parentElement.hidden = def.exclude ? box.value === values[def.exclude] : false;
+        }
+      };
+    }
+    form.append(wrapper);
+    controls.push({ name: def.name, sync });
+  }
+  return {
+    sync(values) {
+      for (const control of controls) control.sync(values[control.name], values);
+    },
+  };
+}

@@ -1,0 +1,129 @@
+// Downloads of a figure: a PNG composed at the device pixel ratio from the figure's canvases
+// with its title and legend drawn in, and a CSV of the exact numbers it shows.
+
+function download(filename, blob) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function downloadCsv(filename, text) {
+  download(filename, new Blob([text], { type: "text/csv;charset=utf-8" }));
+}
+
+// Words wrapped to `width` device pixels with the context's current font.
+function wrap(ctx, text, width) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(candidate).width > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+// title: string; canvases: the figure's drawn canvases (device pixels), stacked in order;
+// legend: [{label, color, dash}]; colors: {bg, fg}. Returns the composed canvas.
+export function composeFigure({ title, canvases, legend, colors, dpr = devicePixelRatio || 1 }) {
+  const width = Math.max(...canvases.map((c) => c.width));
+  const pad = Math.round(8 * dpr);
+  const titleFont = `600 ${Math.round(15 * dpr)}px system-ui, sans-serif`;
+  const legendFont = `${Math.round(12 * dpr)}px system-ui, sans-serif`;
+  const lineHeight = Math.round(18 * dpr);
+  const measure = document.createElement("canvas").getContext("2d");
+  measure.font = titleFont;
+  const titleLines = wrap(measure, title, width - 2 * pad);
+  measure.font = legendFont;
+  const legendRows = layoutLegend(measure, legend, width - 2 * pad, dpr);
+  const plotsHeight = canvases.reduce((sum, c) => sum + c.height, 0);
+  const height =
+    pad + titleLines.length * lineHeight + pad + plotsHeight + legendRows.length * lineHeight + pad;
+
+  const out = document.createElement("canvas");
+  out.width = width;
+  out.height = height;
+  const ctx = out.getContext("2d");
+  ctx.fillStyle = colors.bg;
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = colors.fg;
+  ctx.textBaseline = "middle";
+  ctx.font = titleFont;
+  let y = pad;
+  for (const line of titleLines) {
+    ctx.fillText(line, pad, y + lineHeight / 2);
+    y += lineHeight;
+  }
+  y += pad;
+  for (const canvas of canvases) {
+    ctx.drawImage(canvas, 0, y);
+    y += canvas.height;
+  }
+  ctx.font = legendFont;
+  for (const row of legendRows) {
+    for (const item of row) drawLegendItem(ctx, item, y + lineHeight / 2, dpr, colors);
+    y += lineHeight;
+  }
+  return out;
+}
+
+const SWATCH = 22;
+
+function layoutLegend(ctx, legend, width, dpr) {
+  const rows = [];
+  let row = [];
+  let x = 8 * dpr;
+  for (const item of legend) {
+    const itemWidth = (SWATCH + 6) * dpr + ctx.measureText(item.label).width + 14 * dpr;
+    if (row.length && x + itemWidth > width) {
+      rows.push(row);
+      row = [];
+      x = 8 * dpr;
+    }
+    row.push({ ...item, x });
+    x += itemWidth;
+  }
+  if (row.length) rows.push(row);
+  return rows;
+}
+
+function drawLegendItem(ctx, item, y, dpr, colors) {
+  ctx.save();
+  if (item.fill) {
+    ctx.fillStyle = item.fill;
+    ctx.fillRect(item.x, y - 6 * dpr, SWATCH * dpr, 12 * dpr);
+  } else if (item.marker) {
+    ctx.strokeStyle = item.color;
+    ctx.fillStyle = item.marker === "dot" ? item.color : colors.bg;
+    ctx.lineWidth = 2 * dpr;
+    ctx.beginPath();
+    ctx.arc(item.x + (SWATCH / 2) * dpr, y, 5 * dpr, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+  } else {
+    ctx.strokeStyle = item.color;
+    ctx.lineWidth = 2 * dpr;
+    ctx.setLineDash((item.dash ?? []).map((d) => d * dpr));
+    ctx.beginPath();
+    ctx.moveTo(item.x, y);
+    ctx.lineTo(item.x + SWATCH * dpr, y);
+    ctx.stroke();
+  }
+  ctx.restore();
+  ctx.fillStyle = colors.fg;
+  ctx.fillText(item.label, item.x + (SWATCH + 6) * dpr, y);
+}
+
+export function downloadPng(filename, parts) {
+  composeFigure(parts).toBlob((blob) => download(filename, blob), "image/png");
+}

@@ -1,0 +1,223 @@
+// Figure 1: an activation phi(z) (top) and its derivative phi'(z) (bottom) on [from, to], with
+// the saturation regions |phi'| < eps sup|phi'| shaded, sup|phi'| marked, other activations
+// for comparison and the tanh = 2 sigma(2z) - 1 identity overlaid. All numbers: the engine's.
+import { formatShort, toCsv } from "../format.js";
+import { renderFormula } from "../katex.js";
+import { Chart, axis, series } from "../plot/chart.js";
+import { OKABE_ITO, activationColor } from "../plot/palette.js";
+
+const IDENTITY_COLOR = OKABE_ITO.skyBlue;
+const IDENTITY_DASH = [5, 5];
+
+function activationName(ctx, id) {
+  return ctx.catalog.activations.find((a) => a.id === id)?.name ?? id;
+}
+
+// Shades [lo, hi] intervals of x over the plotting area.
+function shadeRegions(u, regions, color) {
+  const { ctx, bbox } = u;
+  ctx.save();
+  ctx.fillStyle = color;
+  for (const [lo, hi] of regions) {
+    const x0 = Math.max(bbox.left, u.valToPos(lo, "x", true));
+    const x1 = Math.min(bbox.left + bbox.width, u.valToPos(hi, "x", true));
+    if (x1 > x0) ctx.fillRect(x0, bbox.top, x1 - x0, bbox.height);
+  }
+  ctx.restore();
+}
+
+// sup|phi'|: a dot where it is attained at one point, an open dot where it is only approached,
+// a dashed level where it holds on a whole half-line (ReLU).
+function markMaximum(u, info, color, background) {
+  const { ctx, bbox } = u;
+  const dpr = devicePixelRatio || 1;
+  const y = u.valToPos(info.max_derivative, "y", true);
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
+  ctx.lineWidth = 2 * dpr;
+  const z = info.argmax_derivative;
+  const [xMin, xMax] = [u.scales.x.min, u.scales.x.max];
+  if (z === null || z < xMin || z > xMax) {
+    ctx.setLineDash([4 * dpr, 4 * dpr]);
+    ctx.beginPath();
+    ctx.moveTo(bbox.left, y);
+    ctx.lineTo(bbox.left + bbox.width, y);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  } else {
+    const x = u.valToPos(z, "x", true);
+    ctx.beginPath();
+    ctx.arc(x, y, 5 * dpr, 0, 2 * Math.PI);
+    if (info.max_attained) ctx.fill();
+    else {
+      ctx.fillStyle = background;
+      ctx.fill();
+      ctx.stroke();
+    }
+  }
+  ctx.restore();
+}
+
+class ActivationView {
+  constructor(host, ctx) {
+    this.ctx = ctx;
+    this.formulas = document.createElement("div");
+    this.formulas.className = "formulas";
+    this.formulaValue = document.createElement("div");
+    this.formulaDerivative = document.createElement("div");
+    this.formulas.append(this.formulaValue, this.formulaDerivative);
+    this.valueBox = document.createElement("div");
+    this.derivativeBox = document.createElement("div");
+    for (const box of [this.valueBox, this.derivativeBox]) {
+      box.className = "chart";
+      box.setAttribute("role", "img");
+    }
+    host.append(this.formulas, this.valueBox, this.derivativeBox);
+    const narrow = matchMedia("(max-width: 560px)").matches;
+    this.valueChart = new Chart(this.valueBox, { height: narrow ? 190 : 240, syncKey: "act" });
+    this.derivativeChart = new Chart(this.derivativeBox, { height: narrow ? 170 : 200, syncKey: "act" });
+    this.current = null;
+  }
+
+  // The lines of both charts: the chosen activation, the compared ones, the identity overlay.
+  lines(result, values, ctx) {
+    const name = activationName(ctx, values.phi);
+    const lines = [{ id: values.phi, name, color: activationColor(values.phi), curve: result.curve, width: 2.5 }];
+    result.compare.forEach((c, i) =>
+      lines.push({ id: c.id, name: activationName(ctx, c.id), color: activationColor(c.id, i), curve: c, width: 1.75 }),
+    );
+    return lines;
+  }
+
+  draw(result, values, ctx) {
+    this.ctx = ctx;
+    const { t, theme } = ctx;
+    const { info, curve, identity } = result;
+    this.current = { result, values };
+    renderFormula(this.formulaValue, info.formula, { display: true });
+    renderFormula(this.formulaDerivative, info.derivative, { display: true });
+
+    const lines = this.lines(result, values, ctx);
+    const shade = theme.shade;
+    const maxLabel = this.maxLabel(info, t);
+    const chartOptions = (yLabel, key, extraSeries, hooks) => ({
+      legend: { show: false },
+      scales: { x: { time: false, range: [values.from, values.to] } },
+      axes: [
+        key === "value" ? axis(null, theme, { size: 30, labelSize: 0 }) : axis(t("figures.act.zAxis"), theme, { labelSize: 22 }),
+        axis(yLabel, theme, { size: 56 }),
+      ],
+      series: [
+        {},
+        ...lines.map((l) => series(key === "value" ? l.name : `${l.name}′`, l.color, { width: l.width })),
+        ...extraSeries,
+      ],
+      hooks,
+    });
+    const identitySeries = (label) =>
+      identity ? [series(label, IDENTITY_COLOR, { width: 2.5, dash: IDENTITY_DASH })] : [];
+    const columns = (key, overlay) => [curve.z, ...lines.map((l) => l.curve[key]), ...(identity ? [overlay] : [])];
+    const signature = `${lines.map((l) => l.id).join()}|${Boolean(identity)}|${t.lang}|${theme.fg}`;
+
+    this.valueChart.draw(
+      chartOptions(t("figures.act.valueAxis"), "value", identitySeries(t("figures.act.identityValue")), {
+        drawAxes: [(u) => shadeRegions(u, this.current.result.regions, shade)],
+      }),
+      columns("value", identity?.value),
+      signature,
+    );
+    this.derivativeChart.draw(
+      chartOptions(t("figures.act.derivativeAxis"), "derivative", identitySeries(t("figures.act.identityDerivative")), {
+        drawAxes: [(u) => shadeRegions(u, this.current.result.regions, shade)],
+        draw: [(u) => markMaximum(u, this.current.result.info, activationColor(this.current.values.phi), theme.bg)],
+      }),
+      columns("derivative", identity?.derivative),
+      signature,
+    );
+    const caption = t("figures.act.caption", {
+      name: info.name, from: values.from, to: values.to, max: formatShort(info.max_derivative, 6),
+    });
+    this.valueBox.setAttribute("aria-label", caption);
+    this.derivativeBox.setAttribute("aria-label", maxLabel);
+  }
+
+  maxLabel(info, t) {
+    const value = formatShort(info.max_derivative, 6);
+    if (info.argmax_derivative === null) return t("figures.act.sup", { value });
+    if (!info.max_attained) return t("figures.act.supApproached", { value, z: formatShort(info.argmax_derivative) });
+    return t("figures.act.max", { value, z: formatShort(info.argmax_derivative) });
+  }
+
+  legend() {
+    if (!this.current) return [];
+    const { t } = this.ctx;
+    const { result, values } = this.current;
+    const items = this.lines(result, values, this.ctx).map((l) => ({ label: l.name, color: l.color }));
+    if (result.identity) {
+      items.push({ label: `${t("figures.act.identityValue")}, ${t("figures.act.identityDerivative")}`, color: IDENTITY_COLOR, dash: IDENTITY_DASH });
+    }
+    const info = result.info;
+    items.push({
+      label: this.maxLabel(info, t),
+      color: activationColor(values.phi),
+      marker: info.argmax_derivative === null ? null : info.max_attained ? "dot" : "circle",
+      dash: info.argmax_derivative === null ? [4, 4] : null,
+    });
+    items.push({ label: t("figures.act.saturated", { eps: values.eps }), fill: this.ctx.theme.shade });
+    return items;
+  }
+
+  title(values) {
+    const { t } = this.ctx;
+    return `${activationName(this.ctx, values.phi)}: ${t("figures.act.title")} — ${this.maxLabel(this.current.result.info, t)}`;
+  }
+
+  canvases() {
+    return [this.valueChart.canvas(), this.derivativeChart.canvas()].filter(Boolean);
+  }
+
+  // The numbers shown, in the CLI's format: `actlab curve` prints exactly the first three columns.
+  csv(result) {
+    const header = ["z", "value", "derivative"];
+    const columns = [result.curve.z, result.curve.value, result.curve.derivative];
+    for (const c of result.compare) {
+      header.push(`value_${c.id}`, `derivative_${c.id}`);
+      columns.push(c.value, c.derivative);
+    }
+    if (result.identity) {
+      header.push("identity_value", "identity_derivative");
+      columns.push(result.identity.value, result.identity.derivative);
+    }
+    return toCsv(header, columns);
+  }
+
+  fit(height) {
+    const formulas = this.formulas.offsetHeight;
+    const each = Math.max(90, Math.floor((height - formulas) / 2));
+    this.valueChart.setHeight(each);
+    this.derivativeChart.setHeight(each);
+  }
+
+  destroy() {
+    this.valueChart.destroy();
+    this.derivativeChart.destroy();
+  }
+}
+
+export default {
+  id: "act",
+  op: "activation",
+  requires: null,
+  controls: [
+    { name: "phi" },
+    { name: "alpha" },
+    { name: "from" },
+    { name: "to" },
+    { name: "eps" },
+    { name: "id", visibleWhen: (values) => values.phi === "tanh" },
+    { name: "cmp", exclude: "phi" },
+  ],
+  args: (values) => ({ ...values }),
+  create: (host, ctx) => new ActivationView(host, ctx),
+};

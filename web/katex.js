@@ -1,0 +1,40 @@
+// Formulas with KaTeX (loaded as a classic script from node_modules/katex/dist, fonts served
+// locally), and rich text: a string with $inline$ and $$display$$ TeX and **bold** words.
+
+function katex() {
+  return globalThis.katex;
+}
+
+export function renderFormula(element, tex, { display = false } = {}) {
+  katex().render(tex, element, { displayMode: display, throwOnError: false, output: "htmlAndMathml" });
+}
+
+function appendBold(parent, text) {
+  text.split(/\*\*(.+?)\*\*/g).forEach((part, i) => {
+    if (!part) return;
+    if (i % 2) {
+      const strong = document.createElement("strong");
+      strong.textContent = part;
+      parent.append(strong);
+    } else {
+      parent.append(part);
+    }
+  });
+}
+
+// Fills `element` with `text`; TeX is rendered, everything else is plain text (never HTML).
+export function renderRich(element, text) {
+  element.replaceChildren();
+  const pieces = text.split(/(\$\$[\s\S]+?\$\$|\$[^$]+?\$)/g);
+  for (const piece of pieces) {
+    if (!piece) continue;
+    const display = piece.startsWith("$$");
+    if (display || (piece.startsWith("$") && piece.endsWith("$") && piece.length > 1)) {
+      const span = document.createElement("span");
+      renderFormula(span, piece.slice(display ? 2 : 1, display ? -2 : -1), { display });
+      element.append(span);
+    } else {
+      appendBold(element, piece);
+    }
+  }
+}

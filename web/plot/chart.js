@@ -1,0 +1,81 @@
+// uPlot charts sized to their container and coloured by the theme. A figure describes a chart
+// as a function of (width, theme) returning uPlot options; the chart is rebuilt when the
+// description's shape changes and only refilled when just the numbers change.
+
+const uPlot = () => globalThis.uPlot;
+
+export function axis(label, t, extra = {}) {
+  return {
+    label,
+    stroke: t.fg,
+    font: t.font,
+    labelFont: t.font,
+    grid: { stroke: t.grid, width: 1 },
+    ticks: { stroke: t.grid, width: 1 },
+    ...extra,
+  };
+}
+
+export function series(label, color, { dash = null, width = 2, points = false } = {}) {
+  return { label, stroke: color, width, dash: dash ?? undefined, points: { show: points } };
+}
+
+// Tick labels for a log10 axis: 1, 10⁻³, 10⁻⁶ …
+export function powerOfTenValues(u, splits) {
+  return splits.map((v) => {
+    if (v <= 0) return "";
+    const e = Math.round(Math.log10(v));
+    if (Math.abs(Math.log10(v) - e) > 1e-6) return "";
+    return e === 0 ? "1" : e === 1 ? "10" : `1e${e}`;
+  });
+}
+
+export class Chart {
+  // container: an element whose width the chart follows; height: CSS px.
+  constructor(container, { height, syncKey = null }) {
+    this.container = container;
+    this.height = height;
+    this.syncKey = syncKey;
+    this.plot = null;
+    this.signature = "";
+    this.observer = new ResizeObserver(() => this.resize());
+    this.observer.observe(container);
+  }
+
+  width() {
+    return Math.max(200, Math.floor(this.container.clientWidth));
+  }
+
+  // describe(width) -> uPlot options without width/height; data: uPlot's column arrays.
+  draw(options, data, signature) {
+    const full = { ...options, width: this.width(), height: this.height };
+    if (this.syncKey) full.cursor = { ...(options.cursor ?? {}), sync: { key: this.syncKey } };
+    if (this.plot && signature === this.signature) {
+      this.plot.setData(data);
+      this.plot.redraw(false, true);
+      return;
+    }
+    this.plot?.destroy();
+    this.signature = signature;
+    this.plot = new (uPlot())(full, data, this.container);
+  }
+
+  setHeight(height) {
+    this.height = height;
+    this.resize();
+  }
+
+  resize() {
+    if (this.plot) this.plot.setSize({ width: this.width(), height: this.height });
+  }
+
+  canvas() {
+    return this.plot?.ctx.canvas ?? null;
+  }
+
+  destroy() {
+    this.observer.disconnect();
+    this.plot?.destroy();
+    this.plot = null;
+  }
+}

@@ -1,0 +1,62 @@
+// Colours that stay distinguishable for colour-blind readers: Okabe & Ito's eight for lines,
+// viridis for the heat map; the page's theme colours come from the CSS custom properties.
+
+export const OKABE_ITO = {
+  blue: "#0072B2",
+  vermillion: "#D55E00",
+  green: "#009E73",
+  orange: "#E69F00",
+  purple: "#CC79A7",
+  skyBlue: "#56B4E9",
+  yellow: "#F0E442",
+  black: "#000000",
+};
+
+// The lecture's five activations keep their colour in every figure.
+const ACTIVATION_COLORS = {
+  sigmoid: OKABE_ITO.blue,
+  tanh: OKABE_ITO.vermillion,
+  relu: OKABE_ITO.green,
+  elu: OKABE_ITO.orange,
+  selu: OKABE_ITO.purple,
+};
+const OTHER_COLORS = [OKABE_ITO.skyBlue, OKABE_ITO.yellow, "#999999"];
+
+export function activationColor(id, index = 0) {
+  return ACTIVATION_COLORS[id] ?? OTHER_COLORS[index % OTHER_COLORS.length];
+}
+
+export const FAMILY_COLORS = {
+  standard: OKABE_ITO.vermillion,
+  glorot: OKABE_ITO.blue,
+  he: OKABE_ITO.green,
+  lecun: OKABE_ITO.purple,
+};
+
+// The current theme (light or dark, from prefers-color-scheme via CSS).
+export function theme() {
+  const style = getComputedStyle(document.documentElement);
+  const read = (name) => style.getPropertyValue(name).trim();
+  return {
+    fg: read("--fg"),
+    muted: read("--muted"),
+    grid: read("--grid"),
+    bg: read("--card-bg"),
+    shade: read("--shade"),
+    reference: read("--reference"),
+    font: read("--plot-font") || "12px system-ui, sans-serif",
+  };
+}
+
+// viridis (van der Walt & Smith, matplotlib), 10 stops, linearly interpolated; t in [0, 1].
+const VIRIDIS = [
+  [68, 1, 84], [72, 40, 120], [62, 73, 137], [49, 104, 142], [38, 130, 142],
+  [31, 158, 137], [53, 183, 121], [110, 206, 88], [181, 222, 43], [253, 231, 37],
+];
+
+export function viridis(t) {
+  const x = Math.min(1, Math.max(0, t)) * (VIRIDIS.length - 1);
+  const i = Math.min(VIRIDIS.length - 2, Math.floor(x));
+  const f = x - i;
+  return VIRIDIS[i].map((c, k) => Math.round(c + f * (VIRIDIS[i + 1][k] - c)));
+}

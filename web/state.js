@@ -1,0 +1,255 @@
+// The page's whole state: one declarative table of typed parameters per figure, parsed from
+// and written to the URL's query string. Every value that reaches a figure went through
+// clamp(): an invalid or out-of-range URL parameter becomes a valid value plus a notice, never
+// a blank figure. The limits mirror the engine's (its errors remain the last line of defence).
+//
+// URL keys are "<figure>.<param>" (e.g. act.phi=tanh); only values that differ from their
+// defaults are written, so a shared link stays short. Global keys: lang, embed, view.
+
+// The figures, in the lecture's order; their ids are the values of ?view=.
+export const FIGURE_IDS = ["act", "grad", "prop", "init", "selu"];
+
+export const LANGUAGES = ["en", "ru"];
+
+// The engine's limits that the page mirrors (native/include/actlab/curve.hpp and the
+// propagate checks); the page keeps the network small enough to stay interactive.
+export const LIMITS = {
+  absZ: 1e4,
+  curvePoints: [2, 20001],
+  depth: [1, 100],
+  width: [2, 512],
+  batch: [1, 512],
+  seed: [0, 2147483647],
+  inputStd: [0.01, 100],
+  eps: [0.001, 0.999],
+  bins: [8, 128],
+};
+
+// The activations of figure 2 and the initializer families of figure 4, as the lecture
+// compares them.
+export const LECTURE_ACTIVATIONS = ["sigmoid", "tanh", "relu", "elu", "selu"];
+export const INIT_FAMILIES = ["standard", "glorot", "he", "lecun"];
+
+const int = (min, max, fallback) => ({ type: "int", min, max, default: fallback });
+const float = (min, max, fallback) => ({ type: "float", min, max, default: fallback });
+const choice = (choices, fallback) => ({ type: "choice", choices, default: fallback });
+const list = (choices, fallback) => ({ type: "list", choices, default: fallback });
+const bool = (fallback) => ({ type: "bool", default: fallback });
+// alpha of the activation named by the figure's `of` parameter; null is the engine's default.
+const alpha = (of) => ({ type: "alpha", of, default: null });
+
+function pickDefault(choices, wanted) {
+  return choices.includes(wanted) ? wanted : choices[0];
+}
+
+// catalog: { activations: ActivationInfo[], initializers: InitializerInfo[] } from the engine.
+export function createSchema(catalog) {
+  const acts = catalog.activations.map((a) => a.id);
+  const inits = catalog.initializers.map((i) => i.id);
+  const network = (depth) => ({
+    depth: int(...LIMITS.depth, depth),
+    width: int(...LIMITS.width, 128),
+    batch: int(...LIMITS.batch, 128),
+    seed: int(...LIMITS.seed, 1),
+  });
+  return {
+    act: {
+      phi: choice(acts, pickDefault(acts, "sigmoid")),
+      alpha: alpha("phi"),
+      from: float(-LIMITS.absZ, LIMITS.absZ, -6),
+      to: float(-LIMITS.absZ, LIMITS.absZ, 6),
+      n: int(...LIMITS.curvePoints, 241),
+      eps: float(...LIMITS.eps, 0.1),
+      cmp: list(acts, []),
+      id: bool(false),
+    },
+    grad: {
+      init: choice(inits, pickDefault(inits, "glorot-uniform")),
+      y: choice(["grad_pre_std", "weight_grad_rms"], "grad_pre_std"),
+      ...network(30),
+    },
+    prop: {
+      phi: choice(acts, pickDefault(acts, "tanh")),
+      init: choice(inits, pickDefault(inits, "glorot-uniform")),
+      hist: choice(["act", "grad"], "act"),
+      sx: float(...LIMITS.inputStd, 1),
+      bins: int(...LIMITS.bins, 64),
+      ...network(20),
+    },
+    init: {
+      phi: choice(acts, pickDefault(acts, "tanh")),
+      dist: choice(["uniform", "normal"], "uniform"),
+      ...network(30),
+    },
+    selu: {
+      phi: choice(acts, pickDefault(acts, "selu")),
+      init: choice(inits, pickDefault(inits, "lecun-normal")),
+      ...network(100),
+      width: int(...LIMITS.width, 256),
+      batch: int(...LIMITS.batch, 256),
+    },
+  };
+}
+
+// The initializer id of a family ("glorot") in a distribution ("uniform"); "standard" has
+// one form only (Glorot & Bengio 2010: U(-1/sqrt(n), 1/sqrt(n))).
+export function initializerId(family, dist) {
+  return family === "standard" ? "standard" : `${family}-${dist}`;
+}
+
+// ---- parsing and clamping -------------------------------------------------------------------
+
+// A notice tells the reader which URL value was replaced, by what, and why (an i18n key).
+function notice(key, given, used, reason) {
+  return { key, given, used: formatValue(used), reason };
+}
+
+function formatValue(value) {
+  if (Array.isArray(value)) return value.join(",");
+  if (value === null || value === undefined) return "";
+  return String(value);
+}
+
+// Number(" ") is 0 and Number("0x10") is 16: accept only plain decimal notation.
+const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function parseNumber(raw) {
+  const text = String(raw).trim();
+  return NUMBER_PATTERN.test(text) ? Number(text) : Number.NaN;
+}
+
+// One parameter from its URL text; returns { value, notice? }. `context` is the figure's
+// other (already parsed) values, for parameters whose limits depend on them (alpha).
+export function clamp(spec, raw, key, context = {}, catalog = null) {
+  if (raw === undefined || raw === null) return { value: spec.default };
+  switch (spec.type) {
+    case "int":
+    case "float": {
+      const x = typeof raw === "number" ? raw : parseNumber(raw);
+      if (!Number.isFinite(x)) {
+        return { value: spec.default, notice: notice(key, raw, spec.default, "invalid") };
+      }
+      let value = Math.min(spec.max, Math.max(spec.min, x));
+      if (spec.type === "int") value = Math.round(value);
+      if (value !== x) return { value, notice: notice(key, raw, value, "range") };
+      return { value };
+    }
+    case "choice": {
+      const value = String(raw);
+      if (spec.choices.includes(value)) return { value };
+      return { value: spec.default, notice: notice(key, raw, spec.default, "choice") };
+    }
+    case "list": {
+      const items = String(raw).split(",").filter((s) => s !== "");
+      const value = [...new Set(items.filter((s) => spec.choices.includes(s)))];
+      if (value.length !== items.length) {
+        return { value, notice: notice(key, raw, value, "choice") };
+      }
+      return { value };
+    }
+    case "bool": {
+      const text = String(raw);
+      if (text === "1" || text === "true") return { value: true };
+      if (text === "0" || text === "false") return { value: false };
+      return { value: spec.default, notice: notice(key, raw, spec.default, "invalid") };
+    }
+    case "alpha": {
+      const info = catalog?.activations.find((a) => a.id === context[spec.of]);
+      if (!info?.alpha) return { value: null };
+      if (raw === "") return { value: null };
+      const range = { type: "float", min: info.alpha.min, max: info.alpha.max, default: null };
+      return clamp(range, raw, key);
+    }
+    default:
+      throw new Error(`unknown parameter type ${spec.type}`);
+  }
+}
+
+// Constraints between parameters of one figure, after each was clamped on its own.
+function fixFigure(id, values, notices) {
+  if (id === "act" && !(values.from < values.to)) {
+    notices.push(notice("act.to", `${values.from}..${values.to}`, "-6..6", "order"));
+    values.from = -6;
+    values.to = 6;
+  }
+}
+
+function parseFigure(id, specs, params, catalog, notices) {
+  const values = {};
+  // Parameters whose limits depend on another one come after it ("alpha" after "phi").
+  const names = Object.keys(specs).sort(
+    (a, b) => (specs[a].type === "alpha") - (specs[b].type === "alpha"),
+  );
+  for (const name of names) {
+    const key = `${id}.${name}`;
+    const raw = params.has(key) ? params.get(key) : undefined;
+    const result = clamp(specs[name], raw, key, values, catalog);
+    values[name] = result.value;
+    if (result.notice) notices.push(result.notice);
+  }
+  fixFigure(id, values, notices);
+  return values;
+}
+
+function defaultLanguage(navigatorLanguages) {
+  const first = (navigatorLanguages ?? []).find((l) => typeof l === "string") ?? "en";
+  return first.toLowerCase().startsWith("ru") ? "ru" : "en";
+}
+
+// The whole state from a query string. `languages`: navigator.languages, for the default.
+export function parseState(search, schema, catalog, languages = []) {
+  const params = new URLSearchParams(search);
+  const notices = [];
+  const lang = clamp(choice(LANGUAGES, defaultLanguage(languages)), params.get("lang") ?? undefined, "lang");
+  if (lang.notice) notices.push(lang.notice);
+  const embed = params.get("embed") === "1";
+  let view = params.get("view");
+  if (view !== null && !FIGURE_IDS.includes(view)) {
+    notices.push(notice("view", view, FIGURE_IDS[0], "choice"));
+    view = FIGURE_IDS[0];
+  }
+  if (embed && view === null) view = FIGURE_IDS[0];
+  const figures = {};
+  for (const id of FIGURE_IDS) figures[id] = parseFigure(id, schema[id], params, catalog, notices);
+  return { lang: lang.value, langFromUrl: params.has("lang"), embed, view, figures, notices };
+}
+
+function sameValue(a, b) {
+  if (Array.isArray(a) || Array.isArray(b)) return formatValue(a) === formatValue(b);
+  return a === b;
+}
+
+function urlValue(spec, value) {
+  if (spec.type === "bool") return value ? "1" : "0";
+  return formatValue(value);
+}
+
+// The query string of a state: globals first, then each figure's non-default values.
+// `only`: write just that figure's parameters (the Link and Embed buttons of one figure).
+export function stateToQuery(state, schema, { only = null, embed = state.embed } = {}) {
+  const params = new URLSearchParams();
+  if (state.langFromUrl) params.set("lang", state.lang);
+  if (embed) params.set("embed", "1");
+  const view = only ?? state.view;
+  if (view) params.set("view", view);
+  for (const id of only ? [only] : FIGURE_IDS) {
+    for (const [name, spec] of Object.entries(schema[id])) {
+      const value = state.figures[id][name];
+      if (!sameValue(value, spec.default)) params.set(`${id}.${name}`, urlValue(spec, value));
+    }
+  }
+  const text = params.toString().replace(/%2C/g, ",");
+  return text ? `?${text}` : "";
+}
+
+// A new state with one figure parameter set (clamped as if it came from the URL).
+export function withParam(state, schema, catalog, figure, name, raw) {
+  const values = { ...state.figures[figure] };
+  const result = clamp(schema[figure][name], raw, `${figure}.${name}`, values, catalog);
+  values[name] = result.value;
+  // An alpha that belongs to the previous activation does not carry over.
+  for (const [other, spec] of Object.entries(schema[figure])) {
+    if (spec.type === "alpha" && spec.of === name) values[other] = null;
+  }
+  return { ...state, figures: { ...state.figures, [figure]: values } };
+}

@@ -1,0 +1,170 @@
+// The module worker that owns the WebAssembly engine. Every number a figure shows is computed
+// here, by the engine; the page's main thread only draws. Requests are {id, channel, op, args};
+// while the engine is busy, newer requests on a channel replace older ones, which are answered
+// {id, stale: true} without being computed. Results cross as transferable typed arrays.
+import createActlabModule from "/build/wasm/actlab.mjs";
+import { wrapModule } from "/wasm/api.mjs";
+import { INIT_FAMILIES, LECTURE_ACTIVATIONS, initializerId } from "./state.js";
+
+const actlabReady = createActlabModule().then(wrapModule);
+
+const hasPropagation = (actlab) =>
+  ["listInitializers", "propagate", "bound"].every((f) => typeof actlab[f] === "function");
+
+function requirePropagation(actlab) {
+  if (!hasPropagation(actlab)) {
+    throw new Error("engine-missing-propagate");
+  }
+}
+
+// The network options every propagation figure shares (PropagateOptions of wasm/api.d.ts).
+function network({ depth, width, batch, seed }) {
+  return { depth, width, batch, seed };
+}
+
+const OPS = {
+  catalog(actlab) {
+    return {
+      activations: actlab.listActivations(),
+      initializers: hasPropagation(actlab) ? actlab.listInitializers() : [],
+      propagation: hasPropagation(actlab),
+    };
+  },
+
+  // Figure 1: phi and phi' of the chosen activation, its saturation regions, the activations
+  // compared with it, and the tanh = 2 sigma(2z) - 1 identity from the engine's sigmoid.
+  activation(actlab, { phi, alpha, from, to, n, eps, cmp, id }) {
+    const act = alpha === null ? { act: phi } : { act: phi, alpha };
+    const info = actlab.describeActivation(act);
+    const curve = actlab.curve({ ...act, from, to, points: n });
+    const regions = actlab.saturationRegions({ ...act, eps, from, to });
+    const compare = cmp
+      .filter((other) => other !== phi)
+      .map((other) => ({ id: other, ...actlab.curve({ act: other, from, to, points: n }) }));
+    let identity = null;
+    if (id && phi === "tanh") identity = tanhIdentity(actlab, from, to, n);
+    return { info, curve, regions, compare, identity };
+  },
+
+  // Figure 2: the lecture's bound beside the measured per-layer gradient, for each activation.
+  gradients(actlab, { init, depth, width, batch, seed }) {
+    requirePropagation(actlab);
+    return LECTURE_ACTIVATIONS.map((act) => {
+      const bound = actlab.bound({ act, depth });
+      const p = actlab.propagate({ act, init, ...network({ depth, width, batch, seed }) });
+      return {
+        act,
+        max_derivative: bound.max_derivative,
+        bound: bound.bound,
+        grad_pre_std: p.layers.grad_pre_std,
+        weight_grad_rms: p.layers.weight_grad_rms,
+      };
+    });
+  },
+
+  // Figure 3: everything the engine measures for one network at initialization.
+  propagation(actlab, { phi, init, depth, width, batch, seed, sx, bins }) {
+    requirePropagation(actlab);
+    return actlab.propagate({
+      act: phi,
+      init,
+      ...network({ depth, width, batch, seed }),
+      inputStd: sx,
+      bins,
+    });
+  },
+
+  // Figure 4: one activation under the four initializer families.
+  initializers(actlab, { phi, dist, depth, width, batch, seed }) {
+    requirePropagation(actlab);
+    return INIT_FAMILIES.map((family) => {
+      const init = initializerId(family, dist);
+      const p = actlab.propagate({ act: phi, init, ...network({ depth, width, batch, seed }) });
+      return {
+        family,
+        init,
+        act_std: p.layers.act_std,
+        grad_pre_std: p.layers.grad_pre_std,
+      };
+    });
+  },
+
+  // Figure 5: mean and variance per layer, with SELU + LeCun-normal as the reference, and
+  // SELU's constants as the engine holds them.
+  selu(actlab, { phi, init, depth, width, batch, seed }) {
+    requirePropagation(actlab);
+    const run = (act, initId) => {
+      const p = actlab.propagate({ act, init: initId, ...network({ depth, width, batch, seed }) });
+      return { act_mean: p.layers.act_mean, act_std: p.layers.act_std };
+    };
+    const chosen = run(phi, init);
+    const isReference = phi === "selu" && init === "lecun-normal";
+    return {
+      chosen,
+      reference: isReference ? null : run("selu", "lecun-normal"),
+      constants: seluConstants(actlab),
+    };
+  },
+};
+
+// 2 sigma(2z) - 1 and 4 sigma'(2z) on the same grid as tanh: the engine's sigmoid sampled
+// from 2*from to 2*to (doubling is exact, so the grids coincide), then the identity's affine map.
+function tanhIdentity(actlab, from, to, n) {
+  const s = actlab.curve({ act: "sigmoid", from: 2 * from, to: 2 * to, points: n });
+  return {
+    value: s.value.map((v) => 2 * v - 1),
+    derivative: s.derivative.map((d) => 4 * d),
+  };
+}
+
+// lambda is SELU'(z) for z >= 0 and lambda*alpha = sup|SELU'| (Klambauer et al. 2017); the
+// engine states both, the module exposes no separate alpha.
+function seluConstants(actlab) {
+  const info = actlab.describeActivation({ act: "selu" });
+  const right = actlab.curve({ act: "selu", from: 0, to: 1, points: 2 });
+  return { lambda: right.derivative[0], lambdaAlpha: info.max_derivative };
+}
+
+// The ArrayBuffers inside a result, to transfer rather than copy.
+function transferables(value, found = new Set()) {
+  if (ArrayBuffer.isView(value)) found.add(value.buffer);
+  else if (value && typeof value === "object") {
+    for (const item of Object.values(value)) transferables(item, found);
+  }
+  return [...found];
+}
+
+// The newest request per channel; older ones queued behind a busy engine are answered stale.
+const pending = new Map();
+let scheduled = false;
+
+async function drain() {
+  scheduled = false;
+  const actlab = await actlabReady;
+  const requests = [...pending.values()];
+  pending.clear();
+  for (const { id, op, args } of requests) {
+    const started = performance.now();
+    try {
+      const result = OPS[op](actlab, args);
+      const ms = performance.now() - started;
+      self.postMessage({ id, result, ms }, transferables(result));
+    } catch (error) {
+      self.postMessage({ id, error: { name: error.name, message: error.message } });
+    }
+  }
+}
+
+self.onmessage = ({ data }) => {
+  const previous = pending.get(data.channel);
+  if (previous) self.postMessage({ id: previous.id, stale: true });
+  pending.set(data.channel, data);
+  if (!scheduled) {
+    scheduled = true;
+    setTimeout(drain, 0);
+  }
+};
+
+actlabReady.catch((error) => {
+  self.postMessage({ id: -1, error: { name: "LoadError", message: String(error?.message ?? error) } });
+});
