@@ -140,7 +140,8 @@ class App {
       rel: "noopener",
       text: this.t("actions.open"),
     });
-    const main = element("main", { id: "content", class: "embed-main" }, [this.pageNotices, card.element, open]);
+    card.actions.append(open);
+    const main = element("main", { id: "content", class: "embed-main" }, [this.pageNotices, card.element]);
     this.root.replaceChildren(main);
     const fit = () => card.fit(Math.max(120, innerHeight - (main.scrollHeight - card.host.offsetHeight) - 4));
     this.fitEmbed = fit;
@@ -221,7 +222,8 @@ class App {
 
   embedSnippet(figure) {
     const title = `actlab — ${this.t(`sections.${figure}.title`)}`.replace(/"/g, "&quot;");
-    return `<iframe src="${this.urlFor(figure, true)}" width="720" height="540" style="border:0;max-width:100%" title="${title}" loading="lazy"></iframe>`;
+    const src = this.urlFor(figure, true).replace(/&/g, "&amp;");
+    return `<iframe src="${src}" width="720" height="540" style="border:0;max-width:100%" title="${title}" loading="lazy"></iframe>`;
   }
 }
 

@@ -55,14 +55,19 @@ export class Card {
     ]);
     this.legend = element("ul", { class: "legend" });
     this.toast = element("p", { class: "toast", role: "status", "aria-live": "polite" });
-    const actions = element("div", { class: "card-actions" }, [
+    const actions = (this.actions = element("div", { class: "card-actions" }, [
       this.button("link", () => this.copy(this.app.linkFor(id))),
       this.button("embed", () => this.copy(this.app.embedFor(id))),
       this.button("png", () => this.exportPng()),
       this.button("csv", () => this.exportCsv()),
-    ]);
+    ]));
     const stage = element("div", { class: "stage" }, [this.host, this.progress]);
-    this.element.append(this.title, this.notices, this.form, stage, this.error, this.legend, actions, this.toast);
+    // Embedded in a small frame, the controls fold away so that the figure keeps the room.
+    const controls = this.app.ctx.embed
+      ? element("details", { class: "embed-controls" }, [element("summary", { text: t("actions.parameters") }), this.form])
+      : this.form;
+    if (this.app.ctx.embed && innerHeight >= 560) controls.open = true;
+    this.element.append(this.title, this.notices, controls, stage, this.error, this.legend, actions, this.toast);
     this.view = this.figure.create(this.host, this.app.ctx);
   }
 
@@ -124,6 +129,7 @@ export class Card {
     this.drawn += 1;
     this.element.dataset.drawn = String(this.drawn);
     this.element.dataset.status = "ready";
+    this.element.dataset.values = JSON.stringify(this.values);
     this.element.dispatchEvent(new CustomEvent("actlab:drawn"));
   }
 
@@ -137,7 +143,8 @@ export class Card {
     this.legend.replaceChildren();
     for (const item of this.view.legend()) {
       const swatch = element("span", { class: "swatch", "aria-hidden": "true" });
-      if (item.fill) swatch.style.background = item.fill;
+      if (item.gradient) swatch.style.background = `linear-gradient(to right, ${item.gradient.join(", ")})`;
+      else if (item.fill) swatch.style.background = item.fill;
       else if (item.marker) {
         swatch.classList.add(`marker-${item.marker}`);
         swatch.style.borderColor = item.color;

@@ -99,7 +99,12 @@ function layoutLegend(ctx, legend, width, dpr) {
 
 function drawLegendItem(ctx, item, y, dpr, colors) {
   ctx.save();
-  if (item.fill) {
+  if (item.gradient) {
+    const gradient = ctx.createLinearGradient(item.x, 0, item.x + SWATCH * dpr, 0);
+    item.gradient.forEach((color, i) => gradient.addColorStop(i / (item.gradient.length - 1), color));
+    ctx.fillStyle = gradient;
+    ctx.fillRect(item.x, y - 6 * dpr, SWATCH * dpr, 12 * dpr);
+  } else if (item.fill) {
     ctx.fillStyle = item.fill;
     ctx.fillRect(item.x, y - 6 * dpr, SWATCH * dpr, 12 * dpr);
   } else if (item.marker) {

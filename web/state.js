@@ -11,18 +11,18 @@ export const FIGURE_IDS = ["act", "grad", "prop", "init", "selu"];
 
 export const LANGUAGES = ["en", "ru"];
 
-// The engine's limits that the page mirrors (native/include/actlab/curve.hpp and the
-// propagate checks); the page keeps the network small enough to stay interactive.
+// The engine's limits that the page mirrors (native/include/actlab/curve.hpp, network.hpp,
+// propagation.hpp); width and batch stop lower than the engine's so a figure stays interactive.
 export const LIMITS = {
   absZ: 1e4,
   curvePoints: [2, 20001],
-  depth: [1, 100],
-  width: [2, 512],
+  depth: [1, 200],
+  width: [1, 512],
   batch: [1, 512],
-  seed: [0, 2147483647],
+  seed: [0, 4294967295],
   inputStd: [0.01, 100],
   eps: [0.001, 0.999],
-  bins: [8, 128],
+  bins: [2, 256],
 };
 
 // The activations of figure 2 and the initializer families of figure 4, as the lecture

@@ -95,7 +95,8 @@ const OPS = {
     requirePropagation(actlab);
     const run = (act, initId) => {
       const p = actlab.propagate({ act, init: initId, ...network({ depth, width, batch, seed }) });
-      return { act_mean: p.layers.act_mean, act_std: p.layers.act_std };
+      // The lecture speaks of the variance: the engine's std, squared.
+      return { act_mean: p.layers.act_mean, act_var: p.layers.act_std.map((s) => s * s) };
     };
     const chosen = run(phi, init);
     const isReference = phi === "selu" && init === "lecun-normal";

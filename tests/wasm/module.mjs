@@ -2,31 +2,35 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { wrapModule } from "../../wasm/api.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const require = createRequire(import.meta.url);
+// Build directories, relative to the repository root unless absolute.
+const nativeBuild = resolve(root, process.env.ACTLAB_NATIVE_BUILD ?? "build/native");
+const wasmBuild = resolve(root, process.env.ACTLAB_WASM_BUILD ?? "build/wasm");
 
 export async function loadActlab() {
-  const createActlabModule = require(`${root}build/wasm/actlab-node.cjs`);
+  const createActlabModule = require(`${wasmBuild}/actlab-node.cjs`);
   // This emscripten would fetch() a file path under node 20: hand it the bytes instead.
   const raw = await createActlabModule({
-    wasmBinary: readFileSync(`${root}build/wasm/actlab-node.wasm`),
+    wasmBinary: readFileSync(`${wasmBuild}/actlab-node.wasm`),
   });
   return wrapModule(raw);
 }
 
 export function cli(args) {
-  return execFileSync(`${root}build/native/actlab`, args, {
+  return execFileSync(`${nativeBuild}/actlab`, args, {
     encoding: "utf8",
     maxBuffer: 1 << 28,
   });
 }
 
 export function cliFailure(args) {
-  const run = spawnSync(`${root}build/native/actlab`, args, { encoding: "utf8" });
+  const run = spawnSync(`${nativeBuild}/actlab`, args, { encoding: "utf8" });
   return { status: run.status, stderr: run.stderr.trim() };
 }
 

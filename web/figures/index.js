@@ -1,6 +1,14 @@
 // The figures of the page by id (the ids of web/state.js), one module each.
 import activation from "./activation.js";
+import gradients from "./gradients.js";
+import initializers from "./initializers.js";
+import propagation from "./propagation.js";
+import selu from "./selu.js";
 
 export const FIGURES = {
   act: activation,
+  grad: gradients,
+  prop: propagation,
+  init: initializers,
+  selu,
 };

@@ -127,6 +127,7 @@ export default {
     pngTitle: "Download the figure as a PNG image",
     csvTitle: "Download the figure's numbers as CSV",
     open: "Open the whole lecture",
+    parameters: "Parameters",
   },
   status: {
     computing: "Computing…",
@@ -206,7 +207,7 @@ export default {
       chosen: "{phi} + {init}",
       reference: "SELU + LeCun normal",
       target: "fixed point",
-      constants: "The engine's constants: $\\lambda = {lambda}$ (SELU′ for $z > 0$), $\\lambda\\alpha = {lambdaAlpha}$ (sup |SELU′|), so $\\alpha = {alpha}$.",
+      constants: "The engine's constants: $\\lambda = {lambda}$ (SELU′ for $z > 0$), $\\lambda\\alpha = {lambdaAlpha}$ (sup |SELU′|).",
       caption: "Mean and variance of each layer's output for {phi} with {init}, depth {depth}.",
     },
   },

@@ -127,6 +127,7 @@ export default {
     pngTitle: "Скачать рисунок в формате PNG",
     csvTitle: "Скачать числа рисунка в формате CSV",
     open: "Открыть всю лекцию",
+    parameters: "Параметры",
   },
   status: {
     computing: "Считаем…",
@@ -206,7 +207,7 @@ export default {
       chosen: "{phi} + {init}",
       reference: "SELU + нормальная Лекуна",
       target: "неподвижная точка",
-      constants: "Константы движка: $\\lambda = {lambda}$ (SELU′ при $z > 0$), $\\lambda\\alpha = {lambdaAlpha}$ (sup |SELU′|), откуда $\\alpha = {alpha}$.",
+      constants: "Константы движка: $\\lambda = {lambda}$ (SELU′ при $z > 0$), $\\lambda\\alpha = {lambdaAlpha}$ (sup |SELU′|).",
       caption: "Среднее и дисперсия выхода каждого слоя для {phi} с {init}, глубина {depth}.",
     },
   },

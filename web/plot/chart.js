@@ -12,6 +12,7 @@ export function axis(label, t, extra = {}) {
     labelFont: t.font,
     grid: { stroke: t.grid, width: 1 },
     ticks: { stroke: t.grid, width: 1 },
+    space: 24,
     ...extra,
   };
 }
@@ -78,4 +79,24 @@ export class Chart {
     this.plot?.destroy();
     this.plot = null;
   }
+}
+
+// A log10 scale for positive values; zeros and negatives are not drawn (null).
+export const LOG_SCALE = { distr: 3, log: 10 };
+
+export function positiveOrNull(values) {
+  return Array.from(values, (v) => (v > 0 && Number.isFinite(v) ? v : null));
+}
+
+// The y-axis width every chart of a figure shares, so their x positions line up.
+export const Y_AXIS_SIZE = 64;
+
+// Layer numbers 1..L as uPlot's x column.
+export function layerNumbers(depth) {
+  return Array.from({ length: depth }, (_, i) => i + 1);
+}
+
+// Integer-only tick labels (layers, k).
+export function integerValues(u, splits) {
+  return splits.map((v) => (Number.isInteger(v) ? String(v) : ""));
 }

@@ -5,7 +5,25 @@
 // At a kink the derivative takes the z >= 0 branch (relu'(0) = 1, as the lecture writes it).
 #include <cmath>
 
+#include "actlab/portable_math.hpp"
+
 namespace actlab::phi {
+
+// The elementary functions the forms below call. double goes through actlab::portable, so that
+// the CLI and the WebAssembly module agree bit for bit (glibc and musl round differently);
+// float, the network's hot loop, keeps the fast libm ones.
+namespace fn {
+inline double exp(double x) { return portable::exp(x); }
+inline double expm1(double x) { return portable::expm1(x); }
+inline double log1p(double x) { return portable::log1p(x); }
+inline double erfc(double x) { return portable::erfc(x); }
+inline double tanh(double x) { return portable::tanh(x); }
+inline float exp(float x) { return std::exp(x); }
+inline float expm1(float x) { return std::expm1(x); }
+inline float log1p(float x) { return std::log1p(x); }
+inline float erfc(float x) { return std::erfc(x); }
+inline float tanh(float x) { return std::tanh(x); }
+}  // namespace fn
 
 // Klambauer et al. 2017, "Self-Normalizing Neural Networks", eq. (14): the fixed point (0, 1).
 inline constexpr double kSeluLambda = 1.0507009873554804934193349852946;
@@ -16,15 +34,15 @@ inline constexpr double kInvSqrt2Pi = 0.39894228040143267793994605993438;
 // sigma(z) = 1 / (1 + e^-z), split on the sign so that e^x never overflows.
 template <class T>
 T logistic(T z) {
-  if (z >= T(0)) return T(1) / (T(1) + std::exp(-z));
-  const T e = std::exp(z);
+  if (z >= T(0)) return T(1) / (T(1) + fn::exp(-z));
+  const T e = fn::exp(z);
   return e / (T(1) + e);
 }
 
 // tanh(z) = -expm1(-2|z|) / (2 + expm1(-2|z|)) with the sign of z: accurate near 0, no overflow.
 template <class T>
 T tanh_stable(T z) {
-  const T t = std::expm1(T(-2) * std::fabs(z));
+  const T t = fn::expm1(T(-2) * std::fabs(z));
   const T magnitude = -t / (T(2) + t);
   return z < T(0) ? -magnitude : magnitude;
 }
@@ -32,7 +50,7 @@ T tanh_stable(T z) {
 // softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^-|z|).
 template <class T>
 T softplus_stable(T z) {
-  return std::fmax(z, T(0)) + std::log1p(std::exp(-std::fabs(z)));
+  return std::fmax(z, T(0)) + fn::log1p(fn::exp(-std::fabs(z)));
 }
 
 struct Identity {
@@ -66,28 +84,28 @@ struct LeakyRelu {
 
 // ELU (Clevert et al. 2016): alpha (e^z - 1) for z < 0, with expm1 against cancellation.
 struct Elu {
-  template <class T> static T value(T z, T alpha) { return z >= T(0) ? z : alpha * std::expm1(z); }
+  template <class T> static T value(T z, T alpha) { return z >= T(0) ? z : alpha * fn::expm1(z); }
   template <class T> static T derivative(T z, T alpha) {
-    return z >= T(0) ? T(1) : alpha * std::exp(z);
+    return z >= T(0) ? T(1) : alpha * fn::exp(z);
   }
 };
 
 struct Selu {
   template <class T> static T value(T z, T) {
-    return T(kSeluLambda) * (z >= T(0) ? z : T(kSeluAlpha) * std::expm1(z));
+    return T(kSeluLambda) * (z >= T(0) ? z : T(kSeluAlpha) * fn::expm1(z));
   }
   template <class T> static T derivative(T z, T) {
-    return z >= T(0) ? T(kSeluLambda) : T(kSeluLambda) * T(kSeluAlpha) * std::exp(z);
+    return z >= T(0) ? T(kSeluLambda) : T(kSeluLambda) * T(kSeluAlpha) * fn::exp(z);
   }
 };
 
 // GELU (Hendrycks & Gimpel 2016), exact: z Phi(z), Phi(z) = erfc(-z / sqrt 2) / 2.
 struct Gelu {
-  template <class T> static T value(T z, T) { return z * T(0.5) * std::erfc(-z * T(kInvSqrt2)); }
+  template <class T> static T value(T z, T) { return z * T(0.5) * fn::erfc(-z * T(kInvSqrt2)); }
   // GELU'(z) = Phi(z) + z phi_N(z), phi_N the standard normal density.
   template <class T> static T derivative(T z, T) {
-    const T density = T(kInvSqrt2Pi) * std::exp(T(-0.5) * z * z);
-    return T(0.5) * std::erfc(-z * T(kInvSqrt2)) + z * density;
+    const T density = T(kInvSqrt2Pi) * fn::exp(T(-0.5) * z * z);
+    return T(0.5) * fn::erfc(-z * T(kInvSqrt2)) + z * density;
   }
 };
 
@@ -107,13 +125,13 @@ struct Softplus {
 
 // Mish (Misra 2019): z tanh(softplus(z)).
 struct Mish {
-  template <class T> static T value(T z, T) { return z * std::tanh(softplus_stable(z)); }
+  template <class T> static T value(T z, T) { return z * fn::tanh(softplus_stable(z)); }
   // Mish'(z) = tanh(sp) + z sech^2(sp) sigma(z), sp = softplus(z); with e^sp = 1 + e^z,
   // sech^2(sp) = 4 / (u + 1/u)^2, u = 1 + e^z, which avoids the cancellation in 1 - tanh^2.
   template <class T> static T derivative(T z, T) {
-    const T u = T(1) + std::exp(z);
+    const T u = T(1) + fn::exp(z);
     const T cosh2 = u + T(1) / u;
-    return std::tanh(softplus_stable(z)) + z * (T(4) / (cosh2 * cosh2)) * logistic(z);
+    return fn::tanh(softplus_stable(z)) + z * (T(4) / (cosh2 * cosh2)) * logistic(z);
   }
 };
 

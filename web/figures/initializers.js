@@ -1,0 +1,121 @@
+// Figure 4: one network, four initializers. The standard deviation of every layer's output
+// h^(l) and of its gradient dL/dz^(l) under standard, Glorot, He and LeCun weights, with the
+// engine's formula of each rule.
+import { toCsv } from "../format.js";
+import { renderFormula } from "../katex.js";
+import { Chart, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, layerNumbers, positiveOrNull, powerOfTenValues, series } from "../plot/chart.js";
+import { FAMILY_COLORS } from "../plot/palette.js";
+
+function chartBox(host) {
+  const box = document.createElement("div");
+  box.className = "chart";
+  box.setAttribute("role", "img");
+  host.append(box);
+  return box;
+}
+
+class InitializersView {
+  constructor(host, ctx) {
+    this.ctx = ctx;
+    this.formulas = document.createElement("ul");
+    this.formulas.className = "init-formulas";
+    host.append(this.formulas);
+    this.actBox = chartBox(host);
+    this.gradBox = chartBox(host);
+    const narrow = matchMedia("(max-width: 560px)").matches;
+    this.actChart = new Chart(this.actBox, { height: narrow ? 200 : 250, syncKey: "init" });
+    this.gradChart = new Chart(this.gradBox, { height: narrow ? 200 : 250, syncKey: "init" });
+    this.current = null;
+  }
+
+  renderFormulas(result, ctx) {
+    this.formulas.replaceChildren();
+    for (const run of result) {
+      const info = ctx.catalog.initializers.find((i) => i.id === run.init);
+      const item = document.createElement("li");
+      const swatch = document.createElement("span");
+      swatch.className = "swatch";
+      swatch.setAttribute("aria-hidden", "true");
+      swatch.style.borderTopColor = FAMILY_COLORS[run.family];
+      const name = document.createElement("span");
+      name.className = "init-name";
+      name.textContent = info?.name ?? run.init;
+      const formula = document.createElement("span");
+      if (info?.formula) renderFormula(formula, info.formula);
+      item.append(swatch, name, formula);
+      this.formulas.append(item);
+    }
+  }
+
+  draw(result, values, ctx) {
+    this.ctx = ctx;
+    const { t, theme } = ctx;
+    this.current = { result, values };
+    this.renderFormulas(result, ctx);
+    const x = layerNumbers(values.depth);
+    const lines = result.map((run) => series(t(`families.${run.family}`), FAMILY_COLORS[run.family]));
+    const options = (yLabel, showX) => ({
+      legend: { show: false },
+      scales: { x: { time: false, range: [0.5, values.depth + 0.5] }, y: LOG_SCALE },
+      axes: [
+        axis(showX ? t("figures.init.layerAxis") : null, theme, { values: integerValues, ...(showX ? {} : { size: 28, labelSize: 0 }) }),
+        axis(yLabel, theme, { size: Y_AXIS_SIZE, values: powerOfTenValues }),
+      ],
+      series: [{}, ...lines],
+    });
+    const signature = `${t.lang}|${theme.fg}`;
+    this.actChart.draw(options(t("figures.init.actAxis"), false), [x, ...result.map((r) => positiveOrNull(r.act_std))], signature);
+    this.gradChart.draw(options(t("figures.init.gradAxis"), true), [x, ...result.map((r) => positiveOrNull(r.grad_pre_std))], signature);
+    const phi = ctx.catalog.activations.find((a) => a.id === values.phi)?.name ?? values.phi;
+    const caption = t("figures.init.caption", { phi, dist: t(`choices.dist.${values.dist}`), depth: values.depth });
+    this.actBox.setAttribute("aria-label", caption);
+    this.gradBox.setAttribute("aria-label", t("figures.init.gradAxis"));
+  }
+
+  legend() {
+    if (!this.current) return [];
+    return this.current.result.map((run) => ({
+      label: this.ctx.catalog.initializers.find((i) => i.id === run.init)?.name ?? run.init,
+      color: FAMILY_COLORS[run.family],
+    }));
+  }
+
+  title(values) {
+    const phi = this.ctx.catalog.activations.find((a) => a.id === values.phi)?.name ?? values.phi;
+    return `${this.ctx.t("figures.init.title")} — ${phi}, L = ${values.depth}, N = ${values.width}, B = ${values.batch}, seed ${values.seed}`;
+  }
+
+  canvases() {
+    return [this.actChart.canvas(), this.gradChart.canvas()].filter(Boolean);
+  }
+
+  csv(result, values) {
+    const header = ["layer"];
+    const columns = [layerNumbers(values.depth)];
+    for (const run of result) {
+      header.push(`act_std_${run.init}`, `grad_pre_std_${run.init}`);
+      columns.push(run.act_std, run.grad_pre_std);
+    }
+    return toCsv(header, columns);
+  }
+
+  fit(height) {
+    const each = Math.max(90, Math.floor((height - this.formulas.offsetHeight) / 2));
+    this.actChart.setHeight(each);
+    this.gradChart.setHeight(each);
+  }
+
+  destroy() {
+    this.actChart.destroy();
+    this.gradChart.destroy();
+  }
+}
+
+export default {
+  id: "init",
+  op: "initializers",
+  requires: "propagation",
+  controls: [{ name: "phi" }, { name: "dist" }, { name: "depth" }, { name: "width" }, { name: "batch" }, { name: "seed", kind: "number" }],
+  args: ({ phi, dist, depth, width, batch, seed }) => ({ phi, dist, depth, width, batch, seed }),
+  create: (host, ctx) => new InitializersView(host, ctx),
+};

@@ -1,0 +1,175 @@
+// Figure 3: signal propagation at initialization. Top: a layer-by-value heat map of the
+// histograms of h^(l) (or of log10|dL/dz^(l)|); middle: per-layer mean and std (or the
+// gradient's std, log scale); bottom: the fractions of saturated and dead units.
+import { toCsv } from "../format.js";
+import { Chart, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, layerNumbers, positiveOrNull, powerOfTenValues, series } from "../plot/chart.js";
+import { OKABE_ITO } from "../plot/palette.js";
+import { colorbarStops, drawHeatmap } from "../plot/heatmap.js";
+
+const COLORS = {
+  mean: OKABE_ITO.blue,
+  std: OKABE_ITO.vermillion,
+  gradStd: OKABE_ITO.vermillion,
+  saturated: OKABE_ITO.orange,
+  dead: OKABE_ITO.purple,
+};
+
+function label(ctx, kind, id) {
+  const list = kind === "act" ? ctx.catalog.activations : ctx.catalog.initializers;
+  return list.find((x) => x.id === id)?.name ?? id;
+}
+
+function chartBox(host, className) {
+  const box = document.createElement("div");
+  box.className = `chart ${className}`;
+  box.setAttribute("role", "img");
+  host.append(box);
+  return box;
+}
+
+class PropagationView {
+  constructor(host, ctx) {
+    this.ctx = ctx;
+    this.heatBox = chartBox(host, "heatmap");
+    this.statsBox = chartBox(host, "stats");
+    this.fractionBox = chartBox(host, "fractions");
+    const narrow = matchMedia("(max-width: 560px)").matches;
+    this.heat = new Chart(this.heatBox, { height: narrow ? 220 : 300, syncKey: "prop" });
+    this.stats = new Chart(this.statsBox, { height: narrow ? 150 : 170, syncKey: "prop" });
+    this.fractions = new Chart(this.fractionBox, { height: narrow ? 130 : 150, syncKey: "prop" });
+    this.current = null;
+  }
+
+  draw(result, values, ctx) {
+    this.ctx = ctx;
+    const { t, theme } = ctx;
+    this.current = { result, values };
+    const { layers } = result;
+    const depth = result.depth;
+    const x = layerNumbers(depth);
+    const grad = values.hist === "grad";
+    const edges = grad ? result.grad_hist_edges : result.act_hist_edges;
+    const xScale = { time: false, range: [0.5, depth + 0.5] };
+    const layerAxis = (shown) =>
+      axis(shown ? t("figures.prop.layerAxis") : null, theme, { values: integerValues, ...(shown ? {} : { size: 28, labelSize: 0 }) });
+    const signature = `${t.lang}|${theme.fg}|${values.hist}`;
+
+    this.heat.draw(
+      {
+        legend: { show: false },
+        cursor: { points: { show: false } },
+        scales: { x: xScale, y: { range: [edges[0], edges[edges.length - 1]] } },
+        axes: [layerAxis(false), axis(grad ? t("figures.prop.gradAxis") : t("figures.prop.valueAxis"), theme, { size: Y_AXIS_SIZE })],
+        series: [{}, { label: "", stroke: "transparent", points: { show: false } }],
+        hooks: {
+          draw: [(u) => {
+            const { result: r, values: v } = this.current;
+            const g = v.hist === "grad";
+            drawHeatmap(u, g ? r.layers.grad_hist : r.layers.act_hist, g ? r.grad_hist_edges : r.act_hist_edges, r.depth);
+          }],
+        },
+      },
+      [x, x.map(() => null)],
+      signature,
+    );
+
+    const statsSeries = grad
+      ? [series(t("figures.prop.gradStd"), COLORS.gradStd)]
+      : [series(t("figures.prop.mean"), COLORS.mean), series(t("figures.prop.std"), COLORS.std)];
+    const statsData = grad ? [x, positiveOrNull(layers.grad_pre_std)] : [x, Array.from(layers.act_mean), Array.from(layers.act_std)];
+    this.stats.draw(
+      {
+        legend: { show: false },
+        scales: { x: xScale, y: grad ? LOG_SCALE : {} },
+        axes: [layerAxis(false), axis(grad ? t("figures.prop.gradStd") : t("figures.prop.statsAxis"), theme, { size: Y_AXIS_SIZE, ...(grad ? { values: powerOfTenValues } : {}) })],
+        series: [{}, ...statsSeries.map((s) => ({ ...s, points: { show: depth <= 40, size: 4 } }))],
+      },
+      statsData,
+      signature,
+    );
+
+    this.fractions.draw(
+      {
+        legend: { show: false },
+        scales: { x: xScale, y: { range: [0, 1] } },
+        axes: [layerAxis(true), axis(t("figures.prop.fractionAxis"), theme, { size: Y_AXIS_SIZE })],
+        series: [{}, series(t("figures.prop.saturated"), COLORS.saturated), series(t("figures.prop.dead"), COLORS.dead, { dash: [5, 3] })],
+      },
+      [x, Array.from(layers.saturated), Array.from(layers.dead)],
+      signature,
+    );
+    const caption = t("figures.prop.caption", { depth, phi: label(ctx, "act", values.phi), init: label(ctx, "init", values.init) });
+    this.heatBox.setAttribute("aria-label", caption);
+    this.statsBox.setAttribute("aria-label", statsSeries.map((s) => s.label).join(", "));
+    this.fractionBox.setAttribute("aria-label", `${t("figures.prop.saturated")}, ${t("figures.prop.dead")}`);
+  }
+
+  legend() {
+    if (!this.current) return [];
+    const { t } = this.ctx;
+    const grad = this.current.values.hist === "grad";
+    return [
+      { label: t("figures.prop.count"), gradient: colorbarStops() },
+      ...(grad
+        ? [{ label: t("figures.prop.gradStd"), color: COLORS.gradStd }]
+        : [{ label: t("figures.prop.mean"), color: COLORS.mean }, { label: t("figures.prop.std"), color: COLORS.std }]),
+      { label: t("figures.prop.saturated"), color: COLORS.saturated },
+      { label: t("figures.prop.dead"), color: COLORS.dead, dash: [5, 3] },
+    ];
+  }
+
+  title(values) {
+    const ctx = this.ctx;
+    return `${ctx.t("figures.prop.title")} — ${label(ctx, "act", values.phi)}, ${label(ctx, "init", values.init)}, L = ${values.depth}, N = ${values.width}, B = ${values.batch}, seed ${values.seed}`;
+  }
+
+  canvases() {
+    return [this.heat.canvas(), this.stats.canvas(), this.fractions.canvas()].filter(Boolean);
+  }
+
+  // One row per layer: its statistics, then the shown histogram's counts, bins named by edges.
+  csv(result, values) {
+    const { layers } = result;
+    const keys = ["pre_mean", "pre_std", "act_mean", "act_std", "saturated", "dead", "grad_pre_std", "grad_act_std", "weight_grad_rms"];
+    const grad = values.hist === "grad";
+    const edges = grad ? result.grad_hist_edges : result.act_hist_edges;
+    const hist = grad ? layers.grad_hist : layers.act_hist;
+    const bins = edges.length - 1;
+    const prefix = grad ? "grad_hist" : "act_hist";
+    const header = ["layer", ...keys];
+    const columns = [Array.from(layers.index), ...keys.map((k) => layers[k])];
+    for (let m = 0; m < bins; m++) {
+      header.push(`${prefix}[${edges[m]};${edges[m + 1]})`);
+      columns.push(Array.from({ length: result.depth }, (_, l) => hist[l * bins + m]));
+    }
+    return toCsv(header, columns);
+  }
+
+  fit(height) {
+    this.heat.setHeight(Math.max(100, Math.round(height * 0.5)));
+    this.stats.setHeight(Math.max(70, Math.round(height * 0.26)));
+    this.fractions.setHeight(Math.max(70, Math.round(height * 0.24)));
+  }
+
+  destroy() {
+    for (const chart of [this.heat, this.stats, this.fractions]) chart.destroy();
+  }
+}
+
+export default {
+  id: "prop",
+  op: "propagation",
+  requires: "propagation",
+  controls: [
+    { name: "phi" },
+    { name: "init" },
+    { name: "hist" },
+    { name: "depth" },
+    { name: "width" },
+    { name: "batch" },
+    { name: "sx" },
+    { name: "seed", kind: "number" },
+  ],
+  args: ({ phi, init, depth, width, batch, seed, sx, bins }) => ({ phi, init, depth, width, batch, seed, sx, bins }),
+  create: (host, ctx) => new PropagationView(host, ctx),
+};

@@ -1,0 +1,136 @@
+// Figure 5: SELU's self-normalization. The mean and the variance of every layer's output
+// through up to 200 layers, against the fixed point (0, 1), for the chosen activation and
+// initializer, with SELU + LeCun normal as the reference; SELU's constants from the engine.
+import { formatG17, toCsv } from "../format.js";
+import { renderRich } from "../katex.js";
+import { Chart, Y_AXIS_SIZE, axis, integerValues, layerNumbers, series } from "../plot/chart.js";
+import { OKABE_ITO, activationColor } from "../plot/palette.js";
+
+const REFERENCE_DASH = [6, 4];
+
+function name(ctx, kind, id) {
+  const list = kind === "act" ? ctx.catalog.activations : ctx.catalog.initializers;
+  return list.find((x) => x.id === id)?.name ?? id;
+}
+
+function chartBox(host) {
+  const box = document.createElement("div");
+  box.className = "chart";
+  box.setAttribute("role", "img");
+  host.append(box);
+  return box;
+}
+
+// A horizontal line at the fixed point's value.
+function targetLine(value, color) {
+  return (u) => {
+    const { ctx, bbox } = u;
+    const y = u.valToPos(value, "y", true);
+    if (y < bbox.top || y > bbox.top + bbox.height) return;
+    const dpr = devicePixelRatio || 1;
+    ctx.save();
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1.5 * dpr;
+    ctx.setLineDash([2 * dpr, 3 * dpr]);
+    ctx.beginPath();
+    ctx.moveTo(bbox.left, y);
+    ctx.lineTo(bbox.left + bbox.width, y);
+    ctx.stroke();
+    ctx.restore();
+  };
+}
+
+class SeluView {
+  constructor(host, ctx) {
+    this.ctx = ctx;
+    this.constants = document.createElement("p");
+    this.constants.className = "figure-formula";
+    this.meanBox = chartBox(host);
+    this.varBox = chartBox(host);
+    host.append(this.constants);
+    const narrow = matchMedia("(max-width: 560px)").matches;
+    this.meanChart = new Chart(this.meanBox, { height: narrow ? 170 : 210, syncKey: "selu" });
+    this.varChart = new Chart(this.varBox, { height: narrow ? 170 : 210, syncKey: "selu" });
+    this.current = null;
+  }
+
+  draw(result, values, ctx) {
+    this.ctx = ctx;
+    const { t, theme } = ctx;
+    this.current = { result, values };
+    const x = layerNumbers(values.depth);
+    const color = activationColor(values.phi);
+    const chosenLabel = t("figures.selu.chosen", { phi: name(ctx, "act", values.phi), init: name(ctx, "init", values.init) });
+    const lines = [series(chosenLabel, color, { width: 2.5 })];
+    if (result.reference) lines.push(series(t("figures.selu.reference"), theme.reference, { dash: REFERENCE_DASH, width: 1.5 }));
+    const options = (yLabel, target, showX) => ({
+      legend: { show: false },
+      scales: { x: { time: false, range: [0.5, values.depth + 0.5] } },
+      axes: [
+        axis(showX ? t("figures.selu.layerAxis") : null, theme, { values: integerValues, ...(showX ? {} : { size: 28, labelSize: 0 }) }),
+        axis(yLabel, theme, { size: Y_AXIS_SIZE }),
+      ],
+      series: [{}, ...lines],
+      hooks: { drawAxes: [targetLine(target, theme.fg)] },
+    });
+    const columns = (key) => [x, Array.from(result.chosen[key]), ...(result.reference ? [Array.from(result.reference[key])] : [])];
+    const signature = `${t.lang}|${theme.fg}|${Boolean(result.reference)}|${values.phi}`;
+    this.meanChart.draw(options(t("figures.selu.meanAxis"), 0, false), columns("act_mean"), signature);
+    this.varChart.draw(options(t("figures.selu.varAxis"), 1, true), columns("act_var"), signature);
+    renderRich(this.constants, t("figures.selu.constants", {
+      lambda: formatG17(result.constants.lambda),
+      lambdaAlpha: formatG17(result.constants.lambdaAlpha),
+    }));
+    const caption = t("figures.selu.caption", { phi: name(ctx, "act", values.phi), init: name(ctx, "init", values.init), depth: values.depth });
+    this.meanBox.setAttribute("aria-label", caption);
+    this.varBox.setAttribute("aria-label", t("figures.selu.varAxis"));
+  }
+
+  legend() {
+    if (!this.current) return [];
+    const { t, theme } = this.ctx;
+    const { values, result } = this.current;
+    const items = [{ label: t("figures.selu.chosen", { phi: name(this.ctx, "act", values.phi), init: name(this.ctx, "init", values.init) }), color: activationColor(values.phi) }];
+    if (result.reference) items.push({ label: t("figures.selu.reference"), color: theme.reference, dash: REFERENCE_DASH });
+    items.push({ label: `${t("figures.selu.target")}: (0, 1)`, color: theme.fg, dash: [2, 3] });
+    return items;
+  }
+
+  title(values) {
+    return `${this.ctx.t("figures.selu.title")} — ${name(this.ctx, "act", values.phi)}, ${name(this.ctx, "init", values.init)}, L = ${values.depth}, N = ${values.width}, B = ${values.batch}, seed ${values.seed}`;
+  }
+
+  canvases() {
+    return [this.meanChart.canvas(), this.varChart.canvas()].filter(Boolean);
+  }
+
+  csv(result, values) {
+    const header = ["layer", "act_mean", "act_var"];
+    const columns = [layerNumbers(values.depth), result.chosen.act_mean, result.chosen.act_var];
+    if (result.reference) {
+      header.push("reference_act_mean", "reference_act_var");
+      columns.push(result.reference.act_mean, result.reference.act_var);
+    }
+    return toCsv(header, columns);
+  }
+
+  fit(height) {
+    const each = Math.max(90, Math.floor((height - this.constants.offsetHeight) / 2));
+    this.meanChart.setHeight(each);
+    this.varChart.setHeight(each);
+  }
+
+  destroy() {
+    this.meanChart.destroy();
+    this.varChart.destroy();
+  }
+}
+
+export default {
+  id: "selu",
+  op: "selu",
+  requires: "propagation",
+  controls: [{ name: "phi" }, { name: "init" }, { name: "depth" }, { name: "width" }, { name: "batch" }, { name: "seed", kind: "number" }],
+  args: ({ phi, init, depth, width, batch, seed }) => ({ phi, init, depth, width, batch, seed }),
+  create: (host, ctx) => new SeluView(host, ctx),
+};
