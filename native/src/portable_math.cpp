@@ -1,4 +1,4 @@
-// Ports of fdlibm's double-precision exp, expm1, log1p, erfc and of musl's tanh, rewritten
+// Ports of fdlibm's double-precision exp, expm1, log1p, log, erfc and of musl's tanh, rewritten
 // in C++ with the same operations in the same order, so that they round the same way on
 // every IEEE-754 target. The hexadecimal comments give each constant's intended bits.
 //
@@ -11,8 +11,9 @@
 // is preserved.
 // ====================================================
 //
-// expm1, log1p, erfc, from musl src/math/expm1.c, log1p.c, erf.c (origin: FreeBSD
-// /usr/src/lib/msun/src/s_expm1.c, s_log1p.c, s_erf.c):
+// expm1, log1p, log, erfc, from musl src/math/expm1.c, log1p.c, log.c (its fdlibm-based
+// version, before ARM's optimized-routines log replaced it), erf.c (origin: FreeBSD
+// /usr/src/lib/msun/src/s_expm1.c, s_log1p.c, e_log.c, s_erf.c):
 // ====================================================
 // Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved.
 //
@@ -201,11 +202,11 @@ double expm1(double x) {
   return (x - (e + pow2(-k)) + 1.0) * pow2(k);
 }
 
-// musl log1p.c (FreeBSD s_log1p.c). 1 + x = 2^k (1 + f) with sqrt(2)/2 < 1 + f < sqrt(2),
-// the rounding error of u = 1 + x added back as c / u; log(1 + f) = f - f^2/2 + s (f^2/2 + R)
-// with s = f / (2 + f) and R = Lg1 s^2 + ... + Lg7 s^14 a Remez fit (fdlibm e_log.c, error
-// < 2^-58.45); log1p(x) = k ln2 + log(1 + f) + c / u.
-double log1p(double x) {
+namespace {
+
+// R = Lg1 s^2 + ... + Lg7 s^14, a Remez fit (fdlibm e_log.c, error < 2^-58.45) such that
+// log(1 + f) = f - f^2/2 + s (f^2/2 + R) with s = f / (2 + f), for sqrt(2)/2 < 1 + f < sqrt(2).
+double log_remainder(double s) {
   constexpr double kLg1 = 6.666666666666735130e-01;  // 0x3fe55555 55555593
   constexpr double kLg2 = 3.999999999940941908e-01;  // 0x3fd99999 9997fa04
   constexpr double kLg3 = 2.857142874366239149e-01;  // 0x3fd24924 94229359
@@ -213,7 +214,19 @@ double log1p(double x) {
   constexpr double kLg5 = 1.818357216161805012e-01;  // 0x3fc74664 96cb03de
   constexpr double kLg6 = 1.531383769920937332e-01;  // 0x3fc39a09 d078c69f
   constexpr double kLg7 = 1.479819860511658591e-01;  // 0x3fc2f112 df3e5244
+  const double z = s * s;
+  const double w = z * z;
+  const double t1 = w * (kLg2 + w * (kLg4 + w * kLg6));
+  const double t2 = z * (kLg1 + w * (kLg3 + w * (kLg5 + w * kLg7)));
+  return t2 + t1;
+}
 
+}  // namespace
+
+// musl log1p.c (FreeBSD s_log1p.c). 1 + x = 2^k (1 + f) with sqrt(2)/2 < 1 + f < sqrt(2),
+// the rounding error of u = 1 + x added back as c / u; with log_remainder's R,
+// log1p(x) = k ln2 + f - f^2/2 + s (f^2/2 + R) + c / u.
+double log1p(double x) {
   const std::uint32_t hx = high_word(x);
   bool reduce = true;
   double f = 0.0, c = 0.0;
@@ -242,13 +255,37 @@ double log1p(double x) {
   }
   const double hfsq = 0.5 * f * f;
   const double s = f / (2.0 + f);
-  const double z = s * s;
-  const double w = z * z;
-  const double t1 = w * (kLg2 + w * (kLg4 + w * kLg6));
-  const double t2 = z * (kLg1 + w * (kLg3 + w * (kLg5 + w * kLg7)));
-  const double r = t2 + t1;
+  const double r = log_remainder(s);
   const double dk = k;
   return s * (hfsq + r) + (dk * kLn2Lo + c) - hfsq + f + dk * kLn2Hi;
+}
+
+// musl log.c as of 1.1.x (FreeBSD e_log.c): x = 2^k (1 + f) with sqrt(2)/2 < 1 + f < sqrt(2),
+// subnormal x scaled up by 2^54 first; log(x) = k ln2 + f - f^2/2 + s (f^2/2 + R).
+double log(double x) {
+  std::uint32_t hx = high_word(x);
+  int k = 0;
+  if (hx < 0x00100000 || (hx >> 31) != 0) {    // subnormal, zero or negative
+    if ((to_bits(x) << 1) == 0) return -kInf;  // log(+-0)
+    if ((hx >> 31) != 0) return kNaN;          // log(x < 0), or a negative NaN
+    k -= 54;
+    x *= 0x1p54;
+    hx = high_word(x);
+  } else if (hx >= 0x7ff00000) {  // +inf or NaN
+    return x;
+  } else if (x == 1.0) {
+    return 0.0;
+  }
+  // Shift the high word so that [sqrt(2)/2, sqrt(2)) maps onto one binade.
+  hx += 0x3ff00000 - 0x3fe6a09e;
+  k += static_cast<int>(hx >> 20) - 0x3ff;
+  hx = (hx & 0x000fffff) + 0x3fe6a09e;
+  const double f = from_bits(std::uint64_t{hx} << 32 | (to_bits(x) & 0xffffffff)) - 1.0;
+  const double hfsq = 0.5 * f * f;
+  const double s = f / (2.0 + f);
+  const double r = log_remainder(s);
+  const double dk = k;
+  return s * (hfsq + r) + dk * kLn2Lo - hfsq + f + dk * kLn2Hi;
 }
 
 namespace {

@@ -144,6 +144,29 @@ TEST(PortableMath, Log1pSpecialValues) {
   EXPECT_TRUE(std::isnan(portable::log1p(-kNaN)));
 }
 
+TEST(PortableMath, LogWithinOneUlp) {
+  std::vector<double> positive = log_sweep(-1074, 1023, 400000);
+  for (double& x : positive) x = std::fabs(x);
+  const Worst worst =
+      worst_error([](double x) { return portable::log(x); }, [](Long x) { return std::log(x); },
+                  {sweep(0.5, 2, 200000),
+                   sweep(DBL_EPSILON, 100, 200000),
+                   positive,
+                   {DBL_MAX, DBL_MIN, kTiniest, 1.0 - DBL_EPSILON / 2, 1.0 + DBL_EPSILON}});
+  EXPECT_LE(worst.ulps, 1) << "at x=" << worst.x;
+}
+
+TEST(PortableMath, LogSpecialValues) {
+  EXPECT_TRUE(same_bits(portable::log(1.0), 0.0));
+  EXPECT_EQ(portable::log(0.0), -kInf);
+  EXPECT_EQ(portable::log(-0.0), -kInf);
+  EXPECT_TRUE(std::isnan(portable::log(-kTiniest)));
+  EXPECT_TRUE(std::isnan(portable::log(-kInf)));
+  EXPECT_EQ(portable::log(kInf), kInf);
+  EXPECT_TRUE(std::isnan(portable::log(kNaN)));
+  EXPECT_EQ(portable::log(2.0), 0.6931471805599453);  // ln 2 correctly rounded
+}
+
 // erfc(x) = exp(-z^2 - 0.5625) exp((z - x)(z + x) + R/S) / x beyond 0.84375 rounds four
 // times on top of the fit, hence up to ~3 ulp.
 TEST(PortableMath, ErfcWithinFourUlp) {

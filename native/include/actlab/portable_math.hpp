@@ -1,5 +1,5 @@
 #pragma once
-// Double-precision exp, expm1, log1p, erfc and tanh in plain IEEE-754 arithmetic: + - * /,
+// Double-precision exp, expm1, log1p, log, erfc and tanh in plain IEEE-754 arithmetic: + - * /,
 // comparisons and bit manipulation, no libm. glibc (native) and musl (WebAssembly) round the
 // last bit of these functions differently; these give bitwise the same result on both, as
 // long as they are compiled with -ffp-contract=off (no fused multiply-add).
@@ -15,6 +15,9 @@ double expm1(double x);
 
 // log(1 + x), under 1 ulp; -inf at -1, NaN below.
 double log1p(double x);
+
+// The natural logarithm, under 1 ulp; -inf at +-0, NaN below 0.
+double log(double x);
 
 // erfc(x) = 1 - erf(x), within about 3 ulp (as glibc's), the tiny values for large x kept.
 double erfc(double x);
