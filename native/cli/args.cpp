@@ -83,6 +83,20 @@ Expected<int> Args::integer(const std::string& name, int fallback) const {
   return static_cast<int>(x);
 }
 
+Expected<std::optional<double>> Args::optional_number(const std::string& name) const {
+  using Result = Expected<std::optional<double>>;
+  if (!has(name)) return Result(std::nullopt);
+  const Expected<double> x = number(name, 0);
+  return x.ok() ? Result(x.value()) : Result::failure(x.error());
+}
+
+Expected<std::optional<int>> Args::optional_integer(const std::string& name) const {
+  using Result = Expected<std::optional<int>>;
+  if (!has(name)) return Result(std::nullopt);
+  const Expected<int> x = integer(name, 0);
+  return x.ok() ? Result(x.value()) : Result::failure(x.error());
+}
+
 Expected<std::string> Args::choice(const std::string& name,
                                    const std::vector<std::string>& choices,
                                    const std::string& fallback) const {

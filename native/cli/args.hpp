@@ -2,6 +2,7 @@
 // "--flag value" parsing for one subcommand. Every failure is one message that names the
 // flag and says what it accepts.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ class Args {
   std::string text(const std::string& name, const std::string& fallback) const;
   Expected<double> number(const std::string& name, double fallback) const;
   Expected<int> integer(const std::string& name, int fallback) const;
+  // nullopt when the flag is absent.
+  Expected<std::optional<double>> optional_number(const std::string& name) const;
+  Expected<std::optional<int>> optional_integer(const std::string& name) const;
   // One of `choices`, or the fallback when absent.
   Expected<std::string> choice(const std::string& name, const std::vector<std::string>& choices,
                                const std::string& fallback) const;

@@ -15,11 +15,15 @@ struct Command {
   std::vector<FlagSpec> flags;
   // The whole output, produced before anything is printed: bad input prints nothing else.
   Expected<std::string> (*run)(const Args& args);
+  std::string details = "";  // more lines for `actlab NAME --help`, when the summary is not enough
 };
 
 const std::vector<Command>& commands();
 
 Command list_command();
 Command curve_command();
+Command inits_command();
+Command propagate_command();
+Command bound_command();
 
 }  // namespace actlab::cli

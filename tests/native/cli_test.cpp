@@ -1,47 +1,20 @@
 // The actlab CLI as a user meets it: output formats, and every bad input exits 2 with one
 // line on stderr naming the flag.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "actlab/activation.hpp"
+#include "cli_run.hpp"
 
 namespace actlab {
 namespace {
 
-struct CliRun {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-CliRun run_cli(const std::string& args) {
-  const std::string err_path = testing::TempDir() + "actlab_cli_stderr.txt";
-  const std::string command = std::string(ACTLAB_CLI) + " " + args + " 2>" + err_path;
-  FILE* pipe = popen(command.c_str(), "r");
-  std::string out;
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  const int status = pclose(pipe);
-  std::string err;
-  if (FILE* f = std::fopen(err_path.c_str(), "r")) {
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, f)) err.append(buffer, n);
-    std::fclose(f);
-  }
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, err};
-}
-
-std::vector<std::string> lines(const std::string& text) {
-  std::vector<std::string> result;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) result.push_back(line);
-  return result;
-}
+using test::CliRun;
+using test::lines;
+using test::run_cli;
 
 TEST(CliCurve, CsvHasTheDefaultGridAndTheLibrarysNumbersToTheLastBit) {
   const CliRun run = run_cli("curve --act sigmoid");

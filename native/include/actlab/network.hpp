@@ -1,0 +1,112 @@
+#pragma once
+// The deep network of the lecture, pinned so that the page and the CLI explain it the same way:
+//   h_0 = X                                   X: [B x D]
+//   z_l = h_{l-1} W_l^T + b_l                 W_l: [N x fan_in], b_l: [1 x N], z_l: [B x N]
+//   h_l = phi(z_l)                            for l = 1..L, every layer with the activation
+// and backward from the upstream gradient at the top, dL/dh_L = G [B x N]:
+//   delta_l = dL/dz_l = dL/dh_l .* phi'(z_l)
+//   dL/dh_{l-1} = delta_l W_l
+//   dW_l = (1/B) delta_l^T h_{l-1}
+// which is the gradient of L = (1/B) sum_b sum_j G_bj h_L,bj: delta_l and dL/dh_l are per
+// example (the gradients of example b's term), dW_l their batch mean.
+// Every buffer is allocated by the constructor, once for a shape; the passes allocate nothing.
+#include <Eigen/Core>
+#include <cstddef>
+#include <functional>
+#include <vector>
+
+#include "actlab/activation.hpp"
+
+namespace actlab {
+
+template <class T>
+using Matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+template <class T>
+using MatrixView = Eigen::Map<Matrix<T>>;
+template <class T>
+using ConstMatrixView = Eigen::Map<const Matrix<T>>;
+
+// The limits of the CLI flags and the page's controls (the memory budget narrows them further).
+inline constexpr int kMaxDepth = 200;  // the SELU demonstration needs 100
+inline constexpr int kMaxWidth = 2048;
+inline constexpr int kMaxBatch = 4096;
+inline constexpr int kMaxInputDim = 4096;
+
+struct Shape {
+  int depth = 1;      // L
+  int width = 1;      // N
+  int batch = 1;      // B
+  int input_dim = 1;  // D
+  int fan_in(int l) const { return l == 1 ? input_dim : width; }
+  bool operator==(const Shape& o) const {
+    return depth == o.depth && width == o.width && batch == o.batch && input_dim == o.input_dim;
+  }
+};
+
+// Layer l as forward() leaves it.
+template <class T>
+struct ForwardLayer {
+  int index;  // l, 1..L
+  ConstMatrixView<T> z;
+  ConstMatrixView<T> h;
+  ConstMatrixView<T> dphi;  // phi'(z_l)
+};
+
+// Layer l as backward() leaves it; dL/dh_{l-1} is the grad_h of layer l - 1, seen next.
+template <class T>
+struct BackwardLayer {
+  int index;
+  ConstMatrixView<T> delta;   // dL/dz_l [B x N]
+  ConstMatrixView<T> grad_h;  // dL/dh_l [B x N]
+  ConstMatrixView<T> dW;      // dL/dW_l [N x fan_in]
+};
+
+template <class T>
+class Network {
+ public:
+  explicit Network(const Shape& shape);
+
+  // The bytes the constructor allocates for `shape`, counted before allocating.
+  static std::size_t bytes(const Shape& shape);
+  // The bytes actually held (equal to bytes(shape()); a test checks it).
+  std::size_t allocated_bytes() const;
+
+  const Shape& shape() const { return shape_; }
+  MatrixView<T> input() { return view(x_); }               // X = h_0 [B x D]
+  MatrixView<T> weight(int l) { return view(w_[l - 1]); }  // W_l [N x fan_in]
+  MatrixView<T> bias(int l) { return view(b_[l - 1]); }    // b_l [1 x N]
+  MatrixView<T> upstream() { return view(g_); }            // G = dL/dh_L [B x N]
+
+  // h_l = phi(z_l) for l = 1..L, then observe(layer l) while its buffers are hot in cache.
+  void forward(const Activation& act, const std::function<void(const ForwardLayer<T>&)>& observe);
+  // delta_l, dL/dh_l, dW_l for l = L..1, observe(layer l) after each. Needs forward() first.
+  // delta_l is written over phi'(z_l), which it no longer needs.
+  void backward(const std::function<void(const BackwardLayer<T>&)>& observe);
+
+  // After forward(): h_l, l = 0..L (h_0 = X). After backward(): delta_l, l = 1..L.
+  ConstMatrixView<T> h(int l) const { return const_view(l == 0 ? x_ : h_[l - 1]); }
+  ConstMatrixView<T> delta(int l) const { return const_view(dphi_[l - 1]); }
+
+ private:
+  struct Buffer {
+    std::vector<T> data;
+    int rows = 0, cols = 0;
+  };
+  static Buffer buffer(int rows, int cols);
+  static MatrixView<T> view(Buffer& b) { return MatrixView<T>(b.data.data(), b.rows, b.cols); }
+  static ConstMatrixView<T> const_view(const Buffer& b) {
+    return ConstMatrixView<T>(b.data.data(), b.rows, b.cols);
+  }
+  // dW_l, in the scratch sized for the larger of D and N.
+  MatrixView<T> weight_gradient(int l) {
+    return MatrixView<T>(dw_.data.data(), shape_.width, shape_.fan_in(l));
+  }
+
+  Shape shape_;
+  Buffer x_, g_, z_;
+  std::vector<Buffer> w_, b_, h_, dphi_;  // per layer; dphi_ holds delta_l after backward()
+  Buffer grad_h_[2];                      // dL/dh_l for l < L, alternating
+  Buffer dw_;
+};
+
+}  // namespace actlab

@@ -1,0 +1,112 @@
+#pragma once
+// The experiment behind `actlab propagate` and the page's depth figures: draw X, the weights,
+// the biases and G from the seed, run the network (network.hpp) forward and back once in
+// float32, and summarise every layer's signal and gradient.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actlab/activation.hpp"
+#include "actlab/expected.hpp"
+#include "actlab/initializer.hpp"
+#include "actlab/network.hpp"
+
+namespace actlab {
+
+inline constexpr int kMinBins = 2;
+inline constexpr int kMaxBins = 512;
+inline constexpr double kMaxInputScale = 100;  // the largest --input-std and --bias-std
+inline constexpr std::uint32_t kMaxSeed = 4294967295u;
+// Every buffer of one experiment together, checked before anything is allocated; 256 MiB
+// leaves a browser tab room for the page itself.
+inline constexpr std::size_t kMemoryBudgetBytes = std::size_t{256} << 20;
+
+// What the user asked for, as CLI flags or JS options; nullopt: not given (the default).
+struct PropagationRequest {
+  std::string act;                       // --act, required
+  std::optional<double> alpha;           // --alpha
+  std::string init;                      // --init, required
+  std::optional<double> init_std;        // --init-std, required by and only for "normal"
+  std::optional<double> gain;            // --gain, "orthogonal" only, default 1
+  std::optional<int> depth;              // --depth L, required, 1..200
+  std::optional<int> width;              // --width N, required, 1..2048
+  std::optional<int> batch;              // --batch B, required, 1..4096
+  std::optional<int> input_dim;          // --input-dim D, 1..4096, default N
+  std::optional<double> input_std;       // (0, 100], default 1
+  std::optional<double> bias_std;        // [0, 100], default 0
+  std::optional<double> seed;            // an integer 0..4294967295, default 1
+  std::optional<int> bins;               // M, 2..512, default 64
+  std::optional<double> saturation_eps;  // (0, 1), default 0.1
+};
+
+struct PropagationConfig {
+  Activation act;
+  Initializer init;
+  Shape shape;
+  double input_std = 1;  // X ~ N(0, input_std^2)
+  double bias_std = 0;   // b_l ~ N(0, bias_std^2), zero when 0
+  std::uint32_t seed = 1;
+  int bins = 64;
+  double saturation_eps = 0.1;
+};
+
+// --depth: required, 1..kMaxDepth (shared by `propagate` and `bound`).
+Expected<int> check_depth(std::optional<int> depth);
+
+// Checks every flag in the order of `actlab propagate --help`, then the memory budget. Each
+// message names the flag and its valid values.
+Expected<PropagationConfig> check_propagation(const PropagationRequest& request);
+
+// The bytes an experiment holds: the network's buffers, the initializer's scratch, the
+// statistics' scratch and the result.
+std::size_t propagation_bytes(const PropagationConfig& config);
+
+struct LayerStatistics {
+  int index = 0;        // l, 1..L from the input side
+  double pre_mean = 0;  // over the B N entries of z_l
+  double pre_std = 0;   // population standard deviations throughout
+  double act_mean = 0;  // over h_l
+  double act_std = 0;
+  double saturated = 0;        // fraction of (example, unit) pairs with |phi'(z)| < eps sup|phi'|
+  double dead = 0;             // fraction of units with phi'(z) = 0 for every example
+  double grad_pre_std = 0;     // over delta_l = dL/dz_l
+  double grad_act_std = 0;     // over dL/dh_l
+  double weight_grad_rms = 0;  // sqrt(mean of dW_l's entries squared)
+  std::vector<std::uint32_t> act_hist;   // M counts of h_l, summing to B N
+  std::vector<std::uint32_t> grad_hist;  // M counts of log10 |delta_l|, summing to B N
+};
+
+struct Propagation {
+  // Shared by all layers, so that the layers stack into a heatmap. act: linear in h, the
+  // activation's range when bounded, else the pooled 0.5% and 99.5% quantiles of every
+  // layer's h (symmetric about 0 when phi is unbounded below). grad: log10 |delta|, from the
+  // pooled quantiles rounded out to whole decades. Values beyond the ends, exact zeros and
+  // NaN (an overflowed network) are counted in the end bins: zeros and -inf low, NaN high.
+  std::vector<double> act_hist_edges;   // M + 1
+  std::vector<double> grad_hist_edges;  // M + 1, log10 units
+  std::vector<LayerStatistics> layers;
+  // FNV-1a over the float bits of X, W_1..W_L, b_1..b_L and G: every random draw of the
+  // experiment, the same on every target for a seed.
+  std::uint64_t draws_hash = 0;
+};
+
+inline constexpr const char* kActHistScale = "linear";
+inline constexpr const char* kGradHistScale = "log10_abs";
+
+// Runs experiments, keeping its buffers while the shape stays the same: repeated runs (the
+// page's sliders) allocate nothing but their results.
+class Propagator {
+ public:
+  Propagator();
+  ~Propagator();
+  Propagation run(const PropagationConfig& config);
+
+ private:
+  struct Workspace;
+  std::unique_ptr<Workspace> workspace_;
+};
+
+}  // namespace actlab

@@ -1,0 +1,32 @@
+#pragma once
+// PCG32 (O'Neill 2014, "PCG: A Family of Simple Fast Space-Efficient Statistically Good
+// Algorithms for Random Number Generation": a 64-bit LCG with the XSH-RR output) and uniform
+// and normal transforms of our own. Integer arithmetic, IEEE + - * / sqrt and a portable log
+// only, so a seed gives bitwise the same numbers natively and in WebAssembly:
+// std::normal_distribution differs between standard libraries, libm's log between glibc and
+// musl.
+#include <cstdint>
+
+namespace actlab {
+
+class Rng {
+ public:
+  // pcg32_srandom_r: seed picks the starting point, stream one of 2^63 distinct sequences.
+  Rng(std::uint64_t seed, std::uint64_t stream);
+
+  std::uint32_t next_u32();
+  // [0, 1) on the grid k 2^-53, from the top bits of two outputs.
+  double uniform();
+  // N(0, 1) by Marsaglia's polar method: (u, v) uniform in the unit disc, s = u^2 + v^2,
+  // then u f and v f with f = sqrt(-2 ln(s) / s) are independent standard normals; the second
+  // is kept for the next call.
+  double normal();
+
+ private:
+  std::uint64_t state_ = 0;
+  std::uint64_t increment_ = 0;
+  double spare_ = 0;
+  bool has_spare_ = false;
+};
+
+}  // namespace actlab

@@ -1,0 +1,414 @@
+#include "actlab/propagation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "actlab/activation_info.hpp"
+#include "actlab/portable_math.hpp"
+#include "number_text.hpp"
+
+namespace actlab {
+
+namespace {
+
+// One PCG32 stream of the seed per quantity, so that changing one of them (say --bias-std)
+// leaves the others' draws as they were.
+enum Stream : std::uint64_t { kWeights = 1, kBiases = 2, kInput = 3, kUpstream = 4, kSampling = 5 };
+
+// At most this many values, drawn uniformly from all layers, set the pooled histogram edges.
+constexpr std::size_t kEdgeSample = 65536;
+constexpr double kLowQuantile = 0.005;
+constexpr double kHighQuantile = 0.995;
+constexpr double kInvLn10 = 0.43429448190325182765112891891660508;
+constexpr double kLn10 = 2.30258509299404568401799145468436421;
+
+// --- checks -----------------------------------------------------------------------------
+
+Expected<int> check_count(const std::string& flag, std::optional<int> value, int lo, int hi,
+                          std::optional<int> fallback) {
+  const std::string valid = "an integer from " + std::to_string(lo) + " to " + std::to_string(hi);
+  if (!value) {
+    if (fallback) return *fallback;
+    return Expected<int>::failure("--" + flag + ": required, " + valid);
+  }
+  if (*value < lo || *value > hi) {
+    return Expected<int>::failure("--" + flag + ": must be " + valid + ", got " +
+                                  std::to_string(*value));
+  }
+  return *value;
+}
+
+// A standard deviation in (0, max], or [0, max] when zero is allowed.
+Expected<double> check_scale(const std::string& flag, std::optional<double> value, double fallback,
+                             bool zero_allowed) {
+  const double x = value.value_or(fallback);
+  if ((zero_allowed ? x >= 0 : x > 0) && x <= kMaxInputScale) return x;
+  const std::string valid = zero_allowed ? "a number from 0 to " + number_text(kMaxInputScale)
+                                         : "a number in (0, " + number_text(kMaxInputScale) + "]";
+  return Expected<double>::failure("--" + flag + ": must be " + valid + ", got " + number_text(x));
+}
+
+Expected<std::uint32_t> check_seed(std::optional<double> value) {
+  const double x = value.value_or(1);
+  if (x >= 0 && x <= kMaxSeed && x == std::floor(x)) return static_cast<std::uint32_t>(x);
+  return Expected<std::uint32_t>::failure("--seed: must be an integer from 0 to " +
+                                          std::to_string(kMaxSeed) + ", got " + number_text(x));
+}
+
+Expected<double> check_saturation_eps(std::optional<double> value) {
+  const double x = value.value_or(0.1);
+  if (x > 0 && x < 1) return x;
+  return Expected<double>::failure(
+      "--saturation-eps: must be a number between 0 and 1 (exclusive), got " + number_text(x));
+}
+
+double nan_if_absent(std::optional<double> x) {
+  return x.value_or(std::nan(""));
+}
+
+std::size_t mebibytes(std::size_t bytes) {
+  return (bytes + (std::size_t{1} << 20) - 1) >> 20;
+}
+
+std::size_t weight_scratch_doubles(const PropagationConfig& c) {
+  const Shape& s = c.shape;
+  const std::size_t first = weight_scratch_size(c.init, s.input_dim, s.width);
+  const std::size_t rest = s.depth > 1 ? weight_scratch_size(c.init, s.width, s.width) : 0;
+  return std::max(first, rest);
+}
+
+std::size_t layer_entries(const Shape& s) {
+  return static_cast<std::size_t>(s.batch) * static_cast<std::size_t>(s.width);
+}
+
+std::size_t edge_sample_size(const Shape& s) {
+  return std::min(kEdgeSample, static_cast<std::size_t>(s.depth) * layer_entries(s));
+}
+
+// --- statistics -------------------------------------------------------------------------
+
+// Mean and population standard deviation in one pass, in double, from sums shifted by the
+// first value: no cancellation in sum x^2 - (sum x)^2 / n when |mean| >> std.
+class Moments {
+ public:
+  explicit Moments(double shift) : shift_(shift) {}
+  void add(double x) {
+    const double d = x - shift_;
+    sum_ += d;
+    sum_sq_ += d * d;
+    ++n_;
+  }
+  double mean() const { return shift_ + sum_ / n_; }
+  double std() const {
+    const double var = (sum_sq_ - sum_ * sum_ / n_) / n_;
+    return var > 0 ? std::sqrt(var) : var == 0 ? 0 : var;  // var < 0 only by rounding; NaN stays
+  }
+
+ private:
+  double shift_;
+  double sum_ = 0, sum_sq_ = 0;
+  std::size_t n_ = 0;
+};
+
+// FNV-1a (Fowler, Noll, Vo) over 32-bit words.
+class Fnv1a {
+ public:
+  void add(const float* x, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) {
+      std::uint32_t bits;
+      std::memcpy(&bits, &x[i], sizeof bits);
+      hash_ = (hash_ ^ bits) * 1099511628211ULL;
+    }
+  }
+  std::uint64_t value() const { return hash_; }
+
+ private:
+  std::uint64_t hash_ = 14695981039346656037ULL;
+};
+
+// The k-th smallest of values[0..n) for k = floor(q (n - 1)); reorders values.
+double quantile(float* values, std::size_t n, double q) {
+  const auto k = static_cast<std::size_t>(q * static_cast<double>(n - 1));
+  std::nth_element(values, values + k, values + n);
+  return values[k];
+}
+
+std::vector<double> linear_edges(double lo, double hi, int bins) {
+  std::vector<double> edges(bins + 1);
+  for (int j = 0; j < bins; ++j) edges[j] = lo + (hi - lo) * j / bins;
+  edges[bins] = hi;
+  return edges;
+}
+
+// Equal bins of [edges[0], edges[M]); below and above go to the end bins, NaN to the top.
+void histogram_linear(const float* x, std::size_t n, const std::vector<double>& edges,
+                      std::uint32_t* counts) {
+  const int bins = static_cast<int>(edges.size()) - 1;
+  const double lo = edges.front();
+  const double scale = bins / (edges.back() - lo);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double t = (x[i] - lo) * scale;
+    int bin = bins - 1;
+    if (t < bins) bin = t >= 0 ? static_cast<int>(t) : 0;
+    ++counts[bin];
+  }
+}
+
+// Bins of log10 |x| given as the magnitudes 10^e_1 < ... < 10^e_{M-1} of the inner edges, so
+// that no logarithm is taken per value; 0 falls in the lowest bin, NaN in the top one.
+void histogram_log_magnitude(const float* x, std::size_t n, const std::vector<double>& inner,
+                             std::uint32_t* counts) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const double magnitude = std::fabs(static_cast<double>(x[i]));
+    const auto bin = magnitude != magnitude
+                         ? inner.size()
+                         : std::upper_bound(inner.begin(), inner.end(), magnitude) - inner.begin();
+    ++counts[bin];
+  }
+}
+
+}  // namespace
+
+Expected<int> check_depth(std::optional<int> depth) {
+  return check_count("depth", depth, 1, kMaxDepth, std::nullopt);
+}
+
+Expected<PropagationConfig> check_propagation(const PropagationRequest& r) {
+  using Result = Expected<PropagationConfig>;
+  if (r.act.empty()) return Result::failure("--act: required; valid: " + activation_ids());
+  const Expected<Activation> act = make_activation(r.act, nan_if_absent(r.alpha));
+  if (!act.ok()) return Result::failure(act.error());
+  const Expected<Initializer> init =
+      make_initializer(r.init, nan_if_absent(r.init_std), nan_if_absent(r.gain));
+  if (!init.ok()) return Result::failure(init.error());
+  const Expected<int> depth = check_depth(r.depth);
+  if (!depth.ok()) return Result::failure(depth.error());
+  const Expected<int> width = check_count("width", r.width, 1, kMaxWidth, std::nullopt);
+  if (!width.ok()) return Result::failure(width.error());
+  const Expected<int> batch = check_count("batch", r.batch, 1, kMaxBatch, std::nullopt);
+  if (!batch.ok()) return Result::failure(batch.error());
+  const Expected<int> input_dim =
+      check_count("input-dim", r.input_dim, 1, kMaxInputDim, width.value());
+  if (!input_dim.ok()) return Result::failure(input_dim.error());
+  const Expected<double> input_std = check_scale("input-std", r.input_std, 1, false);
+  if (!input_std.ok()) return Result::failure(input_std.error());
+  const Expected<double> bias_std = check_scale("bias-std", r.bias_std, 0, true);
+  if (!bias_std.ok()) return Result::failure(bias_std.error());
+  const Expected<std::uint32_t> seed = check_seed(r.seed);
+  if (!seed.ok()) return Result::failure(seed.error());
+  const Expected<int> bins = check_count("bins", r.bins, kMinBins, kMaxBins, 64);
+  if (!bins.ok()) return Result::failure(bins.error());
+  const Expected<double> eps = check_saturation_eps(r.saturation_eps);
+  if (!eps.ok()) return Result::failure(eps.error());
+
+  const PropagationConfig config{act.value(),
+                                 init.value(),
+                                 {depth.value(), width.value(), batch.value(), input_dim.value()},
+                                 input_std.value(),
+                                 bias_std.value(),
+                                 seed.value(),
+                                 bins.value(),
+                                 eps.value()};
+  const std::size_t bytes = propagation_bytes(config);
+  if (bytes > kMemoryBudgetBytes) {
+    return Result::failure("--depth/--width/--batch/--input-dim: this configuration needs " +
+                           std::to_string(mebibytes(bytes)) + " MiB, over the " +
+                           std::to_string(kMemoryBudgetBytes >> 20) + " MiB budget");
+  }
+  return config;
+}
+
+std::size_t propagation_bytes(const PropagationConfig& c) {
+  const Shape& s = c.shape;
+  const std::size_t L = s.depth, M = c.bins;
+  return Network<float>::bytes(s)                      // the network
+         + sizeof(double) * weight_scratch_doubles(c)  // orthogonal's QR
+         + s.width                                     // units alive in a layer
+         + sizeof(float) * edge_sample_size(s)         // values for the edges
+         + sizeof(double) * (M + 1) * 3                // edges, log10 thresholds
+         + L * (sizeof(LayerStatistics) + 2 * M * sizeof(std::uint32_t));  // the result
+}
+
+struct Propagator::Workspace {
+  explicit Workspace(const Shape& shape) : net(shape) {}
+  Network<float> net;
+  std::vector<double> weight_scratch;
+  std::vector<unsigned char> alive;  // per unit: phi'(z) != 0 for some example
+  std::vector<float> sample;
+  std::vector<double> inner_thresholds;
+};
+
+Propagator::Propagator() = default;
+Propagator::~Propagator() = default;
+
+namespace {
+
+// Every random draw of the experiment, each quantity from its own stream; returns their hash.
+std::uint64_t draw(const PropagationConfig& c, Network<float>& net, double* weight_scratch) {
+  const Shape& s = c.shape;
+  Fnv1a hash;
+  Rng input(c.seed, kInput);
+  MatrixView<float> x = net.input();
+  for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = float(c.input_std * input.normal());
+  hash.add(x.data(), x.size());
+  Rng weights(c.seed, kWeights);
+  for (int l = 1; l <= s.depth; ++l) {
+    MatrixView<float> w = net.weight(l);
+    draw_weights(c.init, s.fan_in(l), s.width, weights, w.data(), weight_scratch);
+    hash.add(w.data(), w.size());
+  }
+  Rng biases(c.seed, kBiases);
+  for (int l = 1; l <= s.depth; ++l) {
+    MatrixView<float> b = net.bias(l);
+    for (Eigen::Index j = 0; j < b.size(); ++j) {
+      b.data()[j] = c.bias_std > 0 ? float(c.bias_std * biases.normal()) : 0.0f;
+    }
+    hash.add(b.data(), b.size());
+  }
+  Rng upstream(c.seed, kUpstream);
+  MatrixView<float> g = net.upstream();
+  for (Eigen::Index i = 0; i < g.size(); ++i) g.data()[i] = float(upstream.normal());
+  hash.add(g.data(), g.size());
+  return hash.value();
+}
+
+// Up to kEdgeSample finite values keep(x) of layer(l), l = 1..L, at positions drawn
+// uniformly from all layers (all of them when there are fewer), into sample; returns the count.
+template <class Layer, class Keep>
+std::size_t pooled_sample(const Shape& s, std::uint32_t seed, Layer layer, Keep keep,
+                          std::vector<float>& sample) {
+  const std::size_t per_layer = layer_entries(s);
+  const std::size_t total = per_layer * s.depth;
+  std::size_t count = 0;
+  const auto take = [&](std::size_t index) {
+    const float x = layer(static_cast<int>(index / per_layer) + 1)[index % per_layer];
+    if (std::isfinite(x) && keep(x)) sample[count++] = x;
+  };
+  if (total <= sample.size()) {
+    for (std::size_t i = 0; i < total; ++i) take(i);
+  } else {
+    Rng rng(seed, kSampling);
+    for (std::size_t i = 0; i < sample.size(); ++i) {
+      const std::uint64_t r = (std::uint64_t{rng.next_u32()} << 32) | rng.next_u32();
+      take(r % total);
+    }
+  }
+  return count;
+}
+
+std::vector<double> act_edges(const PropagationConfig& c, Network<float>& net,
+                              std::vector<float>& sample) {
+  const Range r = range(c.act);
+  if (r.bounded()) return linear_edges(*r.lo, *r.hi, c.bins);
+  const std::size_t n = pooled_sample(
+      c.shape, c.seed, [&](int l) { return net.h(l).data(); }, [](float) { return true; }, sample);
+  double lo = -1, hi = 1;
+  if (n > 0) {
+    lo = quantile(sample.data(), n, kLowQuantile);
+    hi = quantile(sample.data(), n, kHighQuantile);
+    if (!r.lo) hi = std::max(std::fabs(lo), std::fabs(hi)), lo = -hi;  // zero in the middle
+    if (!(hi > lo)) lo -= 1, hi += 1;
+  }
+  return linear_edges(lo, hi, c.bins);
+}
+
+double log10_portable(double x) {
+  return portable::log(x) * kInvLn10;
+}
+
+std::vector<double> grad_edges(const PropagationConfig& c, Network<float>& net,
+                               std::vector<float>& sample) {
+  const std::size_t n = pooled_sample(
+      c.shape, c.seed, [&](int l) { return net.delta(l).data(); }, [](float x) { return x != 0; },
+      sample);
+  double lo = -1, hi = 0;
+  if (n > 0) {
+    for (std::size_t i = 0; i < n; ++i) sample[i] = std::fabs(sample[i]);
+    lo = std::floor(log10_portable(quantile(sample.data(), n, kLowQuantile)));
+    hi = std::ceil(log10_portable(quantile(sample.data(), n, kHighQuantile)));
+    if (!(hi > lo)) hi = lo + 1;
+  }
+  return linear_edges(lo, hi + 0.0, c.bins);  // + 0.0: ceil(-0.5) is -0, print it as 0
+}
+
+}  // namespace
+
+Propagation Propagator::run(const PropagationConfig& c) {
+  const Shape& s = c.shape;
+  if (!workspace_ || !(workspace_->net.shape() == s)) {
+    workspace_.reset();  // free the old buffers before allocating the new ones
+    workspace_ = std::make_unique<Workspace>(s);
+  }
+  Workspace& ws = *workspace_;
+  const std::size_t scratch = weight_scratch_doubles(c);
+  if (ws.weight_scratch.size() != scratch) ws.weight_scratch = std::vector<double>(scratch);
+  ws.alive.resize(s.width);
+  ws.sample.resize(edge_sample_size(s));
+  ws.inner_thresholds.resize(c.bins - 1);
+  Network<float>& net = ws.net;
+
+  Propagation result;
+  result.draws_hash = draw(c, net, ws.weight_scratch.data());
+  result.layers.resize(s.depth);
+  const double saturation_threshold = c.saturation_eps * derivative_maximum(c.act).value;
+  const std::size_t entries = layer_entries(s);
+
+  net.forward(c.act, [&](const ForwardLayer<float>& layer) {
+    LayerStatistics& stats = result.layers[layer.index - 1];
+    stats.index = layer.index;
+    Moments z(layer.z.data()[0]), h(layer.h.data()[0]);
+    std::size_t saturated = 0;
+    std::fill(ws.alive.begin(), ws.alive.end(), 0);
+    for (int b = 0; b < s.batch; ++b) {
+      const float* z_row = layer.z.row(b).data();
+      const float* h_row = layer.h.row(b).data();
+      const float* dphi_row = layer.dphi.row(b).data();
+      for (int j = 0; j < s.width; ++j) {
+        z.add(z_row[j]);
+        h.add(h_row[j]);
+        saturated += std::fabs(double(dphi_row[j])) < saturation_threshold;
+        ws.alive[j] |= dphi_row[j] != 0;
+      }
+    }
+    stats.pre_mean = z.mean(), stats.pre_std = z.std();
+    stats.act_mean = h.mean(), stats.act_std = h.std();
+    stats.saturated = double(saturated) / double(entries);
+    const auto dead = std::count(ws.alive.begin(), ws.alive.end(), 0);
+    stats.dead = double(dead) / s.width;
+  });
+
+  net.backward([&](const BackwardLayer<float>& layer) {
+    LayerStatistics& stats = result.layers[layer.index - 1];
+    Moments delta(layer.delta.data()[0]), grad_h(layer.grad_h.data()[0]);
+    for (std::size_t i = 0; i < entries; ++i) {
+      delta.add(layer.delta.data()[i]);
+      grad_h.add(layer.grad_h.data()[i]);
+    }
+    double sum_sq = 0;
+    for (Eigen::Index i = 0; i < layer.dW.size(); ++i) {
+      const double g = layer.dW.data()[i];
+      sum_sq += g * g;
+    }
+    stats.grad_pre_std = delta.std();
+    stats.grad_act_std = grad_h.std();
+    stats.weight_grad_rms = std::sqrt(sum_sq / double(layer.dW.size()));
+  });
+
+  result.act_hist_edges = act_edges(c, net, ws.sample);
+  result.grad_hist_edges = grad_edges(c, net, ws.sample);
+  for (int j = 1; j < c.bins; ++j) {
+    ws.inner_thresholds[j - 1] = portable::exp(result.grad_hist_edges[j] * kLn10);
+  }
+  for (LayerStatistics& stats : result.layers) {
+    stats.act_hist.assign(c.bins, 0);
+    stats.grad_hist.assign(c.bins, 0);
+    histogram_linear(net.h(stats.index).data(), entries, result.act_hist_edges,
+                     stats.act_hist.data());
+    histogram_log_magnitude(net.delta(stats.index).data(), entries, ws.inner_thresholds,
+                            stats.grad_hist.data());
+  }
+  return result;
+}
+
+}  // namespace actlab

@@ -1,0 +1,42 @@
+#pragma once
+// Runs the actlab CLI built next to the tests (ACTLAB_CLI) and captures what a user sees.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace actlab::test {
+
+struct CliRun {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+inline CliRun run_cli(const std::string& args) {
+  const std::string err_path = testing::TempDir() + "actlab_cli_stderr.txt";
+  const std::string command = std::string(ACTLAB_CLI) + " " + args + " 2>" + err_path;
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  const int status = pclose(pipe);
+  std::string err;
+  if (FILE* f = std::fopen(err_path.c_str(), "r")) {
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, f)) err.append(buffer, n);
+    std::fclose(f);
+  }
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, err};
+}
+
+inline std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> result;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) result.push_back(line);
+  return result;
+}
+
+}  // namespace actlab::test
