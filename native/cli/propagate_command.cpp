@@ -41,12 +41,6 @@ Expected<PropagationRequest> read_request(const Args& args) {
   return r;
 }
 
-std::string hex(std::uint64_t x) {
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(x));
-  return text;
-}
-
 std::string json(const PropagationConfig& c, const Propagation& p) {
   nlohmann::json layers = nlohmann::json::array();
   for (const LayerStatistics& s : p.layers) {
@@ -71,7 +65,7 @@ std::string json(const PropagationConfig& c, const Propagation& p) {
                               {"batch", c.shape.batch},
                               {"input_dim", c.shape.input_dim},
                               {"seed", c.seed},
-                              {"draws_hash", hex(p.draws_hash)},
+                              {"draws_hash", hash_text(p.draws_hash)},
                               {"act_hist_scale", kActHistScale},
                               {"grad_hist_scale", kGradHistScale},
                               {"act_hist_edges", p.act_hist_edges},

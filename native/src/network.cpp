@@ -1,5 +1,7 @@
 #include "actlab/network.hpp"
 
+#include <algorithm>
+
 namespace actlab {
 
 namespace {
@@ -34,16 +36,16 @@ typename Network<T>::Buffer Network<T>::buffer(int rows, int cols) {
 }
 
 template <class T>
-std::size_t Network<T>::bytes(const Shape& s) {
-  const std::size_t L = s.depth, N = s.width, B = s.batch, D = s.input_dim;
-  const std::size_t count = elements(B, D)                 // X
-                            + 2 * elements(B, N)           // G, z
-                            + elements(N, D)               // W_1
-                            + (L - 1) * elements(N, N)     // W_2..W_L
-                            + L * N                        // b_l
-                            + 2 * L * elements(B, N)       // h_l, phi'(z_l) / delta_l
-                            + 2 * elements(B, N)           // dL/dh_l, alternating
-                            + elements(N, D > N ? D : N);  // dW_l
+std::uint64_t Network<T>::bytes(const Shape& s) {
+  const std::uint64_t L = s.depth, N = s.width, B = s.batch, D = s.input_dim;
+  const std::uint64_t count = B * D                  // X
+                              + 2 * B * N            // G, z
+                              + N * D                // W_1
+                              + (L - 1) * N * N      // W_2..W_L
+                              + L * N                // b_l
+                              + 2 * L * B * N        // h_l, phi'(z_l) / delta_l
+                              + 2 * B * N            // dL/dh_l, alternating
+                              + N * std::max(D, N);  // dW_l
   return count * sizeof(T);
 }
 
@@ -64,9 +66,9 @@ Network<T>::Network(const Shape& shape)
 }
 
 template <class T>
-std::size_t Network<T>::allocated_bytes() const {
-  std::size_t count = x_.data.size() + g_.data.size() + z_.data.size() + dw_.data.size() +
-                      grad_h_[0].data.size() + grad_h_[1].data.size();
+std::uint64_t Network<T>::allocated_bytes() const {
+  std::uint64_t count = x_.data.size() + g_.data.size() + z_.data.size() + dw_.data.size() +
+                        grad_h_[0].data.size() + grad_h_[1].data.size();
   for (const auto* layers : {&w_, &b_, &h_, &dphi_}) {
     for (const Buffer& b : *layers) count += b.data.size();
   }

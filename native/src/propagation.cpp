@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "actlab/activation_info.hpp"
@@ -67,8 +68,8 @@ double nan_if_absent(std::optional<double> x) {
   return x.value_or(std::nan(""));
 }
 
-std::size_t mebibytes(std::size_t bytes) {
-  return (bytes + (std::size_t{1} << 20) - 1) >> 20;
+std::uint64_t mebibytes(std::uint64_t bytes) {
+  return (bytes + (std::uint64_t{1} << 20) - 1) >> 20;
 }
 
 std::size_t weight_scratch_doubles(const PropagationConfig& c) {
@@ -83,7 +84,8 @@ std::size_t layer_entries(const Shape& s) {
 }
 
 std::size_t edge_sample_size(const Shape& s) {
-  return std::min(kEdgeSample, static_cast<std::size_t>(s.depth) * layer_entries(s));
+  const std::uint64_t total = std::uint64_t{layer_entries(s)} * static_cast<std::uint64_t>(s.depth);
+  return static_cast<std::size_t>(std::min<std::uint64_t>(kEdgeSample, total));
 }
 
 // --- statistics -------------------------------------------------------------------------
@@ -170,6 +172,12 @@ void histogram_log_magnitude(const float* x, std::size_t n, const std::vector<do
 
 }  // namespace
 
+std::string hash_text(std::uint64_t hash) {
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+  return text;
+}
+
 Expected<int> check_depth(std::optional<int> depth) {
   return check_count("depth", depth, 1, kMaxDepth, std::nullopt);
 }
@@ -210,7 +218,7 @@ Expected<PropagationConfig> check_propagation(const PropagationRequest& r) {
                                  seed.value(),
                                  bins.value(),
                                  eps.value()};
-  const std::size_t bytes = propagation_bytes(config);
+  const std::uint64_t bytes = propagation_bytes(config);
   if (bytes > kMemoryBudgetBytes) {
     return Result::failure("--depth/--width/--batch/--input-dim: this configuration needs " +
                            std::to_string(mebibytes(bytes)) + " MiB, over the " +
@@ -219,9 +227,9 @@ Expected<PropagationConfig> check_propagation(const PropagationRequest& r) {
   return config;
 }
 
-std::size_t propagation_bytes(const PropagationConfig& c) {
+std::uint64_t propagation_bytes(const PropagationConfig& c) {
   const Shape& s = c.shape;
-  const std::size_t L = s.depth, M = c.bins;
+  const std::uint64_t L = s.depth, M = c.bins;
   return Network<float>::bytes(s)                      // the network
          + sizeof(double) * weight_scratch_doubles(c)  // orthogonal's QR
          + s.width                                     // units alive in a layer

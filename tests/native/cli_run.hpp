@@ -2,6 +2,7 @@
 // Runs the actlab CLI built next to the tests (ACTLAB_CLI) and captures what a user sees.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <sstream>
@@ -17,7 +18,9 @@ struct CliRun {
 };
 
 inline CliRun run_cli(const std::string& args) {
-  const std::string err_path = testing::TempDir() + "actlab_cli_stderr.txt";
+  // One file per test process: ctest -j runs several at once.
+  const std::string err_path =
+      testing::TempDir() + "actlab_cli_stderr_" + std::to_string(getpid()) + ".txt";
   const std::string command = std::string(ACTLAB_CLI) + " " + args + " 2>" + err_path;
   FILE* pipe = popen(command.c_str(), "r");
   std::string out;

@@ -38,9 +38,8 @@ TEST(CliPropagate, JsonHasEveryFieldAndTheLibrarysNumbersToTheLastBit) {
   r.batch = 8, r.input_dim = 12, r.bias_std = 0.1, r.seed = 77, r.bins = 10;
   r.saturation_eps = 0.2;
   const Propagation p = Propagator().run(check_propagation(r).value());
-  char hash[17];
-  std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(p.draws_hash));
-  EXPECT_EQ(doc["draws_hash"], hash);
+  EXPECT_EQ(doc["draws_hash"], hash_text(p.draws_hash));
+  EXPECT_EQ(hash_text(0xabcULL), "0000000000000abc");
   EXPECT_EQ(doc["act_hist_edges"].get<std::vector<double>>(), p.act_hist_edges);
   EXPECT_EQ(doc["grad_hist_edges"].get<std::vector<double>>(), p.grad_hist_edges);
   ASSERT_EQ(doc["layers"].size(), 4u);

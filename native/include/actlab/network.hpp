@@ -12,6 +12,7 @@
 // Every buffer is allocated by the constructor, once for a shape; the passes allocate nothing.
 #include <Eigen/Core>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -66,10 +67,11 @@ class Network {
  public:
   explicit Network(const Shape& shape);
 
-  // The bytes the constructor allocates for `shape`, counted before allocating.
-  static std::size_t bytes(const Shape& shape);
+  // The bytes the constructor allocates for `shape`, counted before allocating (in 64 bits:
+  // a refused shape may need more than wasm32's size_t holds).
+  static std::uint64_t bytes(const Shape& shape);
   // The bytes actually held (equal to bytes(shape()); a test checks it).
-  std::size_t allocated_bytes() const;
+  std::uint64_t allocated_bytes() const;
 
   const Shape& shape() const { return shape_; }
   MatrixView<T> input() { return view(x_); }               // X = h_0 [B x D]

@@ -22,7 +22,7 @@ inline constexpr double kMaxInputScale = 100;  // the largest --input-std and --
 inline constexpr std::uint32_t kMaxSeed = 4294967295u;
 // Every buffer of one experiment together, checked before anything is allocated; 256 MiB
 // leaves a browser tab room for the page itself.
-inline constexpr std::size_t kMemoryBudgetBytes = std::size_t{256} << 20;
+inline constexpr std::uint64_t kMemoryBudgetBytes = std::uint64_t{256} << 20;
 
 // What the user asked for, as CLI flags or JS options; nullopt: not given (the default).
 struct PropagationRequest {
@@ -62,7 +62,7 @@ Expected<PropagationConfig> check_propagation(const PropagationRequest& request)
 
 // The bytes an experiment holds: the network's buffers, the initializer's scratch, the
 // statistics' scratch and the result.
-std::size_t propagation_bytes(const PropagationConfig& config);
+std::uint64_t propagation_bytes(const PropagationConfig& config);
 
 struct LayerStatistics {
   int index = 0;        // l, 1..L from the input side
@@ -92,6 +92,9 @@ struct Propagation {
   // experiment, the same on every target for a seed.
   std::uint64_t draws_hash = 0;
 };
+
+// draws_hash as 16 lowercase hex digits, as the CLI prints it and the module returns it.
+std::string hash_text(std::uint64_t hash);
 
 inline constexpr const char* kActHistScale = "linear";
 inline constexpr const char* kGradHistScale = "log10_abs";
