@@ -38,30 +38,36 @@ export interface PropagateOptions {
   alpha?: number;
   init: string; // standard, glorot-uniform, glorot-normal, he-uniform, he-normal,
   //               lecun-uniform, lecun-normal, normal, orthogonal
-  initStd?: number; // required for init "normal"
-  gain?: number; // orthogonal, default 1
-  depth: number; // L
-  width: number; // N
-  batch: number; // B
-  inputDim?: number; // D, default N
-  inputStd?: number; // default 1
-  biasStd?: number; // default 0
-  seed?: number; // default 1
-  bins?: number; // M, default 64
-  saturationEps?: number; // default 0.1
+  initStd?: number; // (0, 100], required for init "normal" and only for it
+  gain?: number; // (0, 100], orthogonal only, default 1
+  depth: number; // L, 1..200
+  width: number; // N, 1..2048
+  batch: number; // B, 1..4096
+  inputDim?: number; // D, 1..4096, default N
+  inputStd?: number; // (0, 100], default 1
+  biasStd?: number; // [0, 100], default 0 (zero biases)
+  seed?: number; // an integer 0..4294967295, default 1
+  bins?: number; // M, 2..512, default 64
+  saturationEps?: number; // (0, 1), default 0.1
 }
 
 // Per-layer series are typed arrays of length L (index 0 is layer 1, the input side);
 // histograms are row-major L x M (layer l's counts at [l*M, (l+1)*M)), each row summing to B*N.
 export interface Propagation {
   activation: string;
+  alpha: number; // the activation's alpha as used (0 for those without one)
   init: string;
   depth: number;
   width: number;
   batch: number;
+  input_dim: number;
   seed: number;
-  act_hist_edges: Float64Array; // M + 1
-  grad_hist_edges: Float64Array; // M + 1
+  // 16 hex digits hashing every random draw (X, W, b, G): equal on every target for a seed.
+  draws_hash: string;
+  act_hist_scale: "linear"; // act_hist bins h_l
+  grad_hist_scale: "log10_abs"; // grad_hist bins log10|delta_l|; exact zeros in the lowest bin
+  act_hist_edges: Float64Array; // M + 1, shared by all layers
+  grad_hist_edges: Float64Array; // M + 1, log10 units, whole decades at the ends
   layers: {
     index: Int32Array;
     pre_mean: Float64Array;
@@ -82,6 +88,7 @@ export interface InitializerInfo {
   id: string;
   name: string;
   formula: string; // LaTeX
+  reference: string; // the paper, e.g. "He et al. 2015, eq. (10)"; "" for "normal"
   needs_std: boolean; // "normal"
   needs_gain: boolean; // "orthogonal"
 }
@@ -98,6 +105,8 @@ export interface Actlab {
     to?: number;
   }): Array<[number, number]>;
   listInitializers(): InitializerInfo[];
+  // Throws an ActlabError, before allocating anything, when the configuration's buffers would
+  // exceed 256 MiB ("--depth/--width/--batch/--input-dim: this configuration needs ...").
   propagate(options: PropagateOptions): Propagation;
   // The lecture's bound (sup|phi'|)^(k+1) on dL/dtheta^(L-k), k = 0..depth-1.
   bound(options: { act: string; alpha?: number; depth: number }): {

@@ -44,6 +44,46 @@ function activationId(act) {
   return typeof act === "string" ? act : String(act ?? "");
 }
 
+function initializerId(init) {
+  return typeof init === "string" ? init : String(init ?? "");
+}
+
+// PropagateOptions with their types checked; an absent option stays undefined, which the
+// core reads as "not given" and replaces by the CLI's default.
+function propagateOptions({
+  act,
+  alpha,
+  init,
+  initStd,
+  gain,
+  depth,
+  width,
+  batch,
+  inputDim,
+  inputStd,
+  biasStd,
+  seed,
+  bins,
+  saturationEps,
+} = {}) {
+  return {
+    act: activationId(act),
+    alpha: number("alpha", alpha, undefined),
+    init: initializerId(init),
+    initStd: number("init-std", initStd, undefined),
+    gain: number("gain", gain, undefined),
+    depth: integer("depth", depth, undefined),
+    width: integer("width", width, undefined),
+    batch: integer("batch", batch, undefined),
+    inputDim: integer("input-dim", inputDim, undefined),
+    inputStd: number("input-std", inputStd, undefined),
+    biasStd: number("bias-std", biasStd, undefined),
+    seed: number("seed", seed, undefined),
+    bins: integer("bins", bins, undefined),
+    saturationEps: number("saturation-eps", saturationEps, undefined),
+  };
+}
+
 export function wrapModule(raw) {
   return {
     // [{id, name, formula, derivative, max_derivative, argmax_derivative, max_attained,
@@ -77,5 +117,17 @@ export function wrapModule(raw) {
           number("to", to, 6),
         ),
       ),
+
+    // [{id, name, formula, reference, needs_std, needs_gain}], as `actlab inits --format json`.
+    listInitializers: () => raw.listInitializers(),
+
+    // One forward and backward pass: the numbers of `actlab propagate`, the per-layer series
+    // as typed arrays (see Propagation in api.d.ts). Refuses a configuration over the 256 MiB
+    // budget before allocating anything.
+    propagate: (options) => unwrap(raw.propagate(propagateOptions(options))),
+
+    // {max_derivative, bound: Float64Array}: (sup|phi'|)^(k+1), k = 0..depth-1.
+    bound: ({ act, alpha, depth } = {}) =>
+      unwrap(raw.bound(activationId(act), alphaOf(alpha), integer("depth", depth, Number.NaN))),
   };
 }

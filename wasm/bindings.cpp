@@ -4,11 +4,16 @@
 #include <emscripten/val.h>
 
 #include <cmath>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "actlab/activation_info.hpp"
+#include "actlab/bound.hpp"
 #include "actlab/curve.hpp"
+#include "actlab/initializer.hpp"
+#include "actlab/propagation.hpp"
 
 using emscripten::val;
 
@@ -104,6 +109,126 @@ val saturation_regions(const std::string& id, double alpha, double eps, double f
   return regions;
 }
 
+val list_initializers() {
+  val list = val::array();
+  for (const actlab::InitializerInfo& entry : actlab::initializer_catalog()) {
+    val object = val::object();
+    object.set("id", entry.id);
+    object.set("name", entry.name);
+    object.set("formula", entry.formula);
+    object.set("reference", entry.reference);
+    object.set("needs_std", entry.needs_std);
+    object.set("needs_gain", entry.needs_gain);
+    list.call<void>("push", object);
+  }
+  return list;
+}
+
+// options[key], undefined meaning "not given" (api.mjs has checked the types).
+std::optional<double> option_number(const val& options, const char* key) {
+  const val x = options[key];
+  if (x.isUndefined()) return std::nullopt;
+  return x.as<double>();
+}
+
+std::optional<int> option_integer(const val& options, const char* key) {
+  const std::optional<double> x = option_number(options, key);
+  if (!x) return std::nullopt;
+  return static_cast<int>(*x);
+}
+
+actlab::PropagationRequest propagation_request(const val& options) {
+  actlab::PropagationRequest r;
+  r.act = options["act"].as<std::string>();
+  r.alpha = option_number(options, "alpha");
+  r.init = options["init"].as<std::string>();
+  r.init_std = option_number(options, "initStd");
+  r.gain = option_number(options, "gain");
+  r.depth = option_integer(options, "depth");
+  r.width = option_integer(options, "width");
+  r.batch = option_integer(options, "batch");
+  r.input_dim = option_integer(options, "inputDim");
+  r.input_std = option_number(options, "inputStd");
+  r.bias_std = option_number(options, "biasStd");
+  r.seed = option_number(options, "seed");
+  r.bins = option_integer(options, "bins");
+  r.saturation_eps = option_number(options, "saturationEps");
+  return r;
+}
+
+// The per-layer statistics as typed arrays of length L, histograms row-major L x M.
+val layer_series(const actlab::Propagation& p) {
+  using actlab::LayerStatistics;
+  const auto column = [&](double LayerStatistics::*field) {
+    std::vector<double> values;
+    for (const LayerStatistics& s : p.layers) values.push_back(s.*field);
+    return copy_to_js("Float64Array", values);
+  };
+  const auto histograms = [&](std::vector<std::uint32_t> LayerStatistics::*field) {
+    std::vector<double> counts;
+    for (const LayerStatistics& s : p.layers) {
+      counts.insert(counts.end(), (s.*field).begin(), (s.*field).end());
+    }
+    return copy_to_js("Float64Array", counts);
+  };
+  std::vector<int> index;
+  for (const LayerStatistics& s : p.layers) index.push_back(s.index);
+  val layers = val::object();
+  layers.set("index", copy_to_js("Int32Array", index));
+  layers.set("pre_mean", column(&LayerStatistics::pre_mean));
+  layers.set("pre_std", column(&LayerStatistics::pre_std));
+  layers.set("act_mean", column(&LayerStatistics::act_mean));
+  layers.set("act_std", column(&LayerStatistics::act_std));
+  layers.set("saturated", column(&LayerStatistics::saturated));
+  layers.set("dead", column(&LayerStatistics::dead));
+  layers.set("grad_pre_std", column(&LayerStatistics::grad_pre_std));
+  layers.set("grad_act_std", column(&LayerStatistics::grad_act_std));
+  layers.set("weight_grad_rms", column(&LayerStatistics::weight_grad_rms));
+  layers.set("act_hist", histograms(&LayerStatistics::act_hist));
+  layers.set("grad_hist", histograms(&LayerStatistics::grad_hist));
+  return layers;
+}
+
+val propagate(const val& options) {
+  const auto config = actlab::check_propagation(propagation_request(options));
+  if (!config.ok()) return failure(config.error());
+  const actlab::PropagationConfig& c = config.value();
+  // One for the module's lifetime: repeated calls with the same shape (the page's sliders)
+  // reuse its buffers instead of allocating them again.
+  static actlab::Propagator propagator;
+  const actlab::Propagation p = propagator.run(c);
+  val result = val::object();
+  result.set("activation", actlab::info(c.act.kind).id);
+  result.set("alpha", c.act.alpha);
+  result.set("init", actlab::info(c.init.kind).id);
+  result.set("depth", c.shape.depth);
+  result.set("width", c.shape.width);
+  result.set("batch", c.shape.batch);
+  result.set("input_dim", c.shape.input_dim);
+  result.set("seed", static_cast<double>(c.seed));
+  result.set("draws_hash", actlab::hash_text(p.draws_hash));
+  result.set("act_hist_scale", std::string(actlab::kActHistScale));
+  result.set("grad_hist_scale", std::string(actlab::kGradHistScale));
+  result.set("act_hist_edges", copy_to_js("Float64Array", p.act_hist_edges));
+  result.set("grad_hist_edges", copy_to_js("Float64Array", p.grad_hist_edges));
+  result.set("layers", layer_series(p));
+  return result;
+}
+
+val bound(const std::string& id, double alpha, double depth) {
+  if (id.empty()) return failure("--act: required; valid: " + actlab::activation_ids());
+  const auto act = actlab::make_activation(id, alpha);
+  if (!act.ok()) return failure(act.error());
+  const auto checked =
+      actlab::check_depth(std::isnan(depth) ? std::nullopt : std::optional<int>(int(depth)));
+  if (!checked.ok()) return failure(checked.error());
+  const actlab::LectureBound b = actlab::lecture_bound(act.value(), checked.value());
+  val result = val::object();
+  result.set("max_derivative", b.max_derivative);
+  result.set("bound", copy_to_js("Float64Array", b.bound));
+  return result;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(actlab) {
@@ -111,4 +236,7 @@ EMSCRIPTEN_BINDINGS(actlab) {
   emscripten::function("describeActivation", &describe_activation);
   emscripten::function("curve", &curve);
   emscripten::function("saturationRegions", &saturation_regions);
+  emscripten::function("listInitializers", &list_initializers);
+  emscripten::function("propagate", &propagate);
+  emscripten::function("bound", &bound);
 }

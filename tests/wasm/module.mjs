@@ -13,13 +13,18 @@ const require = createRequire(import.meta.url);
 const nativeBuild = resolve(root, process.env.ACTLAB_NATIVE_BUILD ?? "build/native");
 const wasmBuild = resolve(root, process.env.ACTLAB_WASM_BUILD ?? "build/wasm");
 
-export async function loadActlab() {
+// The raw Embind module (for tests that look at its heap) and the API wrapping it.
+export async function loadModule() {
   const createActlabModule = require(`${wasmBuild}/actlab-node.cjs`);
   // This emscripten would fetch() a file path under node 20: hand it the bytes instead.
   const raw = await createActlabModule({
     wasmBinary: readFileSync(`${wasmBuild}/actlab-node.wasm`),
   });
-  return wrapModule(raw);
+  return { raw, actlab: wrapModule(raw) };
+}
+
+export async function loadActlab() {
+  return (await loadModule()).actlab;
 }
 
 export function cli(args) {
