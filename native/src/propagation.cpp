@@ -157,18 +157,48 @@ void histogram_linear(const float* x, std::size_t n, const std::vector<double>& 
   }
 }
 
-// Bins of log10 |x| given as the magnitudes 10^e_1 < ... < 10^e_{M-1} of the inner edges, so
-// that no logarithm is taken per value; 0 falls in the lowest bin, NaN in the top one.
-void histogram_log_magnitude(const float* x, std::size_t n, const std::vector<double>& inner,
-                             std::uint32_t* counts) {
-  for (std::size_t i = 0; i < n; ++i) {
-    const double magnitude = std::fabs(static_cast<double>(x[i]));
-    const auto bin = magnitude != magnitude
-                         ? inner.size()
-                         : std::upper_bound(inner.begin(), inner.end(), magnitude) - inner.begin();
-    ++counts[bin];
+// Bins of log10 |x| on the inner edges given as magnitudes 10^e_1 < ... < 10^e_{M-1}, so that
+// no logarithm is taken per value; 0 falls in the lowest bin, inf and NaN in the top one. The
+// bin is the number of inner edges <= |x| (as std::upper_bound would count them), found from
+// a table over the top 16 bits of |x|'s float encoding, which orders magnitudes like the
+// values: the table holds the count at the smallest value with those bits, and the few edges
+// inside that 2^-7-wide slice are stepped over one by one.
+class LogMagnitudeBins {
+ public:
+  static constexpr std::size_t kTableSize = std::size_t{1} << 15;  // sign bit dropped
+
+  void set_edges(const std::vector<double>& inner) {
+    inner_ = &inner;
+    first_.resize(kTableSize);
+    for (std::size_t top = 0; top < kTableSize; ++top) {
+      const double lowest = from_bits(static_cast<std::uint32_t>(top << 16));
+      first_[top] = static_cast<std::uint16_t>(
+          std::upper_bound(inner.begin(), inner.end(), lowest) - inner.begin());
+    }
   }
-}
+
+  void count(const float* x, std::size_t n, std::uint32_t* counts) const {
+    const std::vector<double>& inner = *inner_;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::uint32_t bits;
+      std::memcpy(&bits, &x[i], sizeof bits);
+      bits &= 0x7fffffffu;
+      const double magnitude = from_bits(bits);
+      std::size_t bin = first_[bits >> 16];
+      while (bin < inner.size() && magnitude >= inner[bin]) ++bin;
+      ++counts[bin];
+    }
+  }
+
+ private:
+  static double from_bits(std::uint32_t bits) {
+    float x;
+    std::memcpy(&x, &bits, sizeof x);
+    return x;
+  }
+  const std::vector<double>* inner_ = nullptr;
+  std::vector<std::uint16_t> first_;
+};
 
 }  // namespace
 
@@ -230,12 +260,15 @@ Expected<PropagationConfig> check_propagation(const PropagationRequest& r) {
 std::uint64_t propagation_bytes(const PropagationConfig& c) {
   const Shape& s = c.shape;
   const std::uint64_t L = s.depth, M = c.bins;
-  return Network<float>::bytes(s)                      // the network
-         + sizeof(double) * weight_scratch_doubles(c)  // orthogonal's QR
-         + s.width                                     // units alive in a layer
-         + sizeof(float) * edge_sample_size(s)         // values for the edges
-         + sizeof(double) * (M + 1) * 3                // edges, log10 thresholds
-         + L * (sizeof(LayerStatistics) + 2 * M * sizeof(std::uint32_t));  // the result
+  return Network<float>::bytes(s)                                // the network
+         + sizeof(double) * weight_scratch_doubles(c)            // orthogonal's QR
+         + s.width                                               // units alive in a layer
+         + sizeof(float) * edge_sample_size(s)                   // values for the edges
+         + sizeof(double) * (M + 1) * 3                          // edges, log10 thresholds
+         + sizeof(std::uint16_t) * LogMagnitudeBins::kTableSize  // their lookup table
+         // The result: 10 numbers and 2 histograms per layer. Containers' headers are left out:
+         // they differ between 64-bit and wasm32 targets, and the budget must not.
+         + L * (10 * sizeof(double) + 2 * M * sizeof(std::uint32_t));
 }
 
 struct Propagator::Workspace {
@@ -245,6 +278,7 @@ struct Propagator::Workspace {
   std::vector<unsigned char> alive;  // per unit: phi'(z) != 0 for some example
   std::vector<float> sample;
   std::vector<double> inner_thresholds;
+  LogMagnitudeBins grad_bins;
 };
 
 Propagator::Propagator() = default;
@@ -408,13 +442,13 @@ Propagation Propagator::run(const PropagationConfig& c) {
   for (int j = 1; j < c.bins; ++j) {
     ws.inner_thresholds[j - 1] = portable::exp(result.grad_hist_edges[j] * kLn10);
   }
+  ws.grad_bins.set_edges(ws.inner_thresholds);
   for (LayerStatistics& stats : result.layers) {
     stats.act_hist.assign(c.bins, 0);
     stats.grad_hist.assign(c.bins, 0);
     histogram_linear(net.h(stats.index).data(), entries, result.act_hist_edges,
                      stats.act_hist.data());
-    histogram_log_magnitude(net.delta(stats.index).data(), entries, ws.inner_thresholds,
-                            stats.grad_hist.data());
+    ws.grad_bins.count(net.delta(stats.index).data(), entries, stats.grad_hist.data());
   }
   return result;
 }
