@@ -104,6 +104,7 @@ export class Card {
       const reply = await this.app.engine.request(this.figure.id, this.figure.op, this.figure.args(values));
       if (reply.stale) return;
       this.result = reply.result;
+      this.element.dataset.ms = reply.ms.toFixed(1);
       this.error.hidden = true;
       this.host.hidden = false;
       this.redraw();

@@ -46,10 +46,11 @@ function pickDefault(choices, wanted) {
 export function createSchema(catalog) {
   const acts = catalog.activations.map((a) => a.id);
   const inits = catalog.initializers.map((i) => i.id);
-  const network = (depth) => ({
+  // Defaults sized so that a figure recomputes in well under 200 ms in the browser.
+  const network = (depth, width = 128, batch = 128) => ({
     depth: int(...LIMITS.depth, depth),
-    width: int(...LIMITS.width, 128),
-    batch: int(...LIMITS.batch, 128),
+    width: int(...LIMITS.width, width),
+    batch: int(...LIMITS.batch, batch),
     seed: int(...LIMITS.seed, 1),
   });
   return {
@@ -66,7 +67,7 @@ export function createSchema(catalog) {
     grad: {
       init: choice(inits, pickDefault(inits, "glorot-uniform")),
       y: choice(["grad_pre_std", "weight_grad_rms"], "grad_pre_std"),
-      ...network(30),
+      ...network(30, 64, 64),
     },
     prop: {
       phi: choice(acts, pickDefault(acts, "tanh")),
@@ -79,14 +80,12 @@ export function createSchema(catalog) {
     init: {
       phi: choice(acts, pickDefault(acts, "tanh")),
       dist: choice(["uniform", "normal"], "uniform"),
-      ...network(30),
+      ...network(30, 96, 96),
     },
     selu: {
       phi: choice(acts, pickDefault(acts, "selu")),
       init: choice(inits, pickDefault(inits, "lecun-normal")),
-      ...network(100),
-      width: int(...LIMITS.width, 256),
-      batch: int(...LIMITS.batch, 256),
+      ...network(100, 96, 96),
     },
   };
 }

@@ -3,7 +3,7 @@
 // tanh, ReLU, ELU and SELU, on a log scale against k (layers below the top).
 import { toCsv } from "../format.js";
 import { renderRich } from "../katex.js";
-import { Chart, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, positiveOrNull, powerOfTenValues, series } from "../plot/chart.js";
+import { Chart, LOG_AXIS, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, positiveOrNull, series } from "../plot/chart.js";
 import { activationColor } from "../plot/palette.js";
 
 const BOUND_DASH = [6, 4];
@@ -61,7 +61,7 @@ class GradientsView {
         scales: { x: { time: false }, y: LOG_SCALE },
         axes: [
           axis(t("figures.grad.xAxis"), theme, { values: integerValues }),
-          axis(t("figures.grad.yAxis"), theme, { size: Y_AXIS_SIZE, values: powerOfTenValues }),
+          axis(t("figures.grad.yAxis"), theme, { size: Y_AXIS_SIZE, ...LOG_AXIS }),
         ],
         series: [{}, ...lineSeries],
       },

@@ -3,8 +3,12 @@
 // engine's formula of each rule.
 import { toCsv } from "../format.js";
 import { renderFormula } from "../katex.js";
-import { Chart, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, layerNumbers, positiveOrNull, powerOfTenValues, series } from "../plot/chart.js";
+import { Chart, LOG_AXIS, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, layerNumbers, positiveOrNull, series } from "../plot/chart.js";
 import { FAMILY_COLORS } from "../plot/palette.js";
+
+// With n_in = n_out Glorot's variance 2/(n_in + n_out) is LeCun's 1/n_in: LeCun is dashed so
+// that the two coinciding lines both stay visible.
+const FAMILY_DASH = { lecun: [7, 5] };
 
 function chartBox(host) {
   const box = document.createElement("div");
@@ -37,12 +41,17 @@ class InitializersView {
       swatch.className = "swatch";
       swatch.setAttribute("aria-hidden", "true");
       swatch.style.borderTopColor = FAMILY_COLORS[run.family];
+      swatch.style.borderTopStyle = FAMILY_DASH[run.family] ? "dashed" : "solid";
       const name = document.createElement("span");
       name.className = "init-name";
       name.textContent = info?.name ?? run.init;
-      const formula = document.createElement("span");
+      const formula = document.createElement("div");
+      formula.className = "init-formula";
       if (info?.formula) renderFormula(formula, info.formula);
-      item.append(swatch, name, formula);
+      const heading = document.createElement("div");
+      heading.className = "init-heading";
+      heading.append(swatch, name);
+      item.append(heading, formula);
       this.formulas.append(item);
     }
   }
@@ -53,13 +62,13 @@ class InitializersView {
     this.current = { result, values };
     this.renderFormulas(result, ctx);
     const x = layerNumbers(values.depth);
-    const lines = result.map((run) => series(t(`families.${run.family}`), FAMILY_COLORS[run.family]));
+    const lines = result.map((run) => series(t(`families.${run.family}`), FAMILY_COLORS[run.family], { dash: FAMILY_DASH[run.family] }));
     const options = (yLabel, showX) => ({
       legend: { show: false },
       scales: { x: { time: false, range: [0.5, values.depth + 0.5] }, y: LOG_SCALE },
       axes: [
         axis(showX ? t("figures.init.layerAxis") : null, theme, { values: integerValues, ...(showX ? {} : { size: 28, labelSize: 0 }) }),
-        axis(yLabel, theme, { size: Y_AXIS_SIZE, values: powerOfTenValues }),
+        axis(yLabel, theme, { size: Y_AXIS_SIZE, ...LOG_AXIS }),
       ],
       series: [{}, ...lines],
     });
@@ -77,6 +86,7 @@ class InitializersView {
     return this.current.result.map((run) => ({
       label: this.ctx.catalog.initializers.find((i) => i.id === run.init)?.name ?? run.init,
       color: FAMILY_COLORS[run.family],
+      dash: FAMILY_DASH[run.family],
     }));
   }
 

@@ -2,7 +2,7 @@
 // histograms of h^(l) (or of log10|dL/dz^(l)|); middle: per-layer mean and std (or the
 // gradient's std, log scale); bottom: the fractions of saturated and dead units.
 import { toCsv } from "../format.js";
-import { Chart, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, layerNumbers, positiveOrNull, powerOfTenValues, series } from "../plot/chart.js";
+import { Chart, LOG_AXIS, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, layerNumbers, positiveOrNull, series } from "../plot/chart.js";
 import { OKABE_ITO } from "../plot/palette.js";
 import { colorbarStops, drawHeatmap } from "../plot/heatmap.js";
 
@@ -81,7 +81,7 @@ class PropagationView {
       {
         legend: { show: false },
         scales: { x: xScale, y: grad ? LOG_SCALE : {} },
-        axes: [layerAxis(false), axis(grad ? t("figures.prop.gradStd") : t("figures.prop.statsAxis"), theme, { size: Y_AXIS_SIZE, ...(grad ? { values: powerOfTenValues } : {}) })],
+        axes: [layerAxis(false), axis(grad ? t("figures.prop.gradStd") : t("figures.prop.statsAxis"), theme, { size: Y_AXIS_SIZE, ...(grad ? { ...LOG_AXIS } : {}) })],
         series: [{}, ...statsSeries.map((s) => ({ ...s, points: { show: depth <= 40, size: 4 } }))],
       },
       statsData,

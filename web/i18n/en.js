@@ -47,7 +47,7 @@ export default {
       ],
       after: [
         "The dashed lines are the bound $(\\sup|\\varphi'|)^{k+1}$ for each activation; the solid lines are what the engine measures in a real network at initialization: the gradient at layer $L - k$ divided by its value at the top layer. The bound assumes $|w| \\le 1$ along the path; Glorot and He weights can exceed that, which is why the measurement is shown beside it.",
-        "On this logarithmic axis a straight line is a constant factor per layer. Sigmoid's gradient falls geometrically; tanh, ReLU, ELU and SELU, whose derivatives reach $1$ or more, keep theirs within a few orders of magnitude. Move the depth slider and change the initializer to see how the gap grows.",
+        "On this logarithmic axis a straight line is a constant factor per layer. Sigmoid's gradient falls geometrically; tanh, ReLU, ELU and SELU, whose derivatives reach $1$ or more, keep theirs within a few orders of magnitude. Move the depth slider and change the initializer to see how the gap grows. For SELU, $\\sup|\\varphi'| = \\lambda\\alpha \\approx 1.76 > 1$, so its bound grows with depth and tells nothing: the measurement is what matters.",
       ],
     },
     prop: {
@@ -69,7 +69,7 @@ export default {
         "The figure runs the same network — same activation, depth, width and seed — under the four rules and plots the standard deviation of each layer's output and of its gradient.",
       ],
       after: [
-        "With tanh, the “standard” rule $U(\\pm 1/\\sqrt{n})$ has variance $1/(3n)$: the signal shrinks layer after layer, as Glorot & Bengio (2010) observed; their normalized rule keeps it. With ReLU, half the units are zero, so Glorot's variance loses half the signal's power at every layer and a 30-layer network's output vanishes; He's $\\mathrm{Var} = 2/n_{\\text{in}}$ compensates exactly (He et al. 2015). LeCun's $1/n_{\\text{in}}$ is the rule SELU needs.",
+        "With tanh, the “standard” rule $U(\\pm 1/\\sqrt{n})$ has variance $1/(3n)$: the signal shrinks layer after layer, as Glorot & Bengio (2010) observed; their normalized rule keeps it. With ReLU, half the units are zero, so Glorot's variance loses half the signal's power at every layer and a 30-layer network's output vanishes; He's $\\mathrm{Var} = 2/n_{\\text{in}}$ compensates exactly (He et al. 2015). LeCun's $1/n_{\\text{in}}$ is the rule SELU needs. Here every layer has as many inputs as outputs, so Glorot's $2/(n_{\\text{in}} + n_{\\text{out}})$ equals LeCun's $1/n_{\\text{in}}$ and their lines coincide (LeCun is dashed).",
       ],
     },
     selu: {
@@ -181,7 +181,7 @@ export default {
       valueAxis: "h",
       gradAxis: "log₁₀ |∂L/∂z|",
       statsAxis: "mean, std",
-      fractionAxis: "fraction of units",
+      fractionAxis: "fraction",
       mean: "mean",
       std: "std",
       gradStd: "std of ∂L/∂z",

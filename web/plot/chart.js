@@ -21,15 +21,32 @@ export function series(label, color, { dash = null, width = 2, points = false } 
   return { label, stroke: color, width, dash: dash ?? undefined, points: { show: points } };
 }
 
-// Tick labels for a log10 axis: 1, 10⁻³, 10⁻⁶ …
-export function powerOfTenValues(u, splits) {
-  return splits.map((v) => {
-    if (v <= 0) return "";
-    const e = Math.round(Math.log10(v));
-    if (Math.abs(Math.log10(v) - e) > 1e-6) return "";
-    return e === 0 ? "1" : e === 1 ? "10" : `1e${e}`;
-  });
+// 1e-3 for 10^-3 (canvas fonts often lack superscript digits); other values in short form.
+export function powerOfTenLabel(v) {
+  const e = Math.round(Math.log10(v));
+  if (Math.abs(v / 10 ** e - 1) > 1e-9) return String(Number(v.toPrecision(2)));
+  if (e >= 0 && e <= 3) return String(10 ** e);
+  return `1e${e}`;
 }
+
+// A log axis ticks whole decades only, every one or every few so that labels keep ~24 px apart.
+function decadeSplits(u, axisIndex, min, max) {
+  const lo = Math.ceil(Math.log10(min) - 1e-9);
+  const hi = Math.floor(Math.log10(max) + 1e-9);
+  if (hi < lo) return [min, max];
+  const room = Math.max(2, Math.floor(u.bbox.height / (devicePixelRatio || 1) / 24));
+  const step = Math.max(1, Math.ceil((hi - lo + 1) / room));
+  const splits = [];
+  for (let e = hi; e >= lo; e -= step) splits.unshift(10 ** e);
+  return splits;
+}
+
+export const LOG_AXIS = {
+  splits: decadeSplits,
+  filter: (u, splits) => splits, // uPlot's log filter would blank the decades we skip between
+
+  values: (u, splits) => splits.map(powerOfTenLabel),
+};
 
 export class Chart {
   // container: an element whose width the chart follows; height: CSS px.

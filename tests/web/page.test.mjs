@@ -1,0 +1,238 @@
+// The whole course page in headless Chromium: every section draws, follows its controls and
+// the URL, exports its numbers (compared with the actlab CLI), scans clean with axe-core,
+// switches language, stays on its own origin and fits a phone.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { after, before, describe, test } from "node:test";
+
+import { PNG } from "pngjs";
+
+import { act, canvasStats, card, cli, launch, openPage, waitDrawn } from "./browser.mjs";
+
+const FIGURES = ["act", "grad", "prop", "init", "selu"];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let env;
+let page;
+let log;
+before(async () => {
+  env = await launch();
+  const started = Date.now();
+  ({ page, log } = await openPage(env, "/"));
+  await waitDrawn(page, "act");
+  env.firstFigureMs = Date.now() - started;
+  for (const id of FIGURES) await waitDrawn(page, id, 0, 60000);
+});
+after(() => env?.close());
+
+const values = (id) => page.$eval(card(id), (el) => JSON.parse(el.dataset.values));
+
+describe("the course page", () => {
+  test("every section draws with no console error", async () => {
+    assert.deepEqual(log.errors, []);
+    for (const id of FIGURES) {
+      const stats = await canvasStats(page, id);
+      assert.ok(stats.drawn > 1000, `${id}: ${stats.drawn} drawn pixels`);
+      assert.equal(await page.$eval(card(id), (el) => el.dataset.status), "ready");
+    }
+  });
+
+  test("the first figure appears quickly", () => {
+    assert.ok(env.firstFigureMs < 5000, `first figure after ${env.firstFigureMs} ms`);
+  });
+
+  test("no request leaves the page's origin", () => {
+    const outside = log.requests.filter((url) => !url.startsWith(env.origin) && !/^(blob|data):/.test(url));
+    assert.deepEqual(outside, []);
+    assert.ok(log.requests.some((url) => url.endsWith("/build/wasm/actlab.wasm")));
+    assert.ok(log.requests.some((url) => /KaTeX_Main-Regular\.woff2$/.test(url)));
+  });
+
+  for (const [id, slider] of [["grad", "#grad-depth"], ["prop", "#prop-depth"], ["init", "#init-depth"], ["selu", "#selu-depth"]]) {
+    test(`${id}: moving the depth slider from the keyboard changes the figure and the URL`, async () => {
+      const before = (await values(id)).depth;
+      const hash = (await canvasStats(page, id)).hash;
+      await act(page, id, async () => {
+        await page.focus(slider);
+        await page.keyboard.press("ArrowLeft");
+      });
+      assert.equal((await values(id)).depth, before - 1);
+      assert.match(page.url(), new RegExp(`${id}\\.depth=${before - 1}(&|$)`));
+      assert.notEqual((await canvasStats(page, id)).hash, hash);
+    });
+  }
+
+  test("prop: the histogram switch shows the gradients' heat map", async () => {
+    const hash = (await canvasStats(page, "prop")).hash;
+    await act(page, "prop", () => page.selectOption("#prop-hist", "grad"));
+    assert.notEqual((await canvasStats(page, "prop")).hash, hash);
+    assert.match(page.url(), /prop\.hist=grad/);
+  });
+
+  test("a burst of slider moves ends on the last value, never blocking the main thread 50 ms", async () => {
+    await page.evaluate(() => {
+      globalThis.longTasks = [];
+      new PerformanceObserver((list) => globalThis.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+    });
+    await page.focus("#prop-depth");
+    for (let i = 0; i < 8; i++) await page.keyboard.press("ArrowRight");
+    const wanted = Number(await page.$eval("#prop-depth", (el) => el.value));
+    await page.waitForFunction(
+      ([selector, depth]) => {
+        const el = document.querySelector(selector);
+        return el.dataset.status === "ready" && JSON.parse(el.dataset.values).depth === depth;
+      },
+      [card("prop"), wanted],
+    );
+    assert.match(page.url(), new RegExp(`prop\\.depth=${wanted}`));
+    assert.deepEqual(await page.evaluate(() => globalThis.longTasks), []);
+  });
+
+  test("each section passes an axe-core scan with no serious or critical violation", async () => {
+    await page.evaluate(axeSource);
+    for (const id of FIGURES) {
+      const violations = await page.evaluate(async (selector) => {
+        const result = await globalThis.axe.run(selector, { resultTypes: ["violations"] });
+        return result.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      }, `#sec-${id}`);
+      assert.deepEqual(violations, [], `section ${id}`);
+    }
+  });
+
+  test("the language switch changes the text and the URL", async () => {
+    const english = await page.textContent("h1");
+    await page.selectOption("#lang", "ru");
+    await waitDrawn(page, "act");
+    const russian = await page.textContent("h1");
+    assert.notEqual(russian, english);
+    assert.match(russian, /Функции активации/);
+    assert.equal(await page.getAttribute("html", "lang"), "ru");
+    assert.match(page.url(), /lang=ru/);
+    assert.match(await page.textContent(`${card("grad")} .card-title`), /Градиент/);
+  });
+});
+
+describe("URLs", () => {
+  test("a URL round-trips to the same state", async () => {
+    const search = "?act.phi=elu&act.alpha=2&act.eps=0.05&grad.init=he-normal&grad.depth=12&prop.phi=relu&prop.init=he-uniform&prop.depth=15&prop.width=64&prop.seed=7&init.phi=relu&init.dist=normal&selu.init=glorot-uniform&selu.depth=50";
+    await page.goto(env.origin + "/" + search);
+    for (const id of FIGURES) await waitDrawn(page, id);
+    assert.equal(new URL(page.url()).search, search);
+    assert.equal(await page.$eval("#act-alpha", (el) => el.value), "2");
+    assert.equal(await page.$eval("#prop-init", (el) => el.value), "he-uniform");
+    assert.equal((await values("prop")).width, 64);
+    assert.equal((await values("selu")).depth, 50);
+  });
+
+  test("bad parameters are clamped, with a visible notice", async () => {
+    await page.goto(`${env.origin}/?prop.depth=5000&act.phi=sigmod&grad.width=abc&lang=en`);
+    for (const id of ["act", "grad", "prop"]) await waitDrawn(page, id);
+    assert.equal((await values("prop")).depth, 200);
+    assert.equal((await values("act")).phi, "sigmoid");
+    for (const [id, text] of [["prop", /prop\.depth = 5000 is out of range; using 200/], ["act", /act\.phi = sigmod/], ["grad", /grad\.width = abc/]]) {
+      const notice = await page.$eval(`${card(id)} .notices`, (el) => (el.hidden ? "" : el.textContent));
+      assert.match(notice, text);
+    }
+  });
+});
+
+describe("exports", () => {
+  test("prop: CSV holds the numbers of `actlab propagate` for the same configuration", async () => {
+    await page.goto(`${env.origin}/?prop.phi=tanh&prop.init=glorot-uniform&prop.depth=6&prop.width=32&prop.batch=16&prop.seed=3&prop.bins=16`);
+    await waitDrawn(page, "prop");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${card("prop")} [data-action=csv]`)]);
+    const rows = readFileSync(await download.path(), "utf8").trim().split("\n").map((r) => r.split(","));
+    const header = rows.shift();
+    const reference = JSON.parse(cli(["propagate", "--act", "tanh", "--init", "glorot-uniform", "--depth", "6", "--width", "32", "--batch", "16", "--seed", "3", "--bins", "16", "--format", "json"]));
+    assert.equal(rows.length, 6);
+    // The module and the native CLI draw the same numbers but sum float32 dot products in a
+    // different order (see tests/wasm/engine.test.mjs): statistics agree to 1e-4 relative and
+    // histogram rows to 0.1% of their B N entries; the page must show the module's numbers
+    // unchanged, so anything looser would be the page's own error.
+    const close = (page, native, scale, what) =>
+      assert.ok(Math.abs(page - native) <= 1e-4 * Math.max(Math.abs(native), scale), `${what}: page ${page} CLI ${native}`);
+    const entries = 16 * 32;
+    for (const [l, row] of rows.entries()) {
+      const layer = reference.layers[l];
+      const at = (key) => Number(row[header.indexOf(key)]);
+      assert.equal(at("layer"), l + 1);
+      for (const key of ["pre_std", "act_std", "grad_pre_std", "grad_act_std", "weight_grad_rms"]) close(at(key), layer[key], 0, `layer ${l + 1} ${key}`);
+      close(at("pre_mean"), layer.pre_mean, layer.pre_std, `layer ${l + 1} pre_mean`);
+      close(at("act_mean"), layer.act_mean, layer.act_std, `layer ${l + 1} act_mean`);
+      for (const key of ["saturated", "dead"]) assert.ok(Math.abs(at(key) - layer[key]) * entries <= 1e-3 * entries + 2, `layer ${l + 1} ${key}`);
+      const counts = row.slice(header.indexOf("weight_grad_rms") + 1).map(Number);
+      assert.equal(counts.length, 16);
+      assert.equal(counts.reduce((a, b) => a + b, 0), entries);
+      const moved = counts.reduce((sum, c, j) => sum + Math.abs(c - layer.act_hist[j]), 0);
+      assert.ok(moved <= 2 * (1e-3 * entries + 2), `layer ${l + 1}: ${moved} histogram counts moved`);
+    }
+  });
+
+  for (const id of FIGURES) {
+    test(`${id}: PNG export is a decodable PNG of the figure's size`, async () => {
+      await waitDrawn(page, id);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${card(id)} [data-action=png]`)]);
+      const png = PNG.sync.read(readFileSync(await download.path()));
+      const widths = await page.$$eval(`${card(id)} canvas`, (list) => list.map((c) => c.width));
+      assert.equal(png.width, Math.max(...widths));
+      assert.ok(png.height > 100);
+    });
+  }
+
+  test("grad: CSV has k, the bound and the measured gradient of each activation", async () => {
+    await page.goto(`${env.origin}/?grad.depth=8&grad.width=32&grad.batch=32`);
+    await waitDrawn(page, "grad");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${card("grad")} [data-action=csv]`)]);
+    const rows = readFileSync(await download.path(), "utf8").trim().split("\n").map((r) => r.split(","));
+    assert.deepEqual(rows[0].slice(0, 3), ["k", "bound_sigmoid", "grad_pre_std_relative_sigmoid"]);
+    assert.equal(rows.length, 9);
+    assert.equal(Number(rows[1][1]), 0.25);
+    assert.equal(Number(rows[1][2]), 1);
+    assert.equal(Number(rows[3][1]), 0.25 ** 3);
+  });
+});
+
+describe("embed mode and small screens", () => {
+  for (const id of FIGURES) {
+    test(`embed ${id} shows exactly that one figure in a 480x360 frame`, async () => {
+      const { page: embed, log: embedLog, context } = await openPage(env, `/?embed=1&view=${id}`, { viewport: { width: 480, height: 360 } });
+      await waitDrawn(embed, id, 0, 60000);
+      assert.equal(await embed.$$eval(".card", (list) => list.length), 1);
+      assert.equal(await embed.$eval(".card", (el) => el.dataset.figure), id);
+      assert.equal(await embed.$$eval(".site-header, .lecture, h1", (list) => list.length), 0);
+      const [scrollWidth, clientWidth] = await embed.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scrollWidth <= clientWidth, `horizontal overflow ${scrollWidth} > ${clientWidth}`);
+      assert.deepEqual(embedLog.errors, []);
+      await context.close();
+    });
+  }
+
+  test("the Embed button copies an iframe snippet of this figure", async () => {
+    await page.goto(`${env.origin}/?prop.depth=9`);
+    await waitDrawn(page, "prop");
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.origin });
+    // The copy is asynchronous: wait for the card to say what it copied.
+    const copied = async (action) => {
+      await page.$eval(`${card("prop")} .toast`, (el) => delete el.dataset.copied);
+      await page.click(`${card("prop")} [data-action=${action}]`);
+      await page.waitForFunction((selector) => document.querySelector(selector).dataset.copied, `${card("prop")} .toast`);
+      return page.$eval(`${card("prop")} .toast`, (el) => el.dataset.copied);
+    };
+    const snippet = await copied("embed");
+    assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;view=prop&amp;prop\.depth=9" /);
+    const link = await copied("link");
+    assert.match(link, /\?view=prop&prop\.depth=9$/);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  });
+
+  test("a 360 px wide phone has no horizontal scroll", async () => {
+    const { page: phone, context } = await openPage(env, "/", { viewport: { width: 360, height: 740 } });
+    for (const id of FIGURES) await waitDrawn(phone, id, 0, 60000);
+    const [scrollWidth, clientWidth] = await phone.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(scrollWidth <= clientWidth, `scrollWidth ${scrollWidth} > ${clientWidth}`);
+    await context.close();
+  });
+});
