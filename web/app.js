@@ -143,10 +143,10 @@ class App {
     card.actions.append(open);
     const main = element("main", { id: "content", class: "embed-main" }, [this.pageNotices, card.element]);
     this.root.replaceChildren(main);
-    const fit = () => card.fit(Math.max(120, innerHeight - (main.scrollHeight - card.host.offsetHeight) - 4));
-    this.fitEmbed = fit;
-    card.element.addEventListener("actlab:drawn", fit, { once: true });
-    new ResizeObserver(() => fit()).observe(document.documentElement);
+    // The stage takes the height the card's chrome leaves in the frame (CSS flex); the
+    // figure's charts follow its size.
+    const stage = card.host.parentElement;
+    new ResizeObserver(() => card.fit(stage.clientHeight)).observe(stage);
   }
 
   languageSwitch() {

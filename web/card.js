@@ -200,7 +200,7 @@ export class Card {
 
   // Embed mode: the figure takes the height the iframe leaves after the card's chrome.
   fit(height) {
-    this.view.fit?.(height);
+    if (this.view.fit?.(height)) this.redraw();
   }
 
   destroy() {

@@ -14,6 +14,8 @@ const COLORS = {
   dead: OKABE_ITO.purple,
 };
 
+const FRACTION_AXIS_SIZE = 44;
+
 function label(ctx, kind, id) {
   const list = kind === "act" ? ctx.catalog.activations : ctx.catalog.initializers;
   return list.find((x) => x.id === id)?.name ?? id;
@@ -37,6 +39,8 @@ class PropagationView {
     this.heat = new Chart(this.heatBox, { height: narrow ? 220 : 300, syncKey: "prop" });
     this.stats = new Chart(this.statsBox, { height: narrow ? 150 : 170, syncKey: "prop" });
     this.fractions = new Chart(this.fractionBox, { height: narrow ? 130 : 150, syncKey: "prop" });
+    // Compact (a small embed): the fractions join the statistics chart on a right-hand axis.
+    this.compact = false;
     this.current = null;
   }
 
@@ -50,16 +54,25 @@ class PropagationView {
     const grad = values.hist === "grad";
     const edges = grad ? result.grad_hist_edges : result.act_hist_edges;
     const xScale = { time: false, range: [0.5, depth + 0.5] };
-    const layerAxis = (shown) =>
-      axis(shown ? t("figures.prop.layerAxis") : null, theme, { values: integerValues, ...(shown ? {} : { size: 28, labelSize: 0 }) });
-    const signature = `${t.lang}|${theme.fg}|${values.hist}`;
+    // Only the lowest chart names its layer axis; compact, the heat map drops its own ticks.
+    const layerAxis = (shown) => {
+      if (shown === "none") return { show: false };
+      if (shown === "ticks") return axis(null, theme, { values: integerValues, size: 28, labelSize: 0 });
+      return axis(t("figures.prop.layerAxis"), theme, { values: integerValues });
+    };
+    const signature = `${t.lang}|${theme.fg}|${values.hist}|${this.compact}`;
 
     this.heat.draw(
       {
         legend: { show: false },
         cursor: { points: { show: false } },
         scales: { x: xScale, y: { range: [edges[0], edges[edges.length - 1]] } },
-        axes: [layerAxis(false), axis(grad ? t("figures.prop.gradAxis") : t("figures.prop.valueAxis"), theme, { size: Y_AXIS_SIZE })],
+        axes: [
+          layerAxis(this.compact ? "none" : "ticks"),
+          axis(grad ? t("figures.prop.gradAxis") : t("figures.prop.valueAxis"), theme, { size: Y_AXIS_SIZE }),
+          // Compact, an empty right margin as wide as the fraction axis below keeps layers aligned.
+          ...(this.compact ? [{ scale: "y", side: 1, size: FRACTION_AXIS_SIZE, values: (u, splits) => splits.map(() => ""), grid: { show: false }, ticks: { show: false } }] : []),
+        ],
         series: [{}, { label: "", stroke: "transparent", points: { show: false } }],
         hooks: {
           draw: [(u) => {
@@ -77,27 +90,44 @@ class PropagationView {
       ? [series(t("figures.prop.gradStd"), COLORS.gradStd)]
       : [series(t("figures.prop.mean"), COLORS.mean), series(t("figures.prop.std"), COLORS.std)];
     const statsData = grad ? [x, positiveOrNull(layers.grad_pre_std)] : [x, Array.from(layers.act_mean), Array.from(layers.act_std)];
+    const fractionSeries = (scale) => [
+      { ...series(t("figures.prop.saturated"), COLORS.saturated), scale },
+      { ...series(t("figures.prop.dead"), COLORS.dead, { dash: [5, 3] }), scale },
+    ];
+    const fractionData = [Array.from(layers.saturated), Array.from(layers.dead)];
+    const compact = this.compact;
+    this.fractionBox.hidden = compact;
     this.stats.draw(
       {
         legend: { show: false },
-        scales: { x: xScale, y: grad ? LOG_SCALE : {} },
-        axes: [layerAxis(false), axis(grad ? t("figures.prop.gradStd") : t("figures.prop.statsAxis"), theme, { size: Y_AXIS_SIZE, ...(grad ? { ...LOG_AXIS } : {}) })],
-        series: [{}, ...statsSeries.map((s) => ({ ...s, points: { show: depth <= 40, size: 4 } }))],
+        scales: { x: xScale, y: grad ? LOG_SCALE : {}, ...(compact ? { fraction: { range: [0, 1] } } : {}) },
+        axes: [
+          layerAxis("ticks"),
+          axis(grad ? t("figures.prop.gradStd") : t("figures.prop.statsAxis"), theme, { size: Y_AXIS_SIZE, ...(grad ? { ...LOG_AXIS } : {}) }),
+          ...(compact ? [axis(t("figures.prop.fractionAxis"), theme, { scale: "fraction", side: 1, size: FRACTION_AXIS_SIZE, grid: { show: false } })] : []),
+        ],
+        series: [
+          {},
+          ...statsSeries.map((s) => ({ ...s, points: { show: depth <= 40, size: 4 } })),
+          ...(compact ? fractionSeries("fraction") : []),
+        ],
       },
-      statsData,
-      signature,
+      compact ? [...statsData, ...fractionData] : statsData,
+      `${signature}|${compact}`,
     );
 
-    this.fractions.draw(
-      {
-        legend: { show: false },
-        scales: { x: xScale, y: { range: [0, 1] } },
-        axes: [layerAxis(true), axis(t("figures.prop.fractionAxis"), theme, { size: Y_AXIS_SIZE })],
-        series: [{}, series(t("figures.prop.saturated"), COLORS.saturated), series(t("figures.prop.dead"), COLORS.dead, { dash: [5, 3] })],
-      },
-      [x, Array.from(layers.saturated), Array.from(layers.dead)],
-      signature,
-    );
+    if (!compact) {
+      this.fractions.draw(
+        {
+          legend: { show: false },
+          scales: { x: xScale, y: { range: [0, 1] } },
+          axes: [layerAxis("label"), axis(t("figures.prop.fractionAxis"), theme, { size: Y_AXIS_SIZE })],
+          series: [{}, ...fractionSeries("y")],
+        },
+        [x, ...fractionData],
+        signature,
+      );
+    }
     const caption = t("figures.prop.caption", { depth, phi: label(ctx, "act", values.phi), init: label(ctx, "init", values.init) });
     this.heatBox.setAttribute("aria-label", caption);
     this.statsBox.setAttribute("aria-label", statsSeries.map((s) => s.label).join(", "));
@@ -124,7 +154,8 @@ class PropagationView {
   }
 
   canvases() {
-    return [this.heat.canvas(), this.stats.canvas(), this.fractions.canvas()].filter(Boolean);
+    const charts = this.compact ? [this.heat, this.stats] : [this.heat, this.stats, this.fractions];
+    return charts.map((c) => c.canvas()).filter(Boolean);
   }
 
   // One row per layer: its statistics, then the shown histogram's counts, bins named by edges.
@@ -145,10 +176,20 @@ class PropagationView {
     return toCsv(header, columns);
   }
 
+  // Returns true when the layout changed and the figure must be drawn again.
   fit(height) {
-    this.heat.setHeight(Math.max(100, Math.round(height * 0.5)));
-    this.stats.setHeight(Math.max(70, Math.round(height * 0.26)));
-    this.fractions.setHeight(Math.max(70, Math.round(height * 0.24)));
+    const compact = height < 420;
+    const changed = compact !== this.compact;
+    this.compact = compact;
+    if (compact) {
+      this.heat.setHeight(Math.max(80, Math.round(height * 0.5)));
+      this.stats.setHeight(Math.max(80, height - Math.round(height * 0.5)));
+    } else {
+      this.heat.setHeight(Math.max(100, Math.round(height * 0.5)));
+      this.stats.setHeight(Math.max(70, Math.round(height * 0.26)));
+      this.fractions.setHeight(Math.max(70, Math.round(height * 0.24)));
+    }
+    return changed;
   }
 
   destroy() {

@@ -3,7 +3,7 @@
 // initializer, with SELU + LeCun normal as the reference; SELU's constants from the engine.
 import { formatG17, toCsv } from "../format.js";
 import { renderRich } from "../katex.js";
-import { Chart, Y_AXIS_SIZE, axis, integerValues, layerNumbers, series } from "../plot/chart.js";
+import { Chart, LOG_AXIS, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, layerNumbers, positiveOrNull, series } from "../plot/chart.js";
 import { OKABE_ITO, activationColor } from "../plot/palette.js";
 
 const REFERENCE_DASH = [6, 4];
@@ -63,20 +63,22 @@ class SeluView {
     const chosenLabel = t("figures.selu.chosen", { phi: name(ctx, "act", values.phi), init: name(ctx, "init", values.init) });
     const lines = [series(chosenLabel, color, { width: 2.5 })];
     if (result.reference) lines.push(series(t("figures.selu.reference"), theme.reference, { dash: REFERENCE_DASH, width: 1.5 }));
-    const options = (yLabel, target, showX) => ({
+    // The variance on a log scale: convergence to 1 and explosion or collapse read alike.
+    const options = (yLabel, target, showX, log) => ({
       legend: { show: false },
-      scales: { x: { time: false, range: [0.5, values.depth + 0.5] } },
+      scales: { x: { time: false, range: [0.5, values.depth + 0.5] }, ...(log ? { y: LOG_SCALE } : {}) },
       axes: [
         axis(showX ? t("figures.selu.layerAxis") : null, theme, { values: integerValues, ...(showX ? {} : { size: 28, labelSize: 0 }) }),
-        axis(yLabel, theme, { size: Y_AXIS_SIZE }),
+        axis(yLabel, theme, { size: Y_AXIS_SIZE, ...(log ? LOG_AXIS : {}) }),
       ],
       series: [{}, ...lines],
       hooks: { drawAxes: [targetLine(target, theme.fg)] },
     });
-    const columns = (key) => [x, Array.from(result.chosen[key]), ...(result.reference ? [Array.from(result.reference[key])] : [])];
+    const column = (values_, log) => (log ? positiveOrNull(values_) : Array.from(values_));
+    const columns = (key, log = false) => [x, column(result.chosen[key], log), ...(result.reference ? [column(result.reference[key], log)] : [])];
     const signature = `${t.lang}|${theme.fg}|${Boolean(result.reference)}|${values.phi}`;
     this.meanChart.draw(options(t("figures.selu.meanAxis"), 0, false), columns("act_mean"), signature);
-    this.varChart.draw(options(t("figures.selu.varAxis"), 1, true), columns("act_var"), signature);
+    this.varChart.draw(options(t("figures.selu.varAxis"), 1, true, true), columns("act_var", true), signature);
     renderRich(this.constants, t("figures.selu.constants", {
       lambda: formatG17(result.constants.lambda),
       lambdaAlpha: formatG17(result.constants.lambdaAlpha),

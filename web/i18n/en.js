@@ -167,7 +167,7 @@ export default {
     grad: {
       title: "Gradient at layer L − k, relative to the top layer",
       xAxis: "k (layers below the top)",
-      yAxis: "relative gradient (log scale)",
+      yAxis: "relative gradient",
       bound: "{name} bound",
       measured: "{name} measured",
       caption:
@@ -187,15 +187,15 @@ export default {
       gradStd: "std of ∂L/∂z",
       saturated: "saturated",
       dead: "dead",
-      count: "share of the layer's values",
+      count: "values per bin (log scale)",
       caption:
         "Heat map of the histograms of each layer of a {depth}-layer {phi} network ({init}), with per-layer mean, standard deviation, saturated and dead fractions.",
     },
     init: {
       title: "Standard vs Glorot vs He vs LeCun",
       layerAxis: "layer l",
-      actAxis: "std of h⁽ˡ⁾ (log scale)",
-      gradAxis: "std of ∂L/∂z⁽ˡ⁾ (log scale)",
+      actAxis: "std of h⁽ˡ⁾",
+      gradAxis: "std of ∂L/∂z⁽ˡ⁾",
       caption:
         "Standard deviation of each layer's output and gradient for {phi} under four initializers ({dist}), depth {depth}.",
     },
