@@ -188,7 +188,9 @@ class App {
   change(figure, name, raw, commit) {
     this.state = withParam(this.state, this.schema, this.catalog, figure, name, raw);
     this.writeUrl(commit);
-    this.cards.get(figure)?.update(this.state.figures[figure]);
+    const card = this.cards.get(figure);
+    if (this.state.notices.length) card?.setNotices(this.state.notices);
+    card?.update(this.state.figures[figure]);
   }
 
   writeUrl(commit) {

@@ -25,6 +25,17 @@ export const LIMITS = {
   bins: [2, 256],
 };
 
+// How many networks a figure runs per view (figure 5 adds SELU + LeCun normal as reference),
+// and the work one view may cost: multiply-adds, about 3 per weight and example (forward,
+// backward to the activations, backward to the weights). 1.5e9 is a few seconds at worst in
+// the engine's scalar wasm kernel; the defaults cost at most about a third of it.
+export const NETWORK_RUNS = { grad: 5, prop: 1, init: 4, selu: 2 };
+export const WORK_BUDGET = 1.5e9;
+
+export function networkWork(figure, { depth, width, batch }) {
+  return NETWORK_RUNS[figure] * 3 * depth * width * width * batch;
+}
+
 // The activations of figure 2 and the initializer families of figure 4, as the lecture
 // compares them.
 export const LECTURE_ACTIVATIONS = ["sigmoid", "tanh", "relu", "elu", "selu"];
@@ -164,13 +175,33 @@ export function clamp(spec, raw, key, context = {}, catalog = null) {
   }
 }
 
+// Shrinks batch (or width, when batch is what the reader just set) until the figure's work
+// fits WORK_BUDGET; then the other one if it still does not.
+function fitBudget(id, values, notices, changed) {
+  const order = changed === "batch" ? ["width", "batch"] : ["batch", "width"];
+  for (const name of order) {
+    if (networkWork(id, values) <= WORK_BUDGET) return;
+    const others = networkWork(id, { ...values, [name]: 1 }); // work per unit of batch
+    const allowed = name === "batch"
+      ? Math.floor(WORK_BUDGET / others)
+      : Math.floor(Math.sqrt(WORK_BUDGET / others));
+    const used = Math.max(1, Math.min(values[name], allowed));
+    if (used !== values[name]) {
+      notices.push(notice(`${id}.${name}`, String(values[name]), used, "budget"));
+      values[name] = used;
+    }
+  }
+}
+
 // Constraints between parameters of one figure, after each was clamped on its own.
-function fixFigure(id, values, notices) {
+// `changed`: the parameter the reader just set, which the constraints leave alone if they can.
+function fixFigure(id, values, notices, changed = null) {
   if (id === "act" && !(values.from < values.to)) {
     notices.push(notice("act.to", `${values.from}..${values.to}`, "-6..6", "order"));
     values.from = -6;
     values.to = 6;
   }
+  if (id in NETWORK_RUNS) fitBudget(id, values, notices, changed);
 }
 
 function parseFigure(id, specs, params, catalog, notices) {
@@ -241,14 +272,18 @@ export function stateToQuery(state, schema, { only = null, embed = state.embed }
   return text ? `?${text}` : "";
 }
 
-// A new state with one figure parameter set (clamped as if it came from the URL).
+// A new state with one figure parameter set, clamped as if it came from the URL; its
+// `notices` are those of this change only.
 export function withParam(state, schema, catalog, figure, name, raw) {
   const values = { ...state.figures[figure] };
+  const notices = [];
   const result = clamp(schema[figure][name], raw, `${figure}.${name}`, values, catalog);
   values[name] = result.value;
+  if (result.notice) notices.push(result.notice);
   // An alpha that belongs to the previous activation does not carry over.
   for (const [other, spec] of Object.entries(schema[figure])) {
     if (spec.type === "alpha" && spec.of === name) values[other] = null;
   }
-  return { ...state, figures: { ...state.figures, [figure]: values } };
+  fixFigure(figure, values, notices, name);
+  return { ...state, figures: { ...state.figures, [figure]: values }, notices };
 }

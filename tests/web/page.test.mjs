@@ -139,6 +139,16 @@ describe("URLs", () => {
   });
 });
 
+describe("progress", () => {
+  test("a computation longer than 200 ms shows a progress indicator, hidden once drawn", async () => {
+    await page.goto(`${env.origin}/?prop.depth=200&prop.width=128&prop.batch=128`);
+    await page.waitForSelector(`${card("prop")} .progress:not([hidden])`, { timeout: 20000 });
+    await waitDrawn(page, "prop", 0, 60000);
+    assert.equal(await page.$eval(`${card("prop")} .progress`, (el) => el.hidden), true);
+    assert.equal((await values("prop")).depth, 200);
+  });
+});
+
 describe("exports", () => {
   test("prop: CSV holds the numbers of `actlab propagate` for the same configuration", async () => {
     await page.goto(`${env.origin}/?prop.phi=tanh&prop.init=glorot-uniform&prop.depth=6&prop.width=32&prop.batch=16&prop.seed=3&prop.bins=16`);

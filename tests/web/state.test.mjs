@@ -5,8 +5,11 @@ import { describe, test } from "node:test";
 import {
   FIGURE_IDS,
   LIMITS,
+  NETWORK_RUNS,
+  WORK_BUDGET,
   clamp,
   createSchema,
+  networkWork,
   parseState,
   stateToQuery,
   withParam,
@@ -137,5 +140,33 @@ describe("withParam", () => {
     assert.deepEqual(clamp(spec, 7, "prop.depth"), { value: 7 });
     assert.equal(clamp(spec, " 7 ", "prop.depth").value, 7);
     assert.equal(clamp(spec, "", "prop.depth").notice.reason, "invalid");
+  });
+});
+
+describe("work budget", () => {
+  test("a view too heavy to stay interactive is shrunk, batch first, with a notice", () => {
+    const state = parse("?grad.depth=200&grad.width=512&grad.batch=512");
+    const { width, batch, depth } = state.figures.grad;
+    assert.equal(depth, 200);
+    assert.ok(networkWork("grad", state.figures.grad) <= WORK_BUDGET);
+    assert.ok(batch >= 1 && width >= 1);
+    assert.ok(state.notices.some((n) => n.reason === "budget"));
+  });
+
+  test("the defaults fit well within the budget", () => {
+    const state = parse("");
+    for (const id of Object.keys(NETWORK_RUNS)) {
+      assert.ok(networkWork(id, state.figures[id]) <= WORK_BUDGET / 2, id);
+    }
+  });
+
+  test("setting the batch shrinks the width instead", () => {
+    let state = parse("?prop.depth=200&prop.width=128&prop.batch=128");
+    assert.deepEqual(state.notices, []);
+    state = withParam(state, schema, catalog, "prop", "batch", "512");
+    assert.equal(state.figures.prop.batch, 512);
+    assert.ok(state.figures.prop.width < 128);
+    assert.equal(state.notices[0].key, "prop.width");
+    assert.equal(state.notices[0].reason, "budget");
   });
 });

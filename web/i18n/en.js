@@ -54,7 +54,7 @@ export default {
       nav: "Signal propagation",
       title: "3. Signal propagation at initialization",
       before: [
-        "Feed a batch of $B$ random inputs with standard deviation $\\sigma_x$ through $L$ layers of width $N$, with weights drawn by the chosen initializer, and look at what every layer produces. Each row of the heat map is one layer's histogram of its outputs $h^{(l)}$ — or, switched, of its gradients $\\partial L / \\partial z^{(l)}$ on a $\\log_{10}$ scale.",
+        "Feed a batch of $B$ random inputs with standard deviation $\\sigma_x$ through $L$ layers of width $N$, with weights drawn by the chosen initializer, and look at what every layer produces. Each column of the heat map is one layer's histogram of its outputs $h^{(l)}$ — or, switched, of its gradients $\\partial L / \\partial z^{(l)}$ on a $\\log_{10}$ scale.",
         "Below the heat map: each layer's mean and standard deviation, and the fractions of saturated units ($|\\varphi'(z)| < \\varepsilon \\sup|\\varphi'|$) and of dead ones ($\\varphi'(z) = 0$).",
       ],
       after: [
@@ -138,6 +138,7 @@ export default {
     range: "{key} = {given} is out of range; using {used}.",
     invalid: "{key} = {given} is not a valid value; using {used}.",
     choice: "{key} = {given} is not one of the choices; using {used}.",
+    budget: "{key} = {given} would make this figure too slow to stay interactive; using {used}.",
     order: "{key}: the range {given} is empty; using {used}.",
     dismiss: "Dismiss",
   },
