@@ -5,7 +5,7 @@
 import { buildControls } from "./controls.js";
 import { composeFigure, downloadCsv, downloadPng } from "./export.js";
 import { renderRich } from "./katex.js";
-import { theme } from "./plot/palette.js";
+import { displayColor, theme } from "./plot/palette.js";
 
 const PROGRESS_DELAY_MS = 200;
 
@@ -148,10 +148,10 @@ export class Card {
       else if (item.fill) swatch.style.background = item.fill;
       else if (item.marker) {
         swatch.classList.add(`marker-${item.marker}`);
-        swatch.style.borderColor = item.color;
-        if (item.marker === "dot") swatch.style.background = item.color;
+        swatch.style.borderColor = displayColor(item.color);
+        if (item.marker === "dot") swatch.style.background = displayColor(item.color);
       } else {
-        swatch.style.borderTopColor = item.color;
+        swatch.style.borderTopColor = displayColor(item.color);
         swatch.style.borderTopStyle = item.dash ? "dashed" : "solid";
       }
       const label = element("span");
@@ -180,7 +180,7 @@ export class Card {
     return {
       title: this.view.title(this.values),
       canvases: this.view.canvases(),
-      legend: this.view.legend().map((item) => ({ ...item, label: item.label.replace(/\$/g, "") })),
+      legend: this.view.legend().map((item) => ({ ...item, color: item.color && displayColor(item.color), label: item.label.replace(/\$/g, "") })),
       colors: { bg: colors.bg, fg: colors.fg },
     };
   }

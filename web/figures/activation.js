@@ -4,7 +4,7 @@
 import { formatShort, toCsv } from "../format.js";
 import { renderFormula } from "../katex.js";
 import { Chart, axis, series } from "../plot/chart.js";
-import { OKABE_ITO, activationColor } from "../plot/palette.js";
+import { OKABE_ITO, activationColor, displayColor } from "../plot/palette.js";
 
 const IDENTITY_COLOR = OKABE_ITO.skyBlue;
 const IDENTITY_DASH = [5, 5];
@@ -130,7 +130,7 @@ class ActivationView {
     this.derivativeChart.draw(
       chartOptions(t("figures.act.derivativeAxis"), "derivative", identitySeries(t("figures.act.identityDerivative")), {
         drawAxes: [(u) => shadeRegions(u, this.current.result.regions, shade)],
-        draw: [(u) => markMaximum(u, this.current.result.info, activationColor(this.current.values.phi), theme.bg)],
+        draw: [(u) => markMaximum(u, this.current.result.info, displayColor(activationColor(this.current.values.phi)), theme.bg)],
       }),
       columns("derivative", identity?.derivative),
       signature,

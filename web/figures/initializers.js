@@ -4,7 +4,7 @@
 import { toCsv } from "../format.js";
 import { renderFormula } from "../katex.js";
 import { Chart, LOG_AXIS, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, layerNumbers, positiveOrNull, series } from "../plot/chart.js";
-import { FAMILY_COLORS } from "../plot/palette.js";
+import { FAMILY_COLORS, displayColor } from "../plot/palette.js";
 
 // With n_in = n_out Glorot's variance 2/(n_in + n_out) is LeCun's 1/n_in: LeCun is dashed so
 // that the two coinciding lines both stay visible.
@@ -40,7 +40,7 @@ class InitializersView {
       const swatch = document.createElement("span");
       swatch.className = "swatch";
       swatch.setAttribute("aria-hidden", "true");
-      swatch.style.borderTopColor = FAMILY_COLORS[run.family];
+      swatch.style.borderTopColor = displayColor(FAMILY_COLORS[run.family]);
       swatch.style.borderTopStyle = FAMILY_DASH[run.family] ? "dashed" : "solid";
       const name = document.createElement("span");
       name.className = "init-name";

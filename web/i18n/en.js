@@ -47,7 +47,7 @@ export default {
       ],
       after: [
         "The dashed lines are the bound $(\\sup|\\varphi'|)^{k+1}$ for each activation; the solid lines are what the engine measures in a real network at initialization: the gradient at layer $L - k$ divided by its value at the top layer. The bound assumes $|w| \\le 1$ along the path; Glorot and He weights can exceed that, which is why the measurement is shown beside it.",
-        "On this logarithmic axis a straight line is a constant factor per layer. Sigmoid's gradient falls geometrically; tanh, ReLU, ELU and SELU, whose derivatives reach $1$ or more, keep theirs within a few orders of magnitude. Move the depth slider and change the initializer to see how the gap grows. For SELU, $\\sup|\\varphi'| = \\lambda\\alpha \\approx 1.76 > 1$, so its bound grows with depth and tells nothing: the measurement is what matters.",
+        "On this logarithmic axis a straight line is a constant factor per layer. Sigmoid's gradient falls geometrically, hugging its bound: thirty layers down it is about $10^{-18}$ of the top layer's. With Glorot weights tanh, ELU and SELU, whose derivatives reach $1$ or more, keep theirs within an order of magnitude, and ReLU loses about five orders; with He weights ReLU holds too. Move the depth slider and change the initializer to see how the gap grows. For SELU, $\\sup|\\varphi'| = \\lambda\\alpha \\approx 1.76 > 1$, so its bound grows with depth and tells nothing: the measurement is what matters.",
       ],
     },
     prop: {
@@ -58,7 +58,7 @@ export default {
         "Below the heat map: each layer's mean and standard deviation, and the fractions of saturated units ($|\\varphi'(z)| < \\varepsilon \\sup|\\varphi'|$) and of dead ones ($\\varphi'(z) = 0$).",
       ],
       after: [
-        "Try sigmoid: its outputs crowd around $0.5$ and its gradients shrink layer after layer. Try tanh with the standard initializer: the histograms narrow towards $0$ as depth grows (Glorot & Bengio 2010). Try ReLU: about half the units are dead in every layer, and with Glorot weights the signal fades; He weights keep it.",
+        "Try sigmoid: its outputs crowd around $0.5$ and its gradients shrink layer after layer. Try tanh with the standard initializer: the histograms narrow towards $0$ as depth grows (Glorot & Bengio 2010). Try ReLU: about half of every layer's values are exactly $0$, where $\\varphi' = 0$, and deeper down more and more units are dead for the whole batch; with Glorot weights the signal fades layer after layer, He weights keep it (the dead units do not depend on the scale).",
       ],
     },
     init: {
@@ -80,7 +80,7 @@ export default {
         "If $z \\sim N(0, 1)$ and the weights are drawn as $\\theta \\sim N(0, 1/n)$ — variance $1/n$, $n$ the input dimension (LeCun normal) — then $E\\,\\psi(z) = E\\,z$ and $\\mathrm{Var}\\,\\psi(z) = \\mathrm{Var}\\,z$: mean $0$ and variance $1$ are a fixed point, and an attracting one. The network normalizes itself, layer after layer.",
       ],
       after: [
-        "The figure follows the mean and variance of every layer's output through up to 100 layers; the grey lines are SELU with LeCun normal weights, for reference. Change the initializer (He doubles the variance, Glorot uniform is close) or the activation (ELU, tanh) and watch the fixed point disappear.",
+        "The figure follows the mean and variance of every layer's output through up to 100 layers; the grey lines are SELU with LeCun normal weights, for reference. Change the initializer (He doubles the variance; Glorot uniform has the same variance $1/n$ here, but not the normal shape) or the activation (ELU, tanh) and watch the fixed point disappear.",
       ],
     },
   },

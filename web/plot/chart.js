@@ -2,6 +2,8 @@
 // as a function of (width, theme) returning uPlot options; the chart is rebuilt when the
 // description's shape changes and only refilled when just the numbers change.
 
+import { displayColor } from "./palette.js";
+
 const uPlot = () => globalThis.uPlot;
 
 export function axis(label, t, extra = {}) {
@@ -12,13 +14,13 @@ export function axis(label, t, extra = {}) {
     labelFont: t.font,
     grid: { stroke: t.grid, width: 1 },
     ticks: { stroke: t.grid, width: 1 },
-    space: 24,
+    space: (u, axisIndex) => (axisIndex === 0 ? 44 : 24), // x labels are wider than tall
     ...extra,
   };
 }
 
 export function series(label, color, { dash = null, width = 2, points = false } = {}) {
-  return { label, stroke: color, width, dash: dash ?? undefined, points: { show: points } };
+  return { label, stroke: displayColor(color), width, dash: dash ?? undefined, points: { show: points } };
 }
 
 // 1e-3 for 10^-3 (canvas fonts often lack superscript digits); other values in short form.

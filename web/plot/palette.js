@@ -12,6 +12,15 @@ export const OKABE_ITO = {
   black: "#000000",
 };
 
+// On a dark background Okabe & Ito's blue is too dark to read; a lighter blue of the same hue
+// takes its place (still darker than their sky blue, so the two stay apart).
+const DARK_BLUE = "#3B8FD0";
+
+export function displayColor(color) {
+  if (color !== OKABE_ITO.blue) return color;
+  return matchMedia("(prefers-color-scheme: dark)").matches ? DARK_BLUE : color;
+}
+
 // The lecture's five activations keep their colour in every figure.
 const ACTIVATION_COLORS = {
   sigmoid: OKABE_ITO.blue,
