@@ -94,10 +94,6 @@ export class Card {
   async update(values) {
     this.values = values;
     this.controls.sync(values);
-    if (this.figure.requires === "propagation" && !this.app.ctx.catalog.propagation) {
-      this.showError(this.app.ctx.t("errors.engine-missing-propagate"));
-      return;
-    }
     this.element.dataset.status = "busy";
     const timer = setTimeout(() => (this.progress.hidden = false), PROGRESS_DELAY_MS);
     try {

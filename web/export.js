@@ -1,6 +1,8 @@
 // Downloads of a figure: a PNG composed at the device pixel ratio from the figure's canvases
 // with its title and legend drawn in, and a CSV of the exact numbers it shows.
 
+let lastUrl = null;
+
 function download(filename, blob) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
@@ -9,7 +11,9 @@ function download(filename, blob) {
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  // The browser reads the blob after the click returns; release it only at the next download.
+  if (lastUrl) URL.revokeObjectURL(lastUrl);
+  lastUrl = url;
 }
 
 export function downloadCsv(filename, text) {

@@ -8,15 +8,6 @@ import { INIT_FAMILIES, LECTURE_ACTIVATIONS, initializerId } from "./state.js";
 
 const actlabReady = createActlabModule().then(wrapModule);
 
-const hasPropagation = (actlab) =>
-  ["listInitializers", "propagate", "bound"].every((f) => typeof actlab[f] === "function");
-
-function requirePropagation(actlab) {
-  if (!hasPropagation(actlab)) {
-    throw new Error("engine-missing-propagate");
-  }
-}
-
 // The network options every propagation figure shares (PropagateOptions of wasm/api.d.ts).
 function network({ depth, width, batch, seed }) {
   return { depth, width, batch, seed };
@@ -26,8 +17,7 @@ const OPS = {
   catalog(actlab) {
     return {
       activations: actlab.listActivations(),
-      initializers: hasPropagation(actlab) ? actlab.listInitializers() : [],
-      propagation: hasPropagation(actlab),
+      initializers: actlab.listInitializers(),
     };
   },
 
@@ -48,7 +38,6 @@ const OPS = {
 
   // Figure 2: the lecture's bound beside the measured per-layer gradient, for each activation.
   gradients(actlab, { init, depth, width, batch, seed }) {
-    requirePropagation(actlab);
     return LECTURE_ACTIVATIONS.map((act) => {
       const bound = actlab.bound({ act, depth });
       const p = actlab.propagate({ act, init, ...network({ depth, width, batch, seed }) });
@@ -64,7 +53,6 @@ const OPS = {
 
   // Figure 3: everything the engine measures for one network at initialization.
   propagation(actlab, { phi, init, depth, width, batch, seed, sx, bins }) {
-    requirePropagation(actlab);
     return actlab.propagate({
       act: phi,
       init,
@@ -76,7 +64,6 @@ const OPS = {
 
   // Figure 4: one activation under the four initializer families.
   initializers(actlab, { phi, dist, depth, width, batch, seed }) {
-    requirePropagation(actlab);
     return INIT_FAMILIES.map((family) => {
       const init = initializerId(family, dist);
       const p = actlab.propagate({ act: phi, init, ...network({ depth, width, batch, seed }) });
@@ -92,7 +79,6 @@ const OPS = {
   // Figure 5: mean and variance per layer, with SELU + LeCun-normal as the reference, and
   // SELU's constants as the engine holds them.
   selu(actlab, { phi, init, depth, width, batch, seed }) {
-    requirePropagation(actlab);
     const run = (act, initId) => {
       const p = actlab.propagate({ act, init: initId, ...network({ depth, width, batch, seed }) });
       // The lecture speaks of the variance: the engine's std, squared.

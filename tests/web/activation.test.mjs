@@ -76,6 +76,18 @@ describe("activation figure", () => {
   });
 });
 
+describe("engine errors", () => {
+  test("an error of the engine is shown in the figure, in the engine's words", async () => {
+    // Valid for the page, but the identity's sigmoid at 2z leaves the engine's z range.
+    await page.goto(`${env.origin}/?act.phi=tanh&act.id=1&act.from=-8000&act.to=8000`);
+    await page.waitForFunction((selector) => document.querySelector(selector)?.dataset.status === "error", card("act"));
+    const message = await page.$eval(`${card("act")} .figure-error`, (el) => (el.hidden ? "" : el.textContent));
+    assert.match(message, /--from: must be a number from -10000 to 10000, got -16000/);
+    await act(page, "act", () => page.uncheck("#act-id"));
+    assert.equal(await page.$eval(`${card("act")} .figure-error`, (el) => el.hidden), true);
+  });
+});
+
 describe("activation figure exports", () => {
   test("CSV equals `actlab curve` for the same configuration, byte for byte", async () => {
     await page.goto(`${env.origin}/?act.phi=tanh&act.from=-6&act.to=6`);

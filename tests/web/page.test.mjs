@@ -238,6 +238,14 @@ describe("embed mode and small screens", () => {
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   });
 
+  test("the language defaults to the browser's", async () => {
+    const { page: russian, context } = await openPage(env, "/?embed=1&view=act", { locale: "ru-RU" });
+    await waitDrawn(russian, "act");
+    assert.equal(await russian.getAttribute("html", "lang"), "ru");
+    assert.match(await russian.textContent(".card-title"), /φ\(z\) и φ′\(z\)/);
+    await context.close();
+  });
+
   test("a 360 px wide phone has no horizontal scroll", async () => {
     const { page: phone, context } = await openPage(env, "/", { viewport: { width: 360, height: 740 } });
     for (const id of FIGURES) await waitDrawn(phone, id, 0, 60000);

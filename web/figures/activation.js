@@ -208,7 +208,6 @@ class ActivationView {
 export default {
   id: "act",
   op: "activation",
-  requires: null,
   controls: [
     { name: "phi" },
     { name: "alpha" },

@@ -114,7 +114,6 @@ class GradientsView {
 export default {
   id: "grad",
   op: "gradients",
-  requires: "propagation",
   controls: [{ name: "depth" }, { name: "init" }, { name: "y" }, { name: "width" }, { name: "batch" }, { name: "seed", kind: "number" }],
   args: ({ init, depth, width, batch, seed }) => ({ init, depth, width, batch, seed }),
   create: (host, ctx) => new GradientsView(host, ctx),

@@ -124,7 +124,6 @@ class InitializersView {
 export default {
   id: "init",
   op: "initializers",
-  requires: "propagation",
   controls: [{ name: "phi" }, { name: "dist" }, { name: "depth" }, { name: "width" }, { name: "batch" }, { name: "seed", kind: "number" }],
   args: ({ phi, dist, depth, width, batch, seed }) => ({ phi, dist, depth, width, batch, seed }),
   create: (host, ctx) => new InitializersView(host, ctx),

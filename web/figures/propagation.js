@@ -200,7 +200,6 @@ class PropagationView {
 export default {
   id: "prop",
   op: "propagation",
-  requires: "propagation",
   controls: [
     { name: "phi" },
     { name: "init" },

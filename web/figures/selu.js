@@ -131,7 +131,6 @@ class SeluView {
 export default {
   id: "selu",
   op: "selu",
-  requires: "propagation",
   controls: [{ name: "phi" }, { name: "init" }, { name: "depth" }, { name: "width" }, { name: "batch" }, { name: "seed", kind: "number" }],
   args: ({ phi, init, depth, width, batch, seed }) => ({ phi, init, depth, width, batch, seed }),
   create: (host, ctx) => new SeluView(host, ctx),

@@ -145,8 +145,6 @@ export default {
   errors: {
     engine: "The engine reported: {message}",
     load: "The WebAssembly engine could not be loaded: {message}",
-    "engine-missing-propagate":
-      "This figure needs the engine's propagate() and bound(), which this build of the module does not have yet.",
   },
   figures: {
     act: {

@@ -145,8 +145,6 @@ export default {
   errors: {
     engine: "Движок сообщил: {message}",
     load: "Не удалось загрузить движок WebAssembly: {message}",
-    "engine-missing-propagate":
-      "Этому рисунку нужны функции движка propagate() и bound(), которых в этой сборке модуля пока нет.",
   },
   figures: {
     act: {
