@@ -116,7 +116,8 @@ TEST(Initializer, OrthogonalIsUnbiasedOnTheDiagonal) {
   const int n = 8, draws = 4000;
   double diagonal = 0;
   for (int s = 0; s < draws; ++s) diagonal += orthogonal<double>(n, n, 1, 100 + s).trace();
-  // Var Q_ii = 1/n for Haar, so the trace has variance 1 (not n: the entries correlate weakly).
+  // The trace of a Haar orthogonal matrix has mean 0 and variance 1 (Diaconis & Shahshahani
+  // 1994); Householder's unsigned Q has Q_00 = -|x_0| / |x| < 0 always.
   EXPECT_NEAR(diagonal / draws, 0, 5 * std::sqrt(1.0 / draws));
 }
 

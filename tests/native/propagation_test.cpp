@@ -79,6 +79,7 @@ TEST(VarianceLaws, ReluWithGlorotNormalShrinksPreStdByOneOverSqrtTwoPerLayer) {
 // std of h_l is then sqrt(E phi^2 - (E phi)^2) at q_l. Simpson's rule on [-12, 12].
 std::vector<double> mean_field_act_std(const std::function<double(double)>& phi, double c,
                                        int depth) {
+  constexpr double kPi = 3.14159265358979323846;
   const int n = 4001;
   const double h = 24.0 / (n - 1);
   const auto expect = [&](const std::function<double(double)>& f) {
@@ -88,7 +89,7 @@ std::vector<double> mean_field_act_std(const std::function<double(double)>& phi,
       const double weight = i == 0 || i == n - 1 ? 1 : i % 2 == 1 ? 4 : 2;
       sum += weight * f(xi) * std::exp(-xi * xi / 2);
     }
-    return sum * h / 3 / std::sqrt(2 * M_PI);
+    return sum * h / 3 / std::sqrt(2 * kPi);
   };
   std::vector<double> act_std;
   double q = c;
