@@ -3,13 +3,24 @@
 // of bench/README.md: depth 50, width 256, batch 256, tanh, glorot-uniform. The same source
 // runs natively and, compiled to WebAssembly, under node; bench/run.mjs sets them side by side.
 // Prints one JSON line: {target, repeats, forward_backward_ms, propagate_ms} (medians).
+//
+// `actlab_bench --serve`: the workloads of bench/chromium.mjs, one timed run per request, so
+// that the harness can interleave native runs with the browser's. It prints one JSON line
+// describing the build, then reads workload names (p1, p2, c1) one per line and answers each
+// with {"workload": ..., "ms": ...}.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
+#include <iostream>
+#include <string>
 #include <vector>
 
+#include "actlab/activation_info.hpp"
+#include "actlab/curve.hpp"
 #include "actlab/network.hpp"
 #include "actlab/propagation.hpp"
 
@@ -29,19 +40,61 @@ double median_ms(int repeats, const std::function<void()>& run) {
   return ms[ms.size() / 2];
 }
 
-actlab::PropagationConfig bench_config() {
+actlab::PropagationConfig propagation_config(int depth, int width, int batch) {
   actlab::PropagationRequest r;
   r.act = "tanh";
   r.init = "glorot-uniform";
-  r.depth = 50;
-  r.width = 256;
-  r.batch = 256;
+  r.depth = depth;
+  r.width = width;
+  r.batch = batch;
   return actlab::check_propagation(r).value();
+}
+
+actlab::PropagationConfig bench_config() { return propagation_config(50, 256, 256); }
+
+double elapsed_ms(const std::function<void()>& run) {
+  const auto start = Clock::now();
+  run();
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// The workloads of bench/README.md: P1 and P2 the whole experiment (as the module's
+// propagate() runs it), C1 value and derivative of every activation on 10^6 points in double
+// (as the module's curve() runs it for the page).
+int serve() {
+  const actlab::PropagationConfig p1 = bench_config(), p2 = propagation_config(20, 128, 256);
+  actlab::Propagator propagator;
+  const auto curves = [] {
+    for (const actlab::ActivationInfo& entry : actlab::activation_catalog()) {
+      const actlab::Activation act = actlab::make_activation(entry.id, std::nan("")).value();
+      const actlab::Curve curve = actlab::sample_curve(act, {-6, 6, actlab::kMaxCurvePoints});
+      if (curve.value.empty()) std::abort();  // keeps the result observable
+    }
+  };
+  std::printf("{\"target\": \"native\", \"compiler\": \"%s\", \"simd\": \"%s\"}\n", __VERSION__,
+              Eigen::SimdInstructionSetsInUse());
+  std::fflush(stdout);
+  std::string workload;
+  while (std::getline(std::cin, workload)) {
+    double ms = 0;
+    if (workload == "p1") ms = elapsed_ms([&] { propagator.run(p1); });
+    else if (workload == "p2") ms = elapsed_ms([&] { propagator.run(p2); });
+    else if (workload == "c1") ms = elapsed_ms(curves);
+    else {
+      std::printf("{\"error\": \"unknown workload '%s'; expected p1, p2 or c1\"}\n", workload.c_str());
+      std::fflush(stdout);
+      continue;
+    }
+    std::printf("{\"workload\": \"%s\", \"ms\": %.3f}\n", workload.c_str(), ms);
+    std::fflush(stdout);
+  }
+  return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 1 && std::strcmp(argv[1], "--serve") == 0) return serve();
   const int repeats = argc > 1 ? std::max(1, std::atoi(argv[1])) : 20;
   const actlab::PropagationConfig config = bench_config();
 

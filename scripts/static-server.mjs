@@ -1,6 +1,8 @@
 // A static file server for the page, bound to 127.0.0.1. It serves only what the page needs
 // (the page, its modules, the built wasm module and the front-end packages), with the right
-// MIME types for ES modules and wasm; nothing leaves this machine.
+// MIME types for ES modules and wasm; nothing leaves this machine. The benchmark's page
+// (bench/web/, with TensorFlow.js) is served cross-origin isolated, so that TensorFlow.js's
+// threaded wasm backend can use SharedArrayBuffer; the course page is not.
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
@@ -15,7 +17,17 @@ const SERVED_PREFIXES = [
   "/build/wasm/",
   "/node_modules/uplot/dist/",
   "/node_modules/katex/dist/",
+  "/bench/web/",
+  "/node_modules/@tensorflow/tfjs-core/dist/",
+  "/node_modules/@tensorflow/tfjs-backend-cpu/dist/",
+  "/node_modules/@tensorflow/tfjs-backend-wasm/dist/",
 ];
+
+const ISOLATED_PREFIX = "/bench/";
+const ISOLATION_HEADERS = {
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-embedder-policy": "require-corp",
+};
 
 const MIME_TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -41,7 +53,8 @@ function resolvePath(urlPath) {
 
 export function startServer({ port = 8000, host = "127.0.0.1" } = {}) {
   const server = createServer((request, response) => {
-    const file = resolvePath(new URL(request.url, "http://localhost").pathname);
+    const { pathname } = new URL(request.url, "http://localhost");
+    const file = resolvePath(pathname);
     let size = -1;
     try {
       if (file) size = statSync(file).isFile() ? statSync(file).size : -1;
@@ -57,6 +70,7 @@ export function startServer({ port = 8000, host = "127.0.0.1" } = {}) {
       "content-type": MIME_TYPES[extname(file)] ?? "application/octet-stream",
       "content-length": size,
       "cache-control": "no-cache",
+      ...(pathname.startsWith(ISOLATED_PREFIX) ? ISOLATION_HEADERS : {}),
     });
     createReadStream(file).pipe(response);
   });
