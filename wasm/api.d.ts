@@ -17,6 +17,9 @@ export interface ActivationInfo {
   bounded: boolean;
   range: [number | null, number | null]; // null: unbounded end
   alpha: { default: number; min: number; max: number; value: number } | null;
+  // The formula's fixed constants, full double precision: selu {lambda, alpha}
+  // (Klambauer et al. 2017); {} for the others.
+  constants: Record<string, number>;
 }
 
 export interface CurveOptions {

@@ -87,7 +87,8 @@ function propagateOptions({
 export function wrapModule(raw) {
   return {
     // [{id, name, formula, derivative, max_derivative, argmax_derivative, max_attained,
-    //   bounded, range: [lo|null, hi|null], alpha: {default, min, max, value} | null}]
+    //   bounded, range: [lo|null, hi|null], alpha: {default, min, max, value} | null,
+    //   constants: {lambda, alpha} for selu, {} otherwise}]
     listActivations: () => raw.listActivations(),
 
     // One entry of listActivations, with sup|phi'| and range for the given alpha.

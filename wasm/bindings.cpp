@@ -60,6 +60,9 @@ val activation_object(const actlab::Activation& act) {
     alpha.set("value", act.alpha);
   }
   object.set("alpha", alpha);
+  val constants = val::object();
+  for (const actlab::ActivationConstant& c : entry.constants) constants.set(c.name, c.value);
+  object.set("constants", constants);
   return object;
 }
 

@@ -21,6 +21,8 @@ nlohmann::json activation_json(const Activation& act) {
              {"max", entry.alpha->max},
              {"value", act.alpha}};
   }
+  nlohmann::json constants = nlohmann::json::object();
+  for (const ActivationConstant& c : entry.constants) constants[c.name] = c.value;
   return {{"id", entry.id},
           {"name", entry.name},
           {"formula", entry.formula},
@@ -30,7 +32,8 @@ nlohmann::json activation_json(const Activation& act) {
           {"max_attained", max.attained},
           {"bounded", r.bounded()},
           {"range", {optional_number(r.lo), optional_number(r.hi)}},
-          {"alpha", alpha}};
+          {"alpha", alpha},
+          {"constants", constants}};
 }
 
 }  // namespace actlab::cli

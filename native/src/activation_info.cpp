@@ -33,7 +33,8 @@ const std::vector<ActivationInfo> kCatalog = {
     {ActivationKind::selu, "selu", "SELU",
      R"(\operatorname{SELU}(z) = \lambda \begin{cases} z, & z \ge 0 \\ \alpha\,(e^{z} - 1), & z < 0 \end{cases})",
      R"(\operatorname{SELU}'(z) = \lambda \begin{cases} 1, & z \ge 0 \\ \alpha e^{z}, & z < 0 \end{cases})",
-     std::nullopt},
+     std::nullopt,
+     {{"lambda", kSeluLambda}, {"alpha", kSeluAlpha}}},  // Klambauer et al. 2017, eq. (14)
     {ActivationKind::gelu, "gelu", "GELU", R"(\operatorname{GELU}(z) = z\,\Phi(z))",
      R"(\operatorname{GELU}'(z) = \Phi(z) + z\,\phi(z))", std::nullopt},
     {ActivationKind::silu, "silu", "SiLU (swish)", R"(\operatorname{SiLU}(z) = z\,\sigma(z))",

@@ -55,6 +55,20 @@ TEST(DerivativeMaximum, SeluIsLambdaAlphaApproachedFromTheLeft) {
   EXPECT_FALSE(max.attained);
 }
 
+TEST(ActivationCatalog, SeluAloneCarriesItsConstantsFromTheFormula) {
+  for (const ActivationInfo& entry : activation_catalog()) {
+    if (entry.kind != ActivationKind::selu) {
+      EXPECT_TRUE(entry.constants.empty()) << entry.id;
+      continue;
+    }
+    ASSERT_EQ(entry.constants.size(), 2u);
+    EXPECT_EQ(entry.constants[0].name, "lambda");
+    EXPECT_EQ(entry.constants[0].value, phi::kSeluLambda);
+    EXPECT_EQ(entry.constants[1].name, "alpha");
+    EXPECT_EQ(entry.constants[1].value, phi::kSeluAlpha);
+  }
+}
+
 TEST(DerivativeMaximum, ReluHasNoSinglePoint) {
   const DerivativeMaximum max = derivative_maximum({ActivationKind::relu, 0});
   EXPECT_EQ(max.value, 1.0);

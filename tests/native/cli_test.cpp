@@ -3,10 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "actlab/activation.hpp"
+#include "actlab/activation_math.hpp"
 #include "cli_run.hpp"
 
 namespace actlab {
@@ -62,6 +65,30 @@ TEST(CliList, JsonDescribesEveryActivation) {
   EXPECT_EQ(list[1]["argmax_derivative"], 0.0);
   EXPECT_EQ(list[1]["range"], nlohmann::json::array({0.0, 1.0}));
   EXPECT_TRUE(list[3]["argmax_derivative"].is_null());  // relu
+}
+
+std::uint64_t bits(double x) {
+  std::uint64_t b;
+  std::memcpy(&b, &x, sizeof b);
+  return b;
+}
+
+TEST(CliList, JsonCarriesSelusConstantsToTheLastBit) {
+  const CliRun run = run_cli("list --format json");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  for (const auto& entry : nlohmann::json::parse(run.out)) {
+    ASSERT_TRUE(entry.contains("constants")) << entry["id"];
+    ASSERT_TRUE(entry["constants"].is_object()) << entry["id"];
+    if (entry["id"] != "selu") {
+      EXPECT_TRUE(entry["constants"].empty()) << entry["id"];
+      continue;
+    }
+    const auto& constants = entry["constants"];
+    ASSERT_EQ(constants.size(), 2u);
+    // The printed text must read back as the very doubles the engine computes with.
+    EXPECT_EQ(bits(constants["lambda"].get<double>()), bits(phi::kSeluLambda));
+    EXPECT_EQ(bits(constants["alpha"].get<double>()), bits(phi::kSeluAlpha));
+  }
 }
 
 TEST(CliHelp, ListsCommandsAndFlags) {

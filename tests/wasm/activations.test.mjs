@@ -60,6 +60,17 @@ describe("listActivations", () => {
     assert.deepEqual(actlab.listActivations(), JSON.parse(cli(["list", "--format", "json"])));
   });
 
+  test("describeActivation carries SELU's constants as the CLI prints them, {} for the others", () => {
+    const native = JSON.parse(cli(["list", "--format", "json"])).find((a) => a.id === "selu");
+    const { constants } = actlab.describeActivation({ act: "selu" });
+    assert.deepEqual(Object.keys(constants).sort(), ["alpha", "lambda"]);
+    // Klambauer et al. 2017's lambda and alpha, rounded once to double.
+    assert.ok(Object.is(constants.lambda, 1.0507009873554804934193349852946));
+    assert.ok(Object.is(constants.alpha, 1.6732632423543772848170429916717));
+    assert.deepEqual(constants, native.constants);
+    assert.deepEqual(actlab.describeActivation({ act: "elu", alpha: 2 }).constants, {});
+  });
+
   test("describeActivation resolves alpha", () => {
     const elu = actlab.describeActivation({ act: "elu", alpha: 3 });
     assert.equal(elu.max_derivative, 3);

@@ -15,6 +15,12 @@ struct AlphaSpec {
   double max;
 };
 
+// A fixed constant of an activation's formula, named by its symbol (SELU's "lambda", "alpha").
+struct ActivationConstant {
+  std::string name;
+  double value;
+};
+
 struct ActivationInfo {
   ActivationKind kind;
   std::string id;           // CLI and URL id, e.g. "leaky-relu"
@@ -22,6 +28,7 @@ struct ActivationInfo {
   std::string formula;      // LaTeX of phi(z)
   std::string derivative;   // LaTeX of phi'(z)
   std::optional<AlphaSpec> alpha;  // present for the activations with a parameter
+  std::vector<ActivationConstant> constants = {};  // the formula's fixed constants, if any
 };
 
 // The supremum of |phi'| over the real line and where it is reached.
