@@ -4,7 +4,7 @@
 import { Card } from "./card.js";
 import { Engine } from "./engine.js";
 import { FIGURES } from "./figures/index.js";
-import { translator } from "./i18n/index.js";
+import { displayName, translator } from "./i18n/index.js";
 import { renderRich } from "./katex.js";
 import { theme } from "./plot/palette.js";
 import { FIGURE_IDS, LANGUAGES, createSchema, parseState, stateToQuery, withParam } from "./state.js";
@@ -18,6 +18,21 @@ function element(tag, attributes = {}, children = []) {
   }
   node.append(...children);
   return node;
+}
+
+// A row wider than its box scrolls sideways; a fade at each end that hides links says so
+// (classes clipped-start / clipped-end, see styles.css). Returns the observer to disconnect.
+function fadeClippedEnds(scroller) {
+  const update = () => {
+    const hidden = scroller.scrollWidth - scroller.clientWidth;
+    scroller.classList.toggle("clipped-start", scroller.scrollLeft > 1);
+    scroller.classList.toggle("clipped-end", scroller.scrollLeft < hidden - 1);
+  };
+  scroller.addEventListener("scroll", update, { passive: true });
+  const observer = new ResizeObserver(update);
+  observer.observe(scroller);
+  observer.observe(scroller.firstElementChild);
+  return observer;
 }
 
 function paragraphs(texts, className = "") {
@@ -60,8 +75,12 @@ class App {
     this.root.replaceChildren(element("p", { class: "loading", role: "status", text: t("status.loading") }));
   }
 
+  // What figures and controls read: the translator, the engine's catalog, the theme, and
+  // name(kind, id), the display name of an activation or initializer in the page's language.
   get ctx() {
-    return { t: this.t, catalog: this.catalog, theme: theme(), embed: this.state.embed };
+    const { t, catalog } = this;
+    const name = (kind, id) => displayName(t, catalog, kind, id);
+    return { t, catalog, name, theme: theme(), embed: this.state.embed };
   }
 
   render() {
@@ -95,16 +114,19 @@ class App {
 
   renderPage() {
     const t = this.t;
+    const nav = element("nav", { "aria-label": t("header.nav") }, [
+      element("ul", {}, FIGURE_IDS.map((id, i) =>
+        element("li", {}, [element("a", { href: `#sec-${id}`, text: `${i + 1}. ${t(`sections.${id}.nav`)}` })]))),
+    ]);
+    this.navObserver?.disconnect();
+    this.navObserver = fadeClippedEnds(nav);
     const header = element("header", { class: "site-header" }, [
       element("a", { class: "skip", href: "#content", text: t("header.skip") }),
       element("a", { class: "brand", href: "#top" }, [
         element("strong", { text: t("header.brand") }),
         element("span", { class: "tagline", text: t("header.tagline") }),
       ]),
-      element("nav", { "aria-label": t("header.nav") }, [
-        element("ul", {}, FIGURE_IDS.map((id, i) =>
-          element("li", {}, [element("a", { href: `#sec-${id}`, text: `${i + 1}. ${t(`sections.${id}.nav`)}` })]))),
-      ]),
+      nav,
       this.languageSwitch(),
     ]);
     this.pageNotices = element("div", { class: "notices page-notices", role: "status", hidden: "" });

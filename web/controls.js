@@ -24,10 +24,8 @@ const DEFAULT_KIND = {
 };
 
 function optionLabel(name, value, ctx) {
-  const act = ctx.catalog.activations.find((a) => a.id === value);
-  if ((name === "phi" || name === "cmp") && act) return act.name;
-  const init = ctx.catalog.initializers.find((i) => i.id === value);
-  if (name === "init" && init) return init.name;
+  if (name === "phi" || name === "cmp") return ctx.name("activations", value);
+  if (name === "init") return ctx.name("initializers", value);
   const text = ctx.t(`choices.${name}.${value}`);
   return text === `choices.${name}.${value}` ? value : text;
 }

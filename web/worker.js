@@ -4,7 +4,7 @@
 // {id, stale: true} without being computed. Results cross as transferable typed arrays.
 import createActlabModule from "/build/wasm/actlab.mjs";
 import { wrapModule } from "/wasm/api.mjs";
-import { INIT_FAMILIES, LECTURE_ACTIVATIONS, initializerId } from "./state.js";
+import { INIT_FAMILIES, LECTURE_ACTIVATIONS, LIMITS, initializerId } from "./state.js";
 
 const actlabReady = createActlabModule().then(wrapModule);
 
@@ -32,7 +32,7 @@ const OPS = {
       .filter((other) => other !== phi)
       .map((other) => ({ id: other, ...actlab.curve({ act: other, from, to, points: n }) }));
     let identity = null;
-    if (id && phi === "tanh") identity = tanhIdentity(actlab, from, to, n);
+    if (id && phi === "tanh") identity = tanhIdentity(actlab, curve.z);
     return { info, curve, regions, compare, identity };
   },
 
@@ -76,8 +76,7 @@ const OPS = {
     });
   },
 
-  // Figure 5: mean and variance per layer, with SELU + LeCun-normal as the reference, and
-  // SELU's constants as the engine holds them.
+  // Figure 5: mean and variance per layer, with SELU + LeCun-normal as the reference.
   selu(actlab, { phi, init, depth, width, batch, seed }) {
     const run = (act, initId) => {
       const p = actlab.propagate({ act, init: initId, ...network({ depth, width, batch, seed }) });
@@ -86,30 +85,27 @@ const OPS = {
     };
     const chosen = run(phi, init);
     const isReference = phi === "selu" && init === "lecun-normal";
-    return {
-      chosen,
-      reference: isReference ? null : run("selu", "lecun-normal"),
-      constants: seluConstants(actlab),
-    };
+    return { chosen, reference: isReference ? null : run("selu", "lecun-normal") };
   },
 };
 
-// 2 sigma(2z) - 1 and 4 sigma'(2z) on the same grid as tanh: the engine's sigmoid sampled
-// from 2*from to 2*to (doubling is exact, so the grids coincide), then the identity's affine map.
-function tanhIdentity(actlab, from, to, n) {
-  const s = actlab.curve({ act: "sigmoid", from: 2 * from, to: 2 * to, points: n });
-  return {
-    value: s.value.map((v) => 2 * v - 1),
-    derivative: s.derivative.map((d) => 4 * d),
-  };
-}
-
-// lambda is SELU'(z) for z >= 0 and lambda*alpha = sup|SELU'| (Klambauer et al. 2017); the
-// engine states both, the module exposes no separate alpha.
-function seluConstants(actlab) {
-  const info = actlab.describeActivation({ act: "selu" });
-  const right = actlab.curve({ act: "selu", from: 0, to: 1, points: 2 });
-  return { lambda: right.derivative[0], lambdaAlpha: info.max_derivative };
+// 2 sigma(2z) - 1 and 4 sigma'(2z) on tanh's grid z, from the engine's sigmoid sampled at 2z.
+// 2z must stay within the engine's |z| <= absZ, so the identity covers the grid points with
+// |z| <= absZ / 2 and is null at the others (`clipped`). Unclipped, the sigmoid's grid is
+// tanh's doubled bit for bit (doubling is exact); a clipped sub-grid agrees to rounding.
+function tanhIdentity(actlab, z) {
+  const limit = LIMITS.absZ / 2;
+  const first = z.findIndex((x) => x >= -limit);
+  const last = z.findLastIndex((x) => x <= limit);
+  const value = new Array(z.length).fill(null);
+  const derivative = new Array(z.length).fill(null);
+  const clipped = first !== 0 || last !== z.length - 1;
+  if (first >= 0 && last > first) {
+    const s = actlab.curve({ act: "sigmoid", from: 2 * z[first], to: 2 * z[last], points: last - first + 1 });
+    s.value.forEach((v, j) => (value[first + j] = 2 * v - 1));
+    s.derivative.forEach((d, j) => (derivative[first + j] = 4 * d));
+  }
+  return { value, derivative, clipped, limit };
 }
 
 // The ArrayBuffers inside a result, to transfer rather than copy.

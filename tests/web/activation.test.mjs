@@ -76,15 +76,70 @@ describe("activation figure", () => {
   });
 });
 
+describe("identity overlay beyond |z| = 5000", () => {
+  const legendText = () => page.$eval(`${card("act")} .legend`, (el) => el.textContent);
+  const errorShown = () => page.$eval(`${card("act")} .figure-error`, (el) => !el.hidden);
+
+  test("is drawn where 2z is within the engine's range, with a note, and never an error", async () => {
+    await page.goto(`${env.origin}/?act.phi=tanh&act.id=1&act.from=-8000&act.to=8000`);
+    await waitDrawn(page, "act");
+    assert.equal(await page.$eval(card("act"), (el) => el.dataset.status), "ready");
+    assert.equal(await errorShown(), false);
+    for (const index of [0, 1]) {
+      const overlay = await canvasStats(page, "act", SKY_BLUE, index);
+      assert.ok(overlay.matching > 100, `canvas ${index}: ${overlay.matching} overlay pixels`);
+    }
+    assert.match(await legendText(), /drawn only where \|z\| ≤ 5000/);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${card("act")} [data-action=csv]`)]);
+    const rows = readFileSync(await download.path(), "utf8").trim().split("\n").map((r) => r.split(","));
+    assert.deepEqual(rows.shift(), ["z", "value", "derivative", "identity_value", "identity_derivative"]);
+    for (const [z, value, , identity, identityDerivative] of rows) {
+      if (Math.abs(Number(z)) > 5000) {
+        assert.deepEqual([identity, identityDerivative], ["", ""], `z = ${z}`);
+      } else {
+        assert.ok(Math.abs(Number(identity) - Number(value)) < 1e-12, `z = ${z}: ${identity} vs tanh ${value}`);
+      }
+    }
+  });
+
+  test("a view with no point where |z| ≤ 5000 draws tanh alone, with the note", async () => {
+    await page.goto(`${env.origin}/?act.phi=tanh&act.id=1&act.from=6000&act.to=9000`);
+    await waitDrawn(page, "act");
+    assert.equal(await errorShown(), false);
+    assert.equal((await canvasStats(page, "act", SKY_BLUE, 0)).matching, 0);
+    assert.match(await legendText(), /drawn only where \|z\| ≤ 5000/);
+  });
+
+  test("within ±5000 there is no note", async () => {
+    await page.goto(`${env.origin}/?act.phi=tanh&act.id=1&act.from=-5000&act.to=5000`);
+    await waitDrawn(page, "act");
+    assert.doesNotMatch(await legendText(), /drawn only/);
+    assert.ok((await canvasStats(page, "act", SKY_BLUE, 0)).matching > 100);
+  });
+});
+
 describe("engine errors", () => {
   test("an error of the engine is shown in the figure, in the engine's words", async () => {
-    // Valid for the page, but the identity's sigmoid at 2z leaves the engine's z range.
-    await page.goto(`${env.origin}/?act.phi=tanh&act.id=1&act.from=-8000&act.to=8000`);
-    await page.waitForFunction((selector) => document.querySelector(selector)?.dataset.status === "error", card("act"));
-    const message = await page.$eval(`${card("act")} .figure-error`, (el) => (el.hidden ? "" : el.textContent));
-    assert.match(message, /--from: must be a number from -10000 to 10000, got -16000/);
-    await act(page, "act", () => page.uncheck("#act-id"));
-    assert.equal(await page.$eval(`${card("act")} .figure-error`, (el) => el.hidden), true);
+    // Every view the page accepts is valid for the engine: make one bad request by changing
+    // the figure's points to 1 on its way to the worker, while the flag is set.
+    const initScript = () => {
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        const bad = globalThis.badPoints && message?.op === "activation";
+        return post.call(this, bad ? { ...message, args: { ...message.args, n: 1 } } : message, ...rest);
+      };
+    };
+    const { page: broken, context } = await openPage(env, "/?view=act", { initScript });
+    await waitDrawn(broken, "act");
+    await broken.evaluate(() => (globalThis.badPoints = true));
+    await broken.selectOption("#act-phi", "relu");
+    await broken.waitForFunction((selector) => document.querySelector(selector)?.dataset.status === "error", card("act"));
+    const message = await broken.$eval(`${card("act")} .figure-error`, (el) => (el.hidden ? "" : el.textContent));
+    assert.match(message, /--points: must be an integer from 2 to 1000000, got 1/);
+    await broken.evaluate(() => (globalThis.badPoints = false));
+    await act(broken, "act", () => broken.selectOption("#act-phi", "tanh"));
+    assert.equal(await broken.$eval(`${card("act")} .figure-error`, (el) => el.hidden), true);
+    await context.close();
   });
 });
 

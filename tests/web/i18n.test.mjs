@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { STRINGS, fill, translator } from "../../web/i18n/index.js";
+import { STRINGS, displayName, fill, translator } from "../../web/i18n/index.js";
+import { cli } from "./cli.mjs";
 
 function leaves(node, prefix = "") {
   if (typeof node === "string") return [[prefix, node]];
@@ -55,4 +56,37 @@ test("translator fills placeholders and shows a missing key as itself", () => {
   assert.equal(t("no.such.key"), "no.such.key");
   assert.equal(fill("{a} and {b}", { a: 1 }), "1 and {b}");
   assert.equal(translator("xx").lang, "xx");
+});
+
+// The engine's ids, from the native CLI: what the page's controls and legends name.
+const engineIds = {
+  activations: JSON.parse(cli(["list", "--format", "json"])).map((a) => a.id),
+  initializers: JSON.parse(cli(["inits", "--format", "json"])).map((i) => i.id),
+};
+
+test("every activation and initializer of the engine has a display name in both languages", () => {
+  for (const lang of Object.keys(STRINGS)) {
+    for (const [kind, ids] of Object.entries(engineIds)) {
+      const names = STRINGS[lang].names[kind];
+      for (const id of ids) assert.ok(names[id]?.trim(), `${lang}: names.${kind}.${id} is missing`);
+      assert.deepEqual(Object.keys(names).sort(), [...ids].sort(), `${lang}: names.${kind} names ids the engine lacks`);
+    }
+  }
+});
+
+test("Russian display names are Russian where the name is a word", () => {
+  const t = translator("ru");
+  assert.equal(t("names.activations.sigmoid"), "Сигмоида");
+  assert.equal(t("names.activations.identity"), "Тождественная");
+  for (const id of engineIds.initializers) {
+    assert.match(t(`names.initializers.${id}`), /[а-яё]/i, `names.initializers.${id}`);
+  }
+});
+
+test("displayName falls back to the engine's name, then to the id", () => {
+  const catalog = { activations: [{ id: "newact", name: "New activation" }], initializers: [] };
+  const t = translator("ru");
+  assert.equal(displayName(t, catalog, "activations", "sigmoid"), "Сигмоида");
+  assert.equal(displayName(t, catalog, "activations", "newact"), "New activation");
+  assert.equal(displayName(t, catalog, "initializers", "unknown"), "unknown");
 });

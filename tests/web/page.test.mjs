@@ -8,6 +8,7 @@ import { after, before, describe, test } from "node:test";
 
 import { PNG } from "pngjs";
 
+import { formatG17 } from "../../web/format.js";
 import { act, canvasStats, card, cli, launch, openPage, waitDrawn } from "./browser.mjs";
 
 const FIGURES = ["act", "grad", "prop", "init", "selu"];
@@ -113,6 +114,71 @@ describe("the course page", () => {
     assert.match(page.url(), /lang=ru/);
     assert.match(await page.textContent(`${card("grad")} .card-title`), /Градиент/);
   });
+});
+
+describe("display names", () => {
+  test("in Russian every control and legend names activations and initializers in Russian", async () => {
+    await page.goto(`${env.origin}/?lang=ru&act.cmp=identity`);
+    for (const id of FIGURES) await waitDrawn(page, id, 0, 60000);
+    const option = (select, value) => page.$eval(`${select} option[value="${value}"]`, (el) => el.textContent);
+    assert.equal(await option("#act-phi", "sigmoid"), "Сигмоида");
+    assert.equal(await option("#grad-init", "glorot-uniform"), "Глоро (Ксавье), равномерная");
+    assert.equal(await option("#selu-init", "lecun-normal"), "Лекун, нормальная");
+    assert.equal(await page.textContent('label[for="act-cmp-identity"]'), "Тождественная");
+    const legend = (id) => page.$eval(`${card(id)} .legend`, (el) => el.textContent);
+    assert.match(await legend("act"), /Сигмоида.*Тождественная/);
+    assert.match(await legend("grad"), /Сигмоида/);
+    assert.match(await legend("init"), /Глоро \(Ксавье\), равномерная/);
+    assert.match(await legend("selu"), /SELU \+ Лекун, нормальная/);
+    assert.match(await page.textContent(`${card("init")} .init-formulas`), /Хе \(Кайминг\), равномерная/);
+    for (const id of FIGURES) {
+      assert.doesNotMatch(await legend(id), /Sigmoid|Identity|Glorot|Kaiming|LeCun (uniform|normal)/, id);
+    }
+  });
+});
+
+describe("SELU figure", () => {
+  test("shows the engine's lambda and alpha to full double precision", async () => {
+    await page.goto(`${env.origin}/?view=selu`);
+    await waitDrawn(page, "selu");
+    const selu = JSON.parse(cli(["list", "--format", "json"])).find((a) => a.id === "selu");
+    const tex = (await page.$$eval(`${card("selu")} .figure-formula annotation`, (list) => list.map((el) => el.textContent))).join(" ");
+    assert.ok(tex.includes(`\\lambda = ${formatG17(selu.constants.lambda)}`), tex);
+    assert.ok(tex.includes(`\\alpha = ${formatG17(selu.constants.alpha)}`), tex);
+    assert.match(tex, /\\lambda = 1\.0507009873554805 \\alpha = 1\.6732632423543772/);
+  });
+
+  // Where the dotted fixed-point line (the only dark ink inside the plot) crosses the variance
+  // chart's plotting area: 0 at its top, 1 at its bottom.
+  const fixedPointHeight = () =>
+    page.$eval(card("selu"), (el) => {
+      const box = el.querySelectorAll(".chart")[1];
+      const canvas = box.querySelector("canvas");
+      const over = box.querySelector(".u-over");
+      const dpr = canvas.width / canvas.getBoundingClientRect().width;
+      const [left, top] = [over.offsetLeft, over.offsetTop].map((v) => Math.round(v * dpr));
+      const [width, height] = [over.offsetWidth, over.offsetHeight].map((v) => Math.round(v * dpr));
+      const { data } = canvas.getContext("2d").getImageData(left, top, width, height);
+      let best = { row: -1, count: 0 };
+      for (let row = 0; row < height; row++) {
+        let count = 0;
+        for (let x = 0; x < width; x++) {
+          const p = 4 * (row * width + x);
+          if (data[p] < 80 && data[p + 1] < 80 && data[p + 2] < 80 && data[p + 3] > 200) count++;
+        }
+        if (count > best.count) best = { row, count };
+      }
+      return best.row / (height - 1);
+    });
+
+  for (const [what, query] of [["SELU", ""], ["a collapsing tanh network", "&selu.phi=tanh&selu.init=standard&selu.depth=60"]]) {
+    test(`the variance axis puts the fixed point 1 mid-height (${what})`, async () => {
+      await page.goto(`${env.origin}/?view=selu${query}`);
+      await waitDrawn(page, "selu");
+      const height = await fixedPointHeight();
+      assert.ok(Math.abs(height - 0.5) < 0.02, `fixed point at ${height} of the plot's height`);
+    });
+  }
 });
 
 describe("URLs", () => {
@@ -243,6 +309,40 @@ describe("embed mode and small screens", () => {
     await waitDrawn(russian, "act");
     assert.equal(await russian.getAttribute("html", "lang"), "ru");
     assert.match(await russian.textContent(".card-title"), /φ\(z\) и φ′\(z\)/);
+    await context.close();
+  });
+
+  test("on a 360 px phone the section links scroll sideways, the clipped end faded", async () => {
+    const { page: phone, context } = await openPage(env, "/", { viewport: { width: 360, height: 780 } });
+    await waitDrawn(phone, "act");
+    const nav = ".site-header nav";
+    const state = () =>
+      phone.$eval(nav, (el) => ({
+        overflows: el.scrollWidth > el.clientWidth,
+        classes: [...el.classList].sort(),
+        fadeEnd: getComputedStyle(el).getPropertyValue("--fade-end").trim(),
+        mask: getComputedStyle(el).maskImage ?? getComputedStyle(el).webkitMaskImage,
+      }));
+    const start = await state();
+    assert.ok(start.overflows);
+    assert.deepEqual(start.classes, ["clipped-end"]);
+    assert.equal(start.fadeEnd, "3rem");
+    assert.match(start.mask, /linear-gradient/);
+    await phone.$eval(nav, (el) => el.scrollTo({ left: el.scrollWidth }));
+    await phone.waitForFunction((selector) => document.querySelector(selector).classList.contains("clipped-start"), nav);
+    assert.deepEqual((await state()).classes, ["clipped-start"]);
+    // The title and the language switch stay whole.
+    for (const selector of [".brand", "#lang"]) {
+      const box = await phone.$eval(selector, (el) => el.getBoundingClientRect().toJSON());
+      assert.ok(box.left >= 0 && box.right <= 360, `${selector}: ${box.left}..${box.right}`);
+    }
+    await context.close();
+  });
+
+  test("on a wide screen every section link shows, unfaded", async () => {
+    const { page: wide, context } = await openPage(env, "/?view=act");
+    await waitDrawn(wide, "act");
+    assert.deepEqual(await wide.$eval(".site-header nav", (el) => [...el.classList]), []);
     await context.close();
   });
 

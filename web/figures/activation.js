@@ -9,10 +9,6 @@ import { OKABE_ITO, activationColor, displayColor } from "../plot/palette.js";
 const IDENTITY_COLOR = OKABE_ITO.skyBlue;
 const IDENTITY_DASH = [5, 5];
 
-function activationName(ctx, id) {
-  return ctx.catalog.activations.find((a) => a.id === id)?.name ?? id;
-}
-
 // Shades [lo, hi] intervals of x over the plotting area.
 function shadeRegions(u, regions, color) {
   const { ctx, bbox } = u;
@@ -82,10 +78,10 @@ class ActivationView {
 
   // The lines of both charts: the chosen activation, the compared ones, the identity overlay.
   lines(result, values, ctx) {
-    const name = activationName(ctx, values.phi);
+    const name = ctx.name("activations", values.phi);
     const lines = [{ id: values.phi, name, color: activationColor(values.phi), curve: result.curve, width: 2.5 }];
     result.compare.forEach((c, i) =>
-      lines.push({ id: c.id, name: activationName(ctx, c.id), color: activationColor(c.id, i), curve: c, width: 1.75 }),
+      lines.push({ id: c.id, name: ctx.name("activations", c.id), color: activationColor(c.id, i), curve: c, width: 1.75 }),
     );
     return lines;
   }
@@ -136,7 +132,7 @@ class ActivationView {
       signature,
     );
     const caption = t("figures.act.caption", {
-      name: info.name, from: values.from, to: values.to, max: formatShort(info.max_derivative, 6),
+      name: ctx.name("activations", values.phi), from: values.from, to: values.to, max: formatShort(info.max_derivative, 6),
     });
     this.valueBox.setAttribute("aria-label", caption);
     this.derivativeBox.setAttribute("aria-label", maxLabel);
@@ -155,7 +151,10 @@ class ActivationView {
     const { result, values } = this.current;
     const items = this.lines(result, values, this.ctx).map((l) => ({ label: l.name, color: l.color }));
     if (result.identity) {
-      items.push({ label: `${t("figures.act.identityValue")}, ${t("figures.act.identityDerivative")}`, color: IDENTITY_COLOR, dash: IDENTITY_DASH });
+      const { clipped, limit } = result.identity;
+      const label = `${t("figures.act.identityValue")}, ${t("figures.act.identityDerivative")}`;
+      const note = clipped ? ` — ${t("figures.act.identityRange", { limit, range: 2 * limit })}` : "";
+      items.push({ label: label + note, color: IDENTITY_COLOR, dash: IDENTITY_DASH });
     }
     const info = result.info;
     items.push({
@@ -170,7 +169,7 @@ class ActivationView {
 
   title(values) {
     const { t } = this.ctx;
-    return `${activationName(this.ctx, values.phi)}: ${t("figures.act.title")} — ${this.maxLabel(this.current.result.info, t)}`;
+    return `${this.ctx.name("activations", values.phi)}: ${t("figures.act.title")} — ${this.maxLabel(this.current.result.info, t)}`;
   }
 
   canvases() {

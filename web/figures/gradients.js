@@ -8,10 +8,6 @@ import { activationColor } from "../plot/palette.js";
 
 const BOUND_DASH = [6, 4];
 
-function name(ctx, id) {
-  return ctx.catalog.activations.find((a) => a.id === id)?.name ?? id;
-}
-
 // measured[l] for k = 0..L-1 counted from the top, divided by the top layer's value.
 function relativeToTop(values) {
   const depth = values.length;
@@ -51,8 +47,8 @@ class GradientsView {
     const columns = [k];
     for (const row of this.current.rows) {
       const color = activationColor(row.act);
-      lineSeries.push(series(t("figures.grad.bound", { name: name(ctx, row.act) }), color, { dash: BOUND_DASH, width: 1.5 }));
-      lineSeries.push(series(t("figures.grad.measured", { name: name(ctx, row.act) }), color, { width: 2.5 }));
+      lineSeries.push(series(t("figures.grad.bound", { name: ctx.name("activations", row.act) }), color, { dash: BOUND_DASH, width: 1.5 }));
+      lineSeries.push(series(t("figures.grad.measured", { name: ctx.name("activations", row.act) }), color, { width: 2.5 }));
       columns.push(positiveOrNull(row.bound), positiveOrNull(row.measured));
     }
     this.chart.draw(
@@ -68,7 +64,7 @@ class GradientsView {
       columns,
       `${t.lang}|${theme.fg}`,
     );
-    const init = ctx.catalog.initializers.find((i) => i.id === values.init)?.name ?? values.init;
+    const init = ctx.name("initializers", values.init);
     this.box.setAttribute("aria-label", t("figures.grad.caption", { depth: values.depth, init }));
   }
 
@@ -76,14 +72,14 @@ class GradientsView {
     if (!this.current) return [];
     const { t } = this.ctx;
     return [
-      ...this.current.rows.map((row) => ({ label: name(this.ctx, row.act), color: activationColor(row.act) })),
+      ...this.current.rows.map((row) => ({ label: this.ctx.name("activations", row.act), color: activationColor(row.act) })),
       { label: t("figures.grad.legendBound"), color: this.ctx.theme.muted, dash: BOUND_DASH },
       { label: t("figures.grad.legendMeasured"), color: this.ctx.theme.muted },
     ];
   }
 
   title(values) {
-    const init = this.ctx.catalog.initializers.find((i) => i.id === values.init)?.name ?? values.init;
+    const init = this.ctx.name("initializers", values.init);
     return `${this.ctx.t("figures.grad.title")} — L = ${values.depth}, ${init}`;
   }
 

@@ -44,7 +44,7 @@ class InitializersView {
       swatch.style.borderTopStyle = FAMILY_DASH[run.family] ? "dashed" : "solid";
       const name = document.createElement("span");
       name.className = "init-name";
-      name.textContent = info?.name ?? run.init;
+      name.textContent = ctx.name("initializers", run.init);
       const formula = document.createElement("div");
       formula.className = "init-formula";
       if (info?.formula) renderFormula(formula, info.formula);
@@ -75,7 +75,7 @@ class InitializersView {
     const signature = `${t.lang}|${theme.fg}`;
     this.actChart.draw(options(t("figures.init.actAxis"), false), [x, ...result.map((r) => positiveOrNull(r.act_std))], signature);
     this.gradChart.draw(options(t("figures.init.gradAxis"), true), [x, ...result.map((r) => positiveOrNull(r.grad_pre_std))], signature);
-    const phi = ctx.catalog.activations.find((a) => a.id === values.phi)?.name ?? values.phi;
+    const phi = ctx.name("activations", values.phi);
     const caption = t("figures.init.caption", { phi, dist: t(`choices.dist.${values.dist}`), depth: values.depth });
     this.actBox.setAttribute("aria-label", caption);
     this.gradBox.setAttribute("aria-label", t("figures.init.gradAxis"));
@@ -84,14 +84,14 @@ class InitializersView {
   legend() {
     if (!this.current) return [];
     return this.current.result.map((run) => ({
-      label: this.ctx.catalog.initializers.find((i) => i.id === run.init)?.name ?? run.init,
+      label: this.ctx.name("initializers", run.init),
       color: FAMILY_COLORS[run.family],
       dash: FAMILY_DASH[run.family],
     }));
   }
 
   title(values) {
-    const phi = this.ctx.catalog.activations.find((a) => a.id === values.phi)?.name ?? values.phi;
+    const phi = this.ctx.name("activations", values.phi);
     return `${this.ctx.t("figures.init.title")} — ${phi}, L = ${values.depth}, N = ${values.width}, B = ${values.batch}, seed ${values.seed}`;
   }
 

@@ -16,11 +16,6 @@ const COLORS = {
 
 const FRACTION_AXIS_SIZE = 44;
 
-function label(ctx, kind, id) {
-  const list = kind === "act" ? ctx.catalog.activations : ctx.catalog.initializers;
-  return list.find((x) => x.id === id)?.name ?? id;
-}
-
 function chartBox(host, className) {
   const box = document.createElement("div");
   box.className = `chart ${className}`;
@@ -128,7 +123,7 @@ class PropagationView {
         signature,
       );
     }
-    const caption = t("figures.prop.caption", { depth, phi: label(ctx, "act", values.phi), init: label(ctx, "init", values.init) });
+    const caption = t("figures.prop.caption", { depth, phi: ctx.name("activations", values.phi), init: ctx.name("initializers", values.init) });
     this.heatBox.setAttribute("aria-label", caption);
     this.statsBox.setAttribute("aria-label", statsSeries.map((s) => s.label).join(", "));
     this.fractionBox.setAttribute("aria-label", `${t("figures.prop.saturated")}, ${t("figures.prop.dead")}`);
@@ -150,7 +145,7 @@ class PropagationView {
 
   title(values) {
     const ctx = this.ctx;
-    return `${ctx.t("figures.prop.title")} — ${label(ctx, "act", values.phi)}, ${label(ctx, "init", values.init)}, L = ${values.depth}, N = ${values.width}, B = ${values.batch}, seed ${values.seed}`;
+    return `${ctx.t("figures.prop.title")} — ${ctx.name("activations", values.phi)}, ${ctx.name("initializers", values.init)}, L = ${values.depth}, N = ${values.width}, B = ${values.batch}, seed ${values.seed}`;
   }
 
   canvases() {

@@ -1,16 +1,32 @@
 // Figure 5: SELU's self-normalization. The mean and the variance of every layer's output
 // through up to 200 layers, against the fixed point (0, 1), for the chosen activation and
-// initializer, with SELU + LeCun normal as the reference; SELU's constants from the engine.
+// initializer, with SELU + LeCun normal as the reference; SELU's constants from the engine's
+// catalog.
 import { formatG17, toCsv } from "../format.js";
 import { renderRich } from "../katex.js";
-import { Chart, LOG_AXIS, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, layerNumbers, positiveOrNull, series } from "../plot/chart.js";
-import { OKABE_ITO, activationColor } from "../plot/palette.js";
+import { Chart, LOG_AXIS, LOG_SCALE, Y_AXIS_SIZE, axis, decadesAroundOne, integerValues, layerNumbers, positiveOrNull, series } from "../plot/chart.js";
+import { activationColor } from "../plot/palette.js";
 
 const REFERENCE_DASH = [6, 4];
 
-function name(ctx, kind, id) {
-  const list = kind === "act" ? ctx.catalog.activations : ctx.catalog.initializers;
-  return list.find((x) => x.id === id)?.name ?? id;
+function names(ctx, values) {
+  return { phi: ctx.name("activations", values.phi), init: ctx.name("initializers", values.init) };
+}
+
+// The reference run, SELU + LeCun normal, named as the controls name it.
+function referenceLabel(ctx) {
+  return ctx.t("figures.selu.chosen", names(ctx, { phi: "selu", init: "lecun-normal" }));
+}
+
+// lambda and alpha as the engine computes with them (Klambauer et al. 2017), and
+// lambda * alpha = sup|SELU'|.
+function constantsText(ctx) {
+  const selu = ctx.catalog.activations.find((a) => a.id === "selu");
+  return ctx.t("figures.selu.constants", {
+    lambda: formatG17(selu.constants.lambda),
+    alpha: formatG17(selu.constants.alpha),
+    lambdaAlpha: formatG17(selu.max_derivative),
+  });
 }
 
 function chartBox(host) {
@@ -60,13 +76,15 @@ class SeluView {
     this.current = { result, values };
     const x = layerNumbers(values.depth);
     const color = activationColor(values.phi);
-    const chosenLabel = t("figures.selu.chosen", { phi: name(ctx, "act", values.phi), init: name(ctx, "init", values.init) });
+    const chosenLabel = t("figures.selu.chosen", names(ctx, values));
     const lines = [series(chosenLabel, color, { width: 2.5 })];
-    if (result.reference) lines.push(series(t("figures.selu.reference"), theme.reference, { dash: REFERENCE_DASH, width: 1.5 }));
-    // The variance on a log scale: convergence to 1 and explosion or collapse read alike.
+    if (result.reference) lines.push(series(referenceLabel(ctx), theme.reference, { dash: REFERENCE_DASH, width: 1.5 }));
+    // The variance on a log scale, symmetric about the fixed point 1: convergence to 1 and
+    // explosion or collapse read alike.
+    const logScale = { ...LOG_SCALE, range: (u, min, max) => decadesAroundOne(min, max) };
     const options = (yLabel, target, showX, log) => ({
       legend: { show: false },
-      scales: { x: { time: false, range: [0.5, values.depth + 0.5] }, ...(log ? { y: LOG_SCALE } : {}) },
+      scales: { x: { time: false, range: [0.5, values.depth + 0.5] }, ...(log ? { y: logScale } : {}) },
       axes: [
         axis(showX ? t("figures.selu.layerAxis") : null, theme, { values: integerValues, ...(showX ? {} : { size: 28, labelSize: 0 }) }),
         axis(yLabel, theme, { size: Y_AXIS_SIZE, ...(log ? LOG_AXIS : {}) }),
@@ -79,11 +97,8 @@ class SeluView {
     const signature = `${t.lang}|${theme.fg}|${Boolean(result.reference)}|${values.phi}`;
     this.meanChart.draw(options(t("figures.selu.meanAxis"), 0, false), columns("act_mean"), signature);
     this.varChart.draw(options(t("figures.selu.varAxis"), 1, true, true), columns("act_var", true), signature);
-    renderRich(this.constants, t("figures.selu.constants", {
-      lambda: formatG17(result.constants.lambda),
-      lambdaAlpha: formatG17(result.constants.lambdaAlpha),
-    }));
-    const caption = t("figures.selu.caption", { phi: name(ctx, "act", values.phi), init: name(ctx, "init", values.init), depth: values.depth });
+    renderRich(this.constants, constantsText(ctx));
+    const caption = t("figures.selu.caption", { ...names(ctx, values), depth: values.depth });
     this.meanBox.setAttribute("aria-label", caption);
     this.varBox.setAttribute("aria-label", t("figures.selu.varAxis"));
   }
@@ -92,14 +107,15 @@ class SeluView {
     if (!this.current) return [];
     const { t, theme } = this.ctx;
     const { values, result } = this.current;
-    const items = [{ label: t("figures.selu.chosen", { phi: name(this.ctx, "act", values.phi), init: name(this.ctx, "init", values.init) }), color: activationColor(values.phi) }];
-    if (result.reference) items.push({ label: t("figures.selu.reference"), color: theme.reference, dash: REFERENCE_DASH });
+    const items = [{ label: t("figures.selu.chosen", names(this.ctx, values)), color: activationColor(values.phi) }];
+    if (result.reference) items.push({ label: referenceLabel(this.ctx), color: theme.reference, dash: REFERENCE_DASH });
     items.push({ label: `${t("figures.selu.target")}: (0, 1)`, color: theme.fg, dash: [2, 3] });
     return items;
   }
 
   title(values) {
-    return `${this.ctx.t("figures.selu.title")} — ${name(this.ctx, "act", values.phi)}, ${name(this.ctx, "init", values.init)}, L = ${values.depth}, N = ${values.width}, B = ${values.batch}, seed ${values.seed}`;
+    const { phi, init } = names(this.ctx, values);
+    return `${this.ctx.t("figures.selu.title")} — ${phi}, ${init}, L = ${values.depth}, N = ${values.width}, B = ${values.batch}, seed ${values.seed}`;
   }
 
   canvases() {

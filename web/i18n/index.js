@@ -24,3 +24,13 @@ export function translator(lang) {
   t.lang = lang;
   return t;
 }
+
+// The display name of an engine id in the page's language. kind: "activations" or
+// "initializers"; catalog: the engine's lists, whose English name is the fallback for an id
+// the strings do not know yet (then the id itself).
+export function displayName(t, catalog, kind, id) {
+  const key = `names.${kind}.${id}`;
+  const text = t(key);
+  if (text !== key) return text;
+  return catalog?.[kind]?.find((entry) => entry.id === id)?.name ?? id;
+}

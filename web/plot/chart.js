@@ -31,16 +31,23 @@ export function powerOfTenLabel(v) {
   return `1e${e}`;
 }
 
-// A log axis ticks whole decades only, every one or every few so that labels keep ~24 px apart.
-function decadeSplits(u, axisIndex, min, max) {
+const DECADE_STEPS = [1, 2, 3, 5, 10, 20, 50, 100];
+
+// A log axis ticks whole decades only, every one or every few so that labels keep ~24 px apart;
+// the ticked exponents are multiples of the step, so 1 (10^0) is ticked whenever it is shown.
+export function decadeTicks(min, max, room) {
   const lo = Math.ceil(Math.log10(min) - 1e-9);
   const hi = Math.floor(Math.log10(max) + 1e-9);
   if (hi < lo) return [min, max];
-  const room = Math.max(2, Math.floor(u.bbox.height / (devicePixelRatio || 1) / 24));
-  const step = Math.max(1, Math.ceil((hi - lo + 1) / room));
+  const needed = Math.ceil((hi - lo + 1) / Math.max(2, room));
+  const step = DECADE_STEPS.find((s) => s >= needed) ?? needed;
   const splits = [];
-  for (let e = hi; e >= lo; e -= step) splits.unshift(10 ** e);
-  return splits;
+  for (let e = Math.ceil(lo / step) * step; e <= hi; e += step) splits.push(Number(`1e${e}`));
+  return splits.length ? splits : [Number(`1e${hi}`)];
+}
+
+function decadeSplits(u, axisIndex, min, max) {
+  return decadeTicks(min, max, Math.floor(u.bbox.height / (devicePixelRatio || 1) / 24));
 }
 
 export const LOG_AXIS = {
@@ -102,6 +109,16 @@ export class Chart {
 
 // A log10 scale for positive values; zeros and negatives are not drawn (null).
 export const LOG_SCALE = { distr: 3, log: 10 };
+
+// A log range symmetric about 1, in whole decades: at least [10^-d, 10^d] (d = minDecades),
+// widened to hold the positive data in [min, max], so that a value of 1 sits mid-axis.
+export function decadesAroundOne(min, max, minDecades = 1) {
+  const reach = [min, max]
+    .filter((v) => v > 0 && Number.isFinite(v))
+    .map((v) => Math.ceil(Math.abs(Math.log10(v)) - 1e-9));
+  const decades = Math.max(minDecades, ...reach);
+  return [10 ** -decades, 10 ** decades];
+}
 
 export function positiveOrNull(values) {
   return Array.from(values, (v) => (v > 0 && Number.isFinite(v) ? v : null));
