@@ -2,27 +2,11 @@
 
 #include <algorithm>
 
+#include "actlab/gemm.hpp"
+
 namespace actlab {
 
 namespace {
-
-enum class Op { none, transpose };
-
-// c = alpha op(a) op(b). Every product of the network goes through here, so that a dedicated
-// kernel can replace Eigen's in one place.
-template <class T>
-void gemm(Op op_a, Op op_b, T alpha, const ConstMatrixView<T>& a, const ConstMatrixView<T>& b,
-          MatrixView<T> c) {
-  if (op_a == Op::none && op_b == Op::transpose) {
-    c.noalias() = alpha * a * b.transpose();
-  } else if (op_a == Op::none && op_b == Op::none) {
-    c.noalias() = alpha * a * b;
-  } else if (op_a == Op::transpose && op_b == Op::none) {
-    c.noalias() = alpha * a.transpose() * b;
-  } else {
-    c.noalias() = alpha * a.transpose() * b.transpose();
-  }
-}
 
 std::size_t elements(std::size_t rows, std::size_t cols) {
   return rows * cols;

@@ -10,22 +10,15 @@
 // which is the gradient of L = (1/B) sum_b sum_j G_bj h_L,bj: delta_l and dL/dh_l are per
 // example (the gradients of example b's term), dW_l their batch mean.
 // Every buffer is allocated by the constructor, once for a shape; the passes allocate nothing.
-#include <Eigen/Core>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <vector>
 
 #include "actlab/activation.hpp"
+#include "actlab/matrix.hpp"
 
 namespace actlab {
-
-template <class T>
-using Matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-template <class T>
-using MatrixView = Eigen::Map<Matrix<T>>;
-template <class T>
-using ConstMatrixView = Eigen::Map<const Matrix<T>>;
 
 // The limits of the CLI flags and the page's controls (the memory budget narrows them further).
 inline constexpr int kMaxDepth = 200;  // the SELU demonstration needs 100
