@@ -5,6 +5,7 @@ import { toCsv } from "../format.js";
 import { renderFormula } from "../katex.js";
 import { Chart, LOG_AXIS, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, layerNumbers, positiveOrNull, series } from "../plot/chart.js";
 import { FAMILY_COLORS, displayColor } from "../plot/palette.js";
+import { networkCaption } from "./caption.js";
 
 // With n_in = n_out Glorot's variance 2/(n_in + n_out) is LeCun's 1/n_in: LeCun is dashed so
 // that the two coinciding lines both stay visible.
@@ -92,7 +93,7 @@ class InitializersView {
 
   title(values) {
     const phi = this.ctx.name("activations", values.phi);
-    return `${this.ctx.t("figures.init.title")} — ${phi}, L = ${values.depth}, N = ${values.width}, B = ${values.batch}, seed ${values.seed}`;
+    return `${this.ctx.t("figures.init.title")} — ${phi}, ${networkCaption(this.ctx, values)}`;
   }
 
   canvases() {

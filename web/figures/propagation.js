@@ -5,6 +5,7 @@ import { toCsv } from "../format.js";
 import { Chart, LOG_AXIS, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, layerNumbers, positiveOrNull, series } from "../plot/chart.js";
 import { OKABE_ITO } from "../plot/palette.js";
 import { colorbarStops, drawHeatmap } from "../plot/heatmap.js";
+import { networkCaption } from "./caption.js";
 
 const COLORS = {
   mean: OKABE_ITO.blue,
@@ -145,7 +146,7 @@ class PropagationView {
 
   title(values) {
     const ctx = this.ctx;
-    return `${ctx.t("figures.prop.title")} — ${ctx.name("activations", values.phi)}, ${ctx.name("initializers", values.init)}, L = ${values.depth}, N = ${values.width}, B = ${values.batch}, seed ${values.seed}`;
+    return `${ctx.t("figures.prop.title")} — ${ctx.name("activations", values.phi)}, ${ctx.name("initializers", values.init)}, ${networkCaption(ctx, values)}`;
   }
 
   canvases() {

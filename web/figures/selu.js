@@ -6,6 +6,7 @@ import { formatG17, toCsv } from "../format.js";
 import { renderRich } from "../katex.js";
 import { Chart, LOG_AXIS, LOG_SCALE, Y_AXIS_SIZE, axis, decadesAroundOne, integerValues, layerNumbers, positiveOrNull, series } from "../plot/chart.js";
 import { activationColor } from "../plot/palette.js";
+import { networkCaption } from "./caption.js";
 
 const REFERENCE_DASH = [6, 4];
 
@@ -115,7 +116,7 @@ class SeluView {
 
   title(values) {
     const { phi, init } = names(this.ctx, values);
-    return `${this.ctx.t("figures.selu.title")} — ${phi}, ${init}, L = ${values.depth}, N = ${values.width}, B = ${values.batch}, seed ${values.seed}`;
+    return `${this.ctx.t("figures.selu.title")} — ${phi}, ${init}, ${networkCaption(this.ctx, values)}`;
   }
 
   canvases() {
