@@ -1,6 +1,6 @@
 // The benchmark of issue 5 in one command (bench/README.md):
 //
-//   node bench/chromium.mjs [--repeats N] [--out FILE] [--budget-s S] [--no-page]
+//   node bench/chromium.mjs [--repeats N] [--budget-s S] [--out FILE] [--no-page]
 //
 // In one headless Chromium session it times actlab's wasm module (the page's build, in a Web
 // Worker), TensorFlow.js's wasm backend (SIMD, one thread; and threaded when the bench page is
@@ -28,15 +28,16 @@ import { PROPAGATE, WORKLOADS } from "./web/workloads.js";
 const root = fileURLToPath(new URL("../", import.meta.url));
 const { values: options } = parseArgs({
   options: {
-    repeats: { type: "string", default: "5" },
+    repeats: { type: "string", default: "15" },
     out: { type: "string" },
-    "budget-s": { type: "string", default: "40" },
+    "budget-s": { type: "string", default: "12" },
     "no-page": { type: "boolean", default: false },
   },
 });
+// Each implementation gets as many timed runs of a workload as fit in the budget after its
+// warm-up run, from 3 to --repeats: many of the fast ones (actlab, native), at least 3 of the
+// slowest (TF.js's cpu backend needs ~10 s per P1 run), and the command stays within minutes.
 const repeats = Math.max(1, Number(options.repeats));
-// A slow implementation gets fewer timed runs of a workload (never fewer than 3), so that the
-// whole command stays within a few minutes: TF.js's cpu backend needs ~15 s per P1 run.
 const budgetMs = Number(options["budget-s"]) * 1000;
 const MIN_REPEATS = Math.min(3, repeats);
 const nativeDir = resolve(root, process.env.ACTLAB_NATIVE_BUILD ?? "build/native");
@@ -92,6 +93,7 @@ function environment() {
     },
     git: {
       head: command("git", ["-C", root, "rev-parse", "--short", "HEAD"]),
+      engineCommit: command("git", ["-C", root, "log", "-1", "--format=%h %cs %s", "--", ...engine.filter((p) => p !== "bench/propagate_bench.cpp")]),
       engineChanges: command("git", ["-C", root, "status", "--porcelain", "--", ...engine]).split("\n").filter(Boolean),
     },
     staleBuilds: stale,
@@ -210,10 +212,11 @@ async function benchmark(env, browser, origin, natives) {
       samples[w][id] = [];
     }
     // A/B/A/B: every round runs each implementation once, starting one further along each time.
-    for (let round = 0; round < repeats; round++) {
+    const rounds = Math.max(...Object.values(count));
+    for (let round = 0; round < rounds; round++) {
       const order = ids.map((_, i) => ids[(i + round) % ids.length]).filter((id) => round < count[id]);
       for (const id of order) samples[w][id].push((await impls[id].run(w)).ms);
-      log(`${workload.label} round ${round + 1}/${repeats}: ${order.map((id) => `${id} ${samples[w][id].at(-1).toFixed(0)}`).join(", ")}`);
+      log(`${workload.label} round ${round + 1}/${rounds}: ${order.map((id) => `${id} ${samples[w][id].at(-1).toFixed(0)}`).join(", ")}`);
     }
     timings[w] = Object.fromEntries(ids.map((id) => [id, summary(samples[w][id])]));
   }
@@ -237,7 +240,7 @@ function report(result) {
   const { machine: m, software: s, git } = result;
   console.log(`actlab benchmark ${result.date}: ${m.cpu}, ${m.cores} cores, load ${m.loadBefore.toFixed(2)} -> ${m.loadAfter.toFixed(2)}`);
   console.log(`Chromium ${s.chromium}, node ${s.node}, ${s.emscripten}`);
-  console.log(`engine at ${git.head}${git.engineChanges.length ? ` with uncommitted changes: ${git.engineChanges.join("; ")}` : ""}${result.staleBuilds.length ? `; STALE builds: ${result.staleBuilds.join(", ")}` : ""}`);
+  console.log(`tree at ${git.head}; last engine commit ${git.engineCommit.slice(0, 60)}${git.engineChanges.length ? ` with uncommitted changes: ${git.engineChanges.join("; ")}` : ""}${result.staleBuilds.length ? `; STALE builds: ${result.staleBuilds.join(", ")}` : ""}`);
   console.log(`bench page cross-origin isolated: ${result.crossOriginIsolated}; TF.js wasm binaries fetched: ${result.tfjsWasmFiles.join(", ") || "none"}`);
   for (const [id, { label, info }] of Object.entries(result.implementations)) {
     const rates = info.matMulGflops ? `; matMul 256^3 GFLOP/s: a b ${info.matMulGflops.ab.toFixed(1)}, a b^T ${info.matMulGflops.abT.toFixed(1)}, a^T b ${info.matMulGflops.aTb.toFixed(1)}` : "";
@@ -246,7 +249,7 @@ function report(result) {
     else if (info.backend === "wasm") build = `; ${info.binary}, threads requested ${info.threadsRequested} (getThreadsCount() says ${info.threadsReported})`;
     console.log(`  ${label}${build}${rates}`);
   }
-  console.log(`medians of up to ${result.options.repeats} interleaved runs after one warm-up each (fewer, at least ${result.options.minRepeats}, when one run exceeds ${result.options.budgetS} s / repeats)`);
+  console.log(`medians of interleaved runs after one warm-up each: as many as fit in ${result.options.budgetS} s per implementation and workload, ${result.options.minRepeats} to ${result.options.repeats}`);
   printTimings(result);
   if (result.page) printPage(result.page);
   printTargets(result.targets);
