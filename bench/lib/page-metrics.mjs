@@ -55,20 +55,21 @@ export async function transfer(browser, origin) {
 
 // In the page: sets `control` to `value`, dispatches `type` on it and resolves the ms from the
 // dispatch to the card's actlab:drawn event for that value (the canvases are painted in the
-// draw call) and to the end of the next frame after it (rAF, then a task); `engine` is the
-// worker's own time for the request (the card's data-ms).
+// draw call) and to the end of the next frame after it (rAF, then a task); `handler` is the
+// event's synchronous handling, `engine` the worker's own time for the request (data-ms).
 function measureInPage({ selector, control, param, value, type }) {
   const el = document.querySelector(selector);
   const input = document.querySelector(control);
   return new Promise((resolve) => {
     let start = 0;
+    let handler = 0;
     const onDrawn = () => {
       if (String(JSON.parse(el.dataset.values)[param]) !== String(value)) return;
       const drawn = performance.now() - start;
       el.removeEventListener("actlab:drawn", onDrawn);
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve({ drawn, frame: performance.now() - start, engine: Number(el.dataset.ms) });
+        channel.port1.onmessage = () => resolve({ drawn, frame: performance.now() - start, handler, engine: Number(el.dataset.ms) });
         channel.port2.postMessage(0);
       });
     };
@@ -76,6 +77,7 @@ function measureInPage({ selector, control, param, value, type }) {
     input.value = String(value);
     start = performance.now();
     input.dispatchEvent(new Event(type, { bubbles: true }));
+    handler = performance.now() - start;
   });
 }
 

@@ -85,7 +85,8 @@ export function printPage(page, out = console.log) {
       out(`    ${name} (${samples.length} samples)`);
       out(`      -> drawn:      ${stat(samples, "drawn")}`);
       out(`      -> next frame: ${stat(samples, "frame")}`);
-      out(`      of which the worker's computation: ${stat(samples, "engine")}`);
+      out(`      of which the event's own handler: ${stat(samples, "handler")}`);
+      out(`      and the worker's computation: ${stat(samples, "engine")}`);
     }
     const s = i.sweep;
     out(`    depth sweep 1 -> 50, an input event every ${s.everyMs} ms (${fixed(s.sweepMs, 0)} ms): ${s.longTasks.length} long tasks [${s.longTasks.join(", ")}], ${s.draws} draws, last value drawn ${fixed(s.lastToDrawnMs)} ms after the release`);
