@@ -16,6 +16,7 @@
 #include <cstring>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -50,7 +51,9 @@ actlab::PropagationConfig propagation_config(int depth, int width, int batch) {
   return actlab::check_propagation(r).value();
 }
 
-actlab::PropagationConfig bench_config() { return propagation_config(50, 256, 256); }
+actlab::PropagationConfig bench_config() {
+  return propagation_config(50, 256, 256);
+}
 
 double elapsed_ms(const std::function<void()>& run) {
   const auto start = Clock::now();
@@ -71,21 +74,24 @@ int serve() {
       if (curve.value.empty()) std::abort();  // keeps the result observable
     }
   };
+  const std::map<std::string, std::function<void()>> workloads = {
+      {"p1", [&] { propagator.run(p1); }},
+      {"p2", [&] { propagator.run(p2); }},
+      {"c1", curves},
+  };
   std::printf("{\"target\": \"native\", \"compiler\": \"%s\", \"simd\": \"%s\"}\n", __VERSION__,
               Eigen::SimdInstructionSetsInUse());
   std::fflush(stdout);
   std::string workload;
   while (std::getline(std::cin, workload)) {
-    double ms = 0;
-    if (workload == "p1") ms = elapsed_ms([&] { propagator.run(p1); });
-    else if (workload == "p2") ms = elapsed_ms([&] { propagator.run(p2); });
-    else if (workload == "c1") ms = elapsed_ms(curves);
-    else {
-      std::printf("{\"error\": \"unknown workload '%s'; expected p1, p2 or c1\"}\n", workload.c_str());
-      std::fflush(stdout);
-      continue;
+    const auto found = workloads.find(workload);
+    if (found == workloads.end()) {
+      std::printf("{\"error\": \"unknown workload '%s'; expected p1, p2 or c1\"}\n",
+                  workload.c_str());
+    } else {
+      std::printf("{\"workload\": \"%s\", \"ms\": %.3f}\n", workload.c_str(),
+                  elapsed_ms(found->second));
     }
-    std::printf("{\"workload\": \"%s\", \"ms\": %.3f}\n", workload.c_str(), ms);
     std::fflush(stdout);
   }
   return 0;
