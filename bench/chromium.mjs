@@ -10,7 +10,7 @@
 // It prints the tables and the targets, and writes the same as JSON (default
 // bench/results/<date>.json). Build the presets first: scripts/build.sh native wasm.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,6 +70,18 @@ function newestMtime(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
+// The compiler flags a CMake build folder was configured with, e.g. "Release: -O3 -DNDEBUG -msimd128".
+function buildFlags(dir) {
+  try {
+    const cache = readFileSync(join(dir, "CMakeCache.txt"), "utf8");
+    const value = (key) => cache.match(new RegExp(`^${key}:[A-Z]+=(.*)$`, "m"))?.[1] ?? "";
+    const type = value("CMAKE_BUILD_TYPE");
+    return `${type}: ${value(`CMAKE_CXX_FLAGS_${type.toUpperCase()}`)} ${value("CMAKE_CXX_FLAGS")}`.trim();
+  } catch {
+    return "unknown";
+  }
+}
+
 // Where the numbers come from: the machine, the tools, the engine's commit and whether the
 // builds are older than the engine's sources (then they do not measure the tree as it is).
 function environment() {
@@ -105,6 +117,11 @@ async function main() {
   for (const path of env.staleBuilds) log(`warning: ${path} is older than the engine's sources; run scripts/build.sh native wasm`);
   log("building the -march=native benchmark in", relative(root, marchDir));
   const marchExecutable = buildMarchNative(root, marchDir);
+  env.flags = {
+    actlab: buildFlags(join(root, "build/wasm")),
+    "native-O3": buildFlags(nativeDir),
+    "native-march": buildFlags(marchDir),
+  };
 
   const server = await startServer({ port: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -244,8 +261,8 @@ function report(result) {
   console.log(`bench page cross-origin isolated: ${result.crossOriginIsolated}; TF.js wasm binaries fetched: ${result.tfjsWasmFiles.join(", ") || "none"}`);
   for (const [id, { label, info }] of Object.entries(result.implementations)) {
     const rates = info.matMulGflops ? `; matMul 256^3 GFLOP/s: a b ${info.matMulGflops.ab.toFixed(1)}, a b^T ${info.matMulGflops.abT.toFixed(1)}, a^T b ${info.matMulGflops.aTb.toFixed(1)}` : "";
-    let build = "";
-    if (info.target === "native") build = `; g++ ${info.compiler}, Eigen SIMD: ${info.simd}`;
+    let build = result.flags[id] ? `; ${result.flags[id]}` : "";
+    if (info.target === "native") build += `; g++ ${info.compiler}, Eigen SIMD: ${info.simd}`;
     else if (info.backend === "wasm") build = `; ${info.binary}, threads requested ${info.threadsRequested} (getThreadsCount() says ${info.threadsReported})`;
     console.log(`  ${label}${build}${rates}`);
   }

@@ -20,7 +20,7 @@ function curves({ points, from, to }) {
 const RUN = { propagate, curves };
 
 const OPS = {
-  info: () => ({ implementation: "actlab wasm (Emscripten, -O3 -msimd128)", precision: "float32 network, double curves" }),
+  info: () => ({ implementation: "actlab wasm (build/wasm)", precision: "float32 network, double curves" }),
   run({ workload }) {
     const w = WORKLOADS[workload];
     const started = performance.now();
