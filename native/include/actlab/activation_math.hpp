@@ -5,21 +5,23 @@
 // At a kink the derivative takes the z >= 0 branch (relu'(0) = 1, as the lecture writes it).
 #include <cmath>
 
+#include "actlab/float_math.hpp"
 #include "actlab/portable_math.hpp"
 
 namespace actlab::phi {
 
 // The elementary functions the forms below call. double goes through actlab::portable, so that
-// the CLI and the WebAssembly module agree bit for bit (glibc and musl round differently);
-// float, the network's hot loop, keeps the fast libm ones.
+// the CLI and the WebAssembly module agree bit for bit (glibc and musl round differently).
+// float, the network's hot loop: exp and expm1 inline and branch-free (float_math.hpp), so
+// that evaluate()'s loop vectorizes for the activations built on them, the rest from libm.
 namespace fn {
 inline double exp(double x) { return portable::exp(x); }
 inline double expm1(double x) { return portable::expm1(x); }
 inline double log1p(double x) { return portable::log1p(x); }
 inline double erfc(double x) { return portable::erfc(x); }
 inline double tanh(double x) { return portable::tanh(x); }
-inline float exp(float x) { return std::exp(x); }
-inline float expm1(float x) { return std::expm1(x); }
+inline float exp(float x) { return float_math::exp(x); }
+inline float expm1(float x) { return float_math::expm1(x); }
 inline float log1p(float x) { return std::log1p(x); }
 inline float erfc(float x) { return std::erfc(x); }
 inline float tanh(float x) { return std::tanh(x); }
@@ -31,18 +33,20 @@ inline constexpr double kSeluAlpha = 1.6732632423543772848170429916717;
 inline constexpr double kInvSqrt2 = 0.70710678118654752440084436210485;
 inline constexpr double kInvSqrt2Pi = 0.39894228040143267793994605993438;
 
-// sigma(z) = 1 / (1 + e^-z), split on the sign so that e^x never overflows.
+// sigma(z) = 1 / (1 + e^-z) for z >= 0, e^z / (1 + e^z) below, so that e^x never overflows;
+// both from e = e^-|z|, one exp and a select, which vectorizes.
 template <class T>
 T logistic(T z) {
-  if (z >= T(0)) return T(1) / (T(1) + fn::exp(-z));
-  const T e = fn::exp(z);
-  return e / (T(1) + e);
+  const T e = fn::exp(-std::fabs(z));
+  const T d = T(1) + e;
+  return z >= T(0) ? T(1) / d : e / d;
 }
 
 // tanh(z) = -expm1(-2|z|) / (2 + expm1(-2|z|)) with the sign of z: accurate near 0, no overflow.
+// Written -|2z| as logistic(2z) writes it, so that tanh and tanh' share their e^(-|2z|) work.
 template <class T>
 T tanh_stable(T z) {
-  const T t = fn::expm1(T(-2) * std::fabs(z));
+  const T t = fn::expm1(-std::fabs(T(2) * z));
   const T magnitude = -t / (T(2) + t);
   return z < T(0) ? -magnitude : magnitude;
 }
@@ -67,8 +71,12 @@ struct Sigmoid {
 struct Tanh {
   template <class T> static T value(T z, T) { return tanh_stable(z); }
   // tanh'(z) = 4 sigma(2z) sigma(-2z), the lecture's identity; 1 - tanh^2 rounds to 0 early.
+  // Of the two logistics one is 1/d and the other e/d (logistic()'s e and d at 2z), so this is
+  // that product to the bit, with the e^(-|2z|) that tanh_stable's expm1 shares.
   template <class T> static T derivative(T z, T) {
-    return T(4) * logistic(T(2) * z) * logistic(T(-2) * z);
+    const T e = fn::exp(-std::fabs(T(2) * z));
+    const T d = T(1) + e;
+    return T(4) * ((T(1) / d) * (e / d));
   }
 };
 
