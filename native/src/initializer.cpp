@@ -247,7 +247,13 @@ void draw_weights(const Initializer& init, int fan_in, int fan_out, Rng& rng, T*
     draw_orthogonal(init.gain, fan_in, fan_out, rng, w, scratch);
   } else if (is_uniform(init.kind)) {
     const double a = uniform_limit(init.kind, fan_in, fan_out);
-    for (std::size_t i = 0; i < count; ++i) w[i] = static_cast<T>(a * (2 * rng.uniform() - 1));
+    constexpr std::size_t kChunk = 256;
+    double u[kChunk];
+    for (std::size_t done = 0; done < count; done += kChunk) {
+      const std::size_t m = count - done < kChunk ? count - done : kChunk;
+      rng.uniform(u, m);
+      for (std::size_t i = 0; i < m; ++i) w[done + i] = static_cast<T>(a * (2 * u[i] - 1));
+    }
   } else {
     const double s = normal_std(init, fan_in, fan_out);
     for (std::size_t i = 0; i < count; ++i) w[i] = static_cast<T>(s * rng.normal());

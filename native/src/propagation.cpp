@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <tuple>
+#include <utility>
 
 #include "actlab/activation_info.hpp"
 #include "actlab/portable_math.hpp"
@@ -129,11 +131,15 @@ class Fnv1a {
   std::uint64_t hash_ = 14695981039346656037ULL;
 };
 
-// The k-th smallest of values[0..n) for k = floor(q (n - 1)); reorders values.
-double quantile(float* values, std::size_t n, double q) {
-  const auto k = static_cast<std::size_t>(q * static_cast<double>(n - 1));
-  std::nth_element(values, values + k, values + n);
-  return values[k];
+// The k-th smallest of values[0..n) for k = floor(q (n - 1)), at q = kLowQuantile and at
+// kHighQuantile; reorders values. Once the low one is in place, everything after it is the
+// n - k - 1 largest, among which the second selection looks.
+std::pair<double, double> quantiles(float* values, std::size_t n) {
+  const auto rank = [&](double q) { return static_cast<std::size_t>(q * static_cast<double>(n - 1)); };
+  const std::size_t low = rank(kLowQuantile), high = rank(kHighQuantile);
+  std::nth_element(values, values + low, values + n);
+  if (high > low) std::nth_element(values + low + 1, values + high, values + n);
+  return {values[low], values[high]};
 }
 
 std::vector<double> linear_edges(double lo, double hi, int bins) {
@@ -170,10 +176,13 @@ class LogMagnitudeBins {
   void set_edges(const std::vector<double>& inner) {
     inner_ = &inner;
     first_.resize(kTableSize);
+    // The lowest values of the slices increase with top (NaN at the end), so the counts of
+    // edges <= lowest, std::upper_bound's, come from one sweep.
+    std::size_t bin = 0;
     for (std::size_t top = 0; top < kTableSize; ++top) {
       const double lowest = from_bits(static_cast<std::uint32_t>(top << 16));
-      first_[top] = static_cast<std::uint16_t>(
-          std::upper_bound(inner.begin(), inner.end(), lowest) - inner.begin());
+      while (bin < inner.size() && inner[bin] <= lowest) ++bin;
+      first_[top] = static_cast<std::uint16_t>(std::isnan(lowest) ? inner.size() : bin);
     }
   }
 
@@ -198,6 +207,71 @@ class LogMagnitudeBins {
   }
   const std::vector<double>* inner_ = nullptr;
   std::vector<std::uint16_t> first_;
+};
+
+// Up to kEdgeSample finite values of all layers together, whose quantiles set the pooled
+// histogram edges: at positions drawn uniformly from all layers' entries, or every entry when
+// there are fewer. The positions are drawn before the passes and grouped by layer, so that a
+// layer's values are taken while its pass has them in cache; the quantiles do not depend on
+// the order in which the values were taken.
+class PooledSample {
+ public:
+  // The bytes draw() holds for a shape.
+  static std::uint64_t bytes(const Shape& s) {
+    return sizeof(float) * edge_sample_size(s) +
+           sizeof(std::uint32_t) * (2 * edge_sample_size(s) + s.depth + 1);
+  }
+
+  void draw(const Shape& s, std::uint32_t seed) {
+    per_layer_ = layer_entries(s);
+    const std::uint64_t total = std::uint64_t{per_layer_} * static_cast<std::uint64_t>(s.depth);
+    values_.resize(edge_sample_size(s));
+    count_ = 0;
+    every_entry_ = total <= kEdgeSample;
+    if (every_entry_) return;
+    // Counting sort by layer, in the order of the draws; entries number under 2^32 (the budget).
+    drawn_.resize(kEdgeSample);
+    positions_.resize(kEdgeSample);
+    starts_.assign(s.depth + 1, 0);
+    Rng rng(seed, kSampling);
+    for (std::uint32_t& index : drawn_) {
+      const std::uint64_t r = (std::uint64_t{rng.next_u32()} << 32) | rng.next_u32();
+      index = static_cast<std::uint32_t>(r % total);
+      ++starts_[index / per_layer_ + 1];
+    }
+    for (int l = 1; l <= s.depth; ++l) starts_[l] += starts_[l - 1];
+    for (const std::uint32_t index : drawn_) {
+      positions_[starts_[index / per_layer_]++] = index % per_layer_;  // then layer l's end
+    }
+    for (int l = s.depth; l >= 1; --l) starts_[l] = starts_[l - 1];
+    starts_[0] = 0;
+  }
+
+  // Adds the finite values x of layer l (1..L, in order) at its positions for which keep(x).
+  template <class Keep>
+  void take(int l, const float* layer, Keep keep) {
+    const auto add = [&](float x) {
+      if (std::isfinite(x) && keep(x)) values_[count_++] = x;
+    };
+    if (every_entry_) {
+      for (std::size_t i = 0; i < per_layer_; ++i) add(layer[i]);
+    } else {
+      for (std::uint32_t k = starts_[l - 1]; k < starts_[l]; ++k) add(layer[positions_[k]]);
+    }
+  }
+
+  float* values() { return values_.data(); }
+  std::size_t size() const { return count_; }
+  void clear() { count_ = 0; }
+
+ private:
+  std::size_t per_layer_ = 0;
+  bool every_entry_ = true;
+  std::vector<std::uint32_t> drawn_;      // the entries drawn, in the order of the draws
+  std::vector<std::uint32_t> positions_;  // their positions within their layer, layer by layer
+  std::vector<std::uint32_t> starts_;     // layer l's positions: [starts_[l - 1], starts_[l])
+  std::vector<float> values_;
+  std::size_t count_ = 0;
 };
 
 }  // namespace
@@ -263,7 +337,7 @@ std::uint64_t propagation_bytes(const PropagationConfig& c) {
   return Network<float>::bytes(s)                                // the network
          + sizeof(double) * weight_scratch_doubles(c)            // orthogonal's QR
          + s.width                                               // units alive in a layer
-         + sizeof(float) * edge_sample_size(s)                   // values for the edges
+         + PooledSample::bytes(s)                                // values for the edges
          + sizeof(double) * (M + 1) * 3                          // edges, log10 thresholds
          + sizeof(std::uint16_t) * LogMagnitudeBins::kTableSize  // their lookup table
          // The result: 10 numbers and 2 histograms per layer. Containers' headers are left out:
@@ -276,7 +350,7 @@ struct Propagator::Workspace {
   Network<float> net;
   std::vector<double> weight_scratch;
   std::vector<unsigned char> alive;  // per unit: phi'(z) != 0 for some example
-  std::vector<float> sample;
+  PooledSample sample;
   std::vector<double> inner_thresholds;
   LogMagnitudeBins grad_bins;
 };
@@ -315,40 +389,12 @@ std::uint64_t draw(const PropagationConfig& c, Network<float>& net, double* weig
   return hash.value();
 }
 
-// Up to kEdgeSample finite values keep(x) of layer(l), l = 1..L, at positions drawn
-// uniformly from all layers (all of them when there are fewer), into sample; returns the count.
-template <class Layer, class Keep>
-std::size_t pooled_sample(const Shape& s, std::uint32_t seed, Layer layer, Keep keep,
-                          std::vector<float>& sample) {
-  const std::size_t per_layer = layer_entries(s);
-  const std::size_t total = per_layer * s.depth;
-  std::size_t count = 0;
-  const auto take = [&](std::size_t index) {
-    const float x = layer(static_cast<int>(index / per_layer) + 1)[index % per_layer];
-    if (std::isfinite(x) && keep(x)) sample[count++] = x;
-  };
-  if (total <= sample.size()) {
-    for (std::size_t i = 0; i < total; ++i) take(i);
-  } else {
-    Rng rng(seed, kSampling);
-    for (std::size_t i = 0; i < sample.size(); ++i) {
-      const std::uint64_t r = (std::uint64_t{rng.next_u32()} << 32) | rng.next_u32();
-      take(r % total);
-    }
-  }
-  return count;
-}
-
-std::vector<double> act_edges(const PropagationConfig& c, Network<float>& net,
-                              std::vector<float>& sample) {
+std::vector<double> act_edges(const PropagationConfig& c, PooledSample& sample) {
   const Range r = range(c.act);
   if (r.bounded()) return linear_edges(*r.lo, *r.hi, c.bins);
-  const std::size_t n = pooled_sample(
-      c.shape, c.seed, [&](int l) { return net.h(l).data(); }, [](float) { return true; }, sample);
   double lo = -1, hi = 1;
-  if (n > 0) {
-    lo = quantile(sample.data(), n, kLowQuantile);
-    hi = quantile(sample.data(), n, kHighQuantile);
+  if (sample.size() > 0) {
+    std::tie(lo, hi) = quantiles(sample.values(), sample.size());
     if (!r.lo) hi = std::max(std::fabs(lo), std::fabs(hi)), lo = -hi;  // zero in the middle
     if (!(hi > lo)) lo -= 1, hi += 1;
   }
@@ -359,16 +405,16 @@ double log10_portable(double x) {
   return portable::log(x) * kInvLn10;
 }
 
-std::vector<double> grad_edges(const PropagationConfig& c, Network<float>& net,
-                               std::vector<float>& sample) {
-  const std::size_t n = pooled_sample(
-      c.shape, c.seed, [&](int l) { return net.delta(l).data(); }, [](float x) { return x != 0; },
-      sample);
+// From the nonzero delta_l of the sample.
+std::vector<double> grad_edges(const PropagationConfig& c, PooledSample& sample) {
   double lo = -1, hi = 0;
+  const std::size_t n = sample.size();
   if (n > 0) {
-    for (std::size_t i = 0; i < n; ++i) sample[i] = std::fabs(sample[i]);
-    lo = std::floor(log10_portable(quantile(sample.data(), n, kLowQuantile)));
-    hi = std::ceil(log10_portable(quantile(sample.data(), n, kHighQuantile)));
+    float* magnitudes = sample.values();
+    for (std::size_t i = 0; i < n; ++i) magnitudes[i] = std::fabs(magnitudes[i]);
+    const auto [low, high] = quantiles(magnitudes, n);
+    lo = std::floor(log10_portable(low));
+    hi = std::ceil(log10_portable(high));
     if (!(hi > lo)) hi = lo + 1;
   }
   return linear_edges(lo, hi + 0.0, c.bins);  // + 0.0: ceil(-0.5) is -0, print it as 0
@@ -386,15 +432,23 @@ Propagation Propagator::run(const PropagationConfig& c) {
   const std::size_t scratch = weight_scratch_doubles(c);
   if (ws.weight_scratch.size() != scratch) ws.weight_scratch = std::vector<double>(scratch);
   ws.alive.resize(s.width);
-  ws.sample.resize(edge_sample_size(s));
   ws.inner_thresholds.resize(c.bins - 1);
+  ws.sample.draw(s, c.seed);
   Network<float>& net = ws.net;
 
   Propagation result;
   result.draws_hash = draw(c, net, ws.weight_scratch.data());
   result.layers.resize(s.depth);
+  for (LayerStatistics& stats : result.layers) {
+    stats.act_hist.assign(c.bins, 0);
+    stats.grad_hist.assign(c.bins, 0);
+  }
   const double saturation_threshold = c.saturation_eps * derivative_maximum(c.act).value;
   const std::size_t entries = layer_entries(s);
+  // A bounded activation's histogram spans its range, known before the pass: each layer is
+  // counted as it is computed. Otherwise the edges come from the sample of every layer.
+  const bool act_edges_known = range(c.act).bounded();
+  if (act_edges_known) result.act_hist_edges = act_edges(c, ws.sample);
 
   net.forward(c.act, [&](const ForwardLayer<float>& layer) {
     LayerStatistics& stats = result.layers[layer.index - 1];
@@ -418,8 +472,21 @@ Propagation Propagator::run(const PropagationConfig& c) {
     stats.saturated = double(saturated) / double(entries);
     const auto dead = std::count(ws.alive.begin(), ws.alive.end(), 0);
     stats.dead = double(dead) / s.width;
+    if (act_edges_known) {
+      histogram_linear(layer.h.data(), entries, result.act_hist_edges, stats.act_hist.data());
+    } else {
+      ws.sample.take(layer.index, layer.h.data(), [](float) { return true; });
+    }
   });
+  if (!act_edges_known) {
+    result.act_hist_edges = act_edges(c, ws.sample);
+    for (LayerStatistics& stats : result.layers) {
+      histogram_linear(net.h(stats.index).data(), entries, result.act_hist_edges,
+                       stats.act_hist.data());
+    }
+  }
 
+  ws.sample.clear();
   net.backward([&](const BackwardLayer<float>& layer) {
     LayerStatistics& stats = result.layers[layer.index - 1];
     Moments delta(layer.delta.data()[0]), grad_h(layer.grad_h.data()[0]);
@@ -435,19 +502,15 @@ Propagation Propagator::run(const PropagationConfig& c) {
     stats.grad_pre_std = delta.std();
     stats.grad_act_std = grad_h.std();
     stats.weight_grad_rms = std::sqrt(sum_sq / double(layer.dW.size()));
+    ws.sample.take(layer.index, layer.delta.data(), [](float x) { return x != 0; });
   });
 
-  result.act_hist_edges = act_edges(c, net, ws.sample);
-  result.grad_hist_edges = grad_edges(c, net, ws.sample);
+  result.grad_hist_edges = grad_edges(c, ws.sample);
   for (int j = 1; j < c.bins; ++j) {
     ws.inner_thresholds[j - 1] = portable::exp(result.grad_hist_edges[j] * kLn10);
   }
   ws.grad_bins.set_edges(ws.inner_thresholds);
   for (LayerStatistics& stats : result.layers) {
-    stats.act_hist.assign(c.bins, 0);
-    stats.grad_hist.assign(c.bins, 0);
-    histogram_linear(net.h(stats.index).data(), entries, result.act_hist_edges,
-                     stats.act_hist.data());
     ws.grad_bins.count(net.delta(stats.index).data(), entries, stats.grad_hist.data());
   }
   return result;

@@ -6,6 +6,24 @@
 
 namespace actlab {
 
+namespace {
+
+constexpr std::uint64_t kMultiplier = 6364136223846793005ULL;
+
+// PCG32's output function (XSH-RR) of a state.
+std::uint32_t output(std::uint64_t state) {
+  const auto xorshifted = static_cast<std::uint32_t>(((state >> 18u) ^ state) >> 27u);
+  const auto rot = static_cast<std::uint32_t>(state >> 59u);
+  return (xorshifted >> rot) | (xorshifted << ((32u - rot) & 31u));
+}
+
+// [0, 1) from two outputs: the top 53 of their 64 bits, hi 2^21 + (lo >> 11), exact in double.
+double unit_interval(std::uint32_t hi, std::uint32_t lo) {
+  return (static_cast<double>(hi) * 0x1p21 + static_cast<double>(lo >> 11)) * 0x1p-53;
+}
+
+}  // namespace
+
 Rng::Rng(std::uint64_t seed, std::uint64_t stream) : increment_((stream << 1u) | 1u) {
   next_u32();
   state_ += seed;
@@ -14,16 +32,40 @@ Rng::Rng(std::uint64_t seed, std::uint64_t stream) : increment_((stream << 1u) |
 
 std::uint32_t Rng::next_u32() {
   const std::uint64_t old = state_;
-  state_ = old * 6364136223846793005ULL + increment_;
-  const auto xorshifted = static_cast<std::uint32_t>(((old >> 18u) ^ old) >> 27u);
-  const auto rot = static_cast<std::uint32_t>(old >> 59u);
-  return (xorshifted >> rot) | (xorshifted << ((32u - rot) & 31u));
+  state_ = old * kMultiplier + increment_;
+  return output(old);
+}
+
+// n steps of the LCG s -> a s + c (mod 2^64) as four interleaved chains, so that four
+// multiplications are in flight instead of one: four steps at once are s -> a^4 s + c (a^3 +
+// a^2 + a + 1) (Brown 1994, "Random Number Generation with Arbitrary Strides").
+void Rng::next_u32(std::uint32_t* out, std::size_t n) {
+  const std::uint64_t a = kMultiplier, c = increment_;
+  const std::uint64_t a2 = a * a, a4 = a2 * a2, c4 = c * (1 + a + a2 + a2 * a);
+  std::uint64_t s0 = state_, s1 = a * s0 + c, s2 = a * s1 + c, s3 = a * s2 + c;
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    out[i] = output(s0), out[i + 1] = output(s1), out[i + 2] = output(s2), out[i + 3] = output(s3);
+    s0 = a4 * s0 + c4, s1 = a4 * s1 + c4, s2 = a4 * s2 + c4, s3 = a4 * s3 + c4;
+  }
+  state_ = s0;  // the state after i steps
+  for (; i < n; ++i) out[i] = next_u32();
 }
 
 double Rng::uniform() {
-  const std::uint64_t hi = next_u32();
-  const std::uint64_t lo = next_u32();
-  return static_cast<double>(((hi << 32) | lo) >> 11) * 0x1p-53;
+  const std::uint32_t hi = next_u32();
+  const std::uint32_t lo = next_u32();
+  return unit_interval(hi, lo);
+}
+
+void Rng::uniform(double* out, std::size_t n) {
+  constexpr std::size_t kChunk = 256;
+  std::uint32_t bits[2 * kChunk];
+  for (std::size_t done = 0; done < n; done += kChunk) {
+    const std::size_t m = n - done < kChunk ? n - done : kChunk;
+    next_u32(bits, 2 * m);
+    for (std::size_t i = 0; i < m; ++i) out[done + i] = unit_interval(bits[2 * i], bits[2 * i + 1]);
+  }
 }
 
 double Rng::normal() {

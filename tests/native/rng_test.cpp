@@ -94,5 +94,18 @@ TEST(Rng, NormalHasTheStandardNormalsMomentsAndCdf) {
   }
 }
 
+TEST(Rng, BlockDrawsEqualOneAtATimeAndLeaveTheSameState) {
+  for (std::size_t n : {0, 1, 3, 4, 5, 255, 256, 257, 1000}) {
+    Rng one(5, 3), block(5, 3);
+    std::vector<std::uint32_t> bits(n);
+    block.next_u32(bits.data(), n);
+    for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(bits[i], one.next_u32()) << "n " << n;
+    std::vector<double> u(n);
+    block.uniform(u.data(), n);
+    for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(u[i], one.uniform()) << "n " << n;
+    EXPECT_EQ(block.next_u32(), one.next_u32()) << "n " << n;
+  }
+}
+
 }  // namespace
 }  // namespace actlab

@@ -5,6 +5,7 @@
 // only, so a seed gives bitwise the same numbers natively and in WebAssembly:
 // std::normal_distribution differs between standard libraries, libm's log between glibc and
 // musl.
+#include <cstddef>
 #include <cstdint>
 
 namespace actlab {
@@ -15,8 +16,13 @@ class Rng {
   Rng(std::uint64_t seed, std::uint64_t stream);
 
   std::uint32_t next_u32();
+  // out[i] = next_u32() for i < n, the same numbers and the same state afterwards, about three
+  // times faster: the LCG runs as four chains, each jumped ahead four steps at a time.
+  void next_u32(std::uint32_t* out, std::size_t n);
   // [0, 1) on the grid k 2^-53, from the top bits of two outputs.
   double uniform();
+  // out[i] = uniform() for i < n, the same numbers and the same state afterwards, faster.
+  void uniform(double* out, std::size_t n);
   // N(0, 1) by Marsaglia's polar method: (u, v) uniform in the unit disc, s = u^2 + v^2,
   // then u f and v f with f = sqrt(-2 ln(s) / s) are independent standard normals; the second
   // is kept for the next call.
