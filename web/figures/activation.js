@@ -114,7 +114,7 @@ class ActivationView {
     const identitySeries = (label) =>
       identity ? [series(label, IDENTITY_COLOR, { width: 2.5, dash: IDENTITY_DASH })] : [];
     const columns = (key, overlay) => [curve.z, ...lines.map((l) => l.curve[key]), ...(identity ? [overlay] : [])];
-    const signature = `${lines.map((l) => l.id).join()}|${Boolean(identity)}|${t.lang}|${theme.fg}`;
+    const signature = `${t.lang}|${theme.fg}`;
 
     this.valueChart.draw(
       chartOptions(t("figures.act.valueAxis"), "value", identitySeries(t("figures.act.identityValue")), {

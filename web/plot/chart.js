@@ -1,6 +1,8 @@
 // uPlot charts sized to their container and coloured by the theme. A figure describes a chart
-// as a function of (width, theme) returning uPlot options; the chart is rebuilt when the
-// description's shape changes and only refilled when just the numbers change.
+// as uPlot options (without width and height) and its data columns; the chart is rebuilt only
+// when the options' signature changes (language, theme, axes), and otherwise updated in place:
+// changed series are swapped, fixed scale ranges follow the newest options, and the canvas is
+// repainted within the call.
 
 import { displayColor } from "./palette.js";
 
@@ -57,6 +59,27 @@ export const LOG_AXIS = {
   values: (u, splits) => splits.map(powerOfTenLabel),
 };
 
+// uPlot keeps the scales it was built with; these read the range from the newest options, so
+// that a fixed range (z from..to, layers 0.5..L+0.5) follows an in-place update.
+function liveScales(scales, latest) {
+  const live = {};
+  for (const [key, scale] of Object.entries(scales ?? {})) {
+    live[key] = scale.range === undefined ? scale : {
+      ...scale,
+      range: (u, min, max) => {
+        const range = latest().scales[key].range;
+        return typeof range === "function" ? range(u, min, max, key) : [range[0], range[1]];
+      },
+    };
+  }
+  return live;
+}
+
+// What identifies a series' look (its plain option values; functions are not compared).
+function seriesKey(options) {
+  return JSON.stringify(options);
+}
+
 export class Chart {
   // container: an element whose width the chart follows; height: CSS px.
   constructor(container, { height, syncKey = null }) {
@@ -64,27 +87,57 @@ export class Chart {
     this.height = height;
     this.syncKey = syncKey;
     this.plot = null;
+    this.options = null;
     this.signature = "";
-    this.observer = new ResizeObserver(() => this.resize());
+    this.seriesKeys = [];
+    // The container's width as last observed: reading clientWidth while drawing would force a
+    // layout of the page after every DOM write that preceded it.
+    this.observedWidth = null;
+    this.observer = new ResizeObserver(([entry]) => {
+      this.observedWidth = entry.contentRect.width;
+      this.resize();
+    });
     this.observer.observe(container);
   }
 
   width() {
-    return Math.max(200, Math.floor(this.container.clientWidth));
+    return Math.max(200, Math.floor(this.observedWidth ?? this.container.clientWidth));
   }
 
-  // describe(width) -> uPlot options without width/height; data: uPlot's column arrays.
+  // options: uPlot options without width/height; data: uPlot's column arrays; signature: what
+  // besides series, scale ranges and data shapes the options (a change rebuilds the chart).
   draw(options, data, signature) {
-    const full = { ...options, width: this.width(), height: this.height };
-    if (this.syncKey) full.cursor = { ...(options.cursor ?? {}), sync: { key: this.syncKey } };
+    this.options = options;
+    const keys = options.series.map(seriesKey);
     if (this.plot && signature === this.signature) {
-      this.plot.setData(data);
-      this.plot.redraw(false, true);
+      // uPlot commits its changes in a microtask unless batched: batch() paints now, once.
+      this.plot.batch((u) => {
+        for (let i = keys.length; i < this.seriesKeys.length; i++) u.delSeries(keys.length);
+        keys.forEach((key, i) => {
+          if (i === 0 || key === this.seriesKeys[i]) return;
+          if (i < u.series.length) u.delSeries(i);
+          u.addSeries(options.series[i], i);
+        });
+        u.setData(data);
+        u.redraw(false, true);
+      });
+      this.seriesKeys = keys;
       return;
     }
     this.plot?.destroy();
     this.signature = signature;
-    this.plot = new (uPlot())(full, data, this.container);
+    this.seriesKeys = keys;
+    const full = {
+      ...options,
+      scales: liveScales(options.scales, () => this.options),
+      width: this.width(),
+      height: this.height,
+    };
+    if (this.syncKey) full.cursor = { ...(options.cursor ?? {}), sync: { key: this.syncKey } };
+    this.plot = new (uPlot())(full, data, (u, init) => {
+      this.container.append(u.root);
+      u.batch(init);
+    });
   }
 
   setHeight(height) {
@@ -93,7 +146,8 @@ export class Chart {
   }
 
   resize() {
-    if (this.plot) this.plot.setSize({ width: this.width(), height: this.height });
+    const size = { width: this.width(), height: this.height };
+    if (this.plot && (size.width !== this.plot.width || size.height !== this.plot.height)) this.plot.setSize(size);
   }
 
   canvas() {
