@@ -5,8 +5,22 @@ function katex() {
   return globalThis.katex;
 }
 
+// KaTeX's output for each formula and mode, rendered once: a figure redrawn with the same
+// formula keeps its nodes, and a formula seen before is cloned (far cheaper than typesetting).
+const rendered = new Map();
+const shown = new WeakMap(); // element -> the key of the formula it shows
+
 export function renderFormula(element, tex, { display = false } = {}) {
-  katex().render(tex, element, { displayMode: display, throwOnError: false, output: "htmlAndMathml" });
+  const key = `${display ? "$$" : "$"}${tex}`;
+  if (shown.get(element) === key) return;
+  let template = rendered.get(key);
+  if (!template) {
+    template = document.createElement("span");
+    katex().render(tex, template, { displayMode: display, throwOnError: false, output: "htmlAndMathml" });
+    rendered.set(key, template);
+  }
+  element.replaceChildren(...template.cloneNode(true).childNodes);
+  shown.set(element, key);
 }
 
 function appendBold(parent, text) {
