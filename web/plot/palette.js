@@ -16,9 +16,12 @@ export const OKABE_ITO = {
 // takes its place (still darker than their sky blue, so the two stay apart).
 const DARK_BLUE = "#3B8FD0";
 
+let darkScheme = null;
+const isDark = () => (darkScheme ??= matchMedia("(prefers-color-scheme: dark)")).matches;
+
 export function displayColor(color) {
   if (color !== OKABE_ITO.blue) return color;
-  return matchMedia("(prefers-color-scheme: dark)").matches ? DARK_BLUE : color;
+  return isDark() ? DARK_BLUE : color;
 }
 
 // The lecture's five activations keep their colour in every figure.
@@ -42,8 +45,19 @@ export const FAMILY_COLORS = {
   lecun: OKABE_ITO.purple,
 };
 
-// The current theme (light or dark, from prefers-color-scheme via CSS).
+// The current theme (light or dark, from prefers-color-scheme via CSS), read once per scheme:
+// reading computed style while the page has pending DOM changes would force a style update.
+const themes = new Map();
+
 export function theme() {
+  const dark = isDark();
+  if (themes.has(dark)) return themes.get(dark);
+  const read = readTheme();
+  if (read.fg) themes.set(dark, read); // not before the style sheet has loaded
+  return read;
+}
+
+function readTheme() {
   const style = getComputedStyle(document.documentElement);
   const read = (name) => style.getPropertyValue(name).trim();
   return {
