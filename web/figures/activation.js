@@ -91,8 +91,6 @@ class ActivationView {
     const { t, theme } = ctx;
     const { info, curve, identity } = result;
     this.current = { result, values };
-    renderFormula(this.formulaValue, info.formula, { display: true });
-    renderFormula(this.formulaDerivative, info.derivative, { display: true });
 
     const lines = this.lines(result, values, ctx);
     const shade = theme.shade;
@@ -131,6 +129,10 @@ class ActivationView {
       columns("derivative", identity?.derivative),
       signature,
     );
+    // The formulas after the canvases: setting a canvas font updates the page's style, which
+    // would then include the formulas' new nodes (the next frame styles them anyway).
+    renderFormula(this.formulaValue, info.formula, { display: true });
+    renderFormula(this.formulaDerivative, info.derivative, { display: true });
     const caption = t("figures.act.caption", {
       name: ctx.name("activations", values.phi), from: values.from, to: values.to, max: formatShort(info.max_derivative, 6),
     });
