@@ -46,7 +46,8 @@ function paragraphs(texts, className = "") {
 class App {
   constructor(root) {
     this.root = root;
-    this.engine = new Engine();
+    // data-main-thread-engine tells tests when figure 1 is computed on the main thread.
+    this.engine = new Engine({ onMainThread: () => (document.body.dataset.mainThreadEngine = "ready") });
     this.cards = new Map();
   }
 

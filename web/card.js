@@ -1,7 +1,8 @@
 // One figure's card: title, notices, controls, the figure itself, legend, and the Link /
 // Embed / PNG / CSV buttons. The card asks the engine for numbers and hands them to its
 // figure module; data-status ("busy" | "ready" | "error") and data-drawn (a counter) on the
-// card tell tests and embedding pages when the figure shows the current parameters.
+// card tell tests and embedding pages when the figure shows the current parameters, data-ms
+// and data-thread ("worker" | "main") how long the engine took and where.
 import { buildControls } from "./controls.js";
 import { composeFigure, downloadCsv, downloadPng } from "./export.js";
 import { renderRich } from "./katex.js";
@@ -101,6 +102,7 @@ export class Card {
       if (reply.stale) return;
       this.result = reply.result;
       this.element.dataset.ms = reply.ms.toFixed(1);
+      this.element.dataset.thread = reply.thread;
       this.error.hidden = true;
       this.host.hidden = false;
       this.redraw();

@@ -1,20 +1,30 @@
-// The main thread's side of the worker: one request per figure (channel) at a time that
-// matters; a result that is not the channel's newest request is dropped.
+// The main thread's side of the engine: one request per figure (channel) at a time that
+// matters; a result that is not the channel's newest request is dropped. Every request goes to
+// the worker, except the light ones once the main thread has its own instance of the module:
+// figure 1's curves usually take well under a millisecond, and computing them here lets the
+// figure redraw within the input's task, with no round trip to the worker and no frame between.
+import { OPS, isLight } from "./ops.js";
+
 export class Engine {
-  constructor() {
+  // onMainThread: called once the main thread's instance is ready.
+  constructor({ onMainThread = () => {} } = {}) {
+    this.onMainThread = onMainThread;
     this.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     this.nextId = 1;
     this.waiting = new Map(); // id -> {resolve, reject, channel}
     this.latest = new Map(); // channel -> newest id
     this.loadError = null;
+    this.local = null; // the main thread's instance (wasm/api.mjs), once ready
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (event) => this.fail(new Error(event.message || "worker error"));
   }
 
-  // Resolves {result, ms} or {stale: true}; rejects with the engine's error.
+  // Resolves {result, ms, thread: "main" | "worker"} or {stale: true}; rejects with the
+  // engine's error.
   request(channel, op, args) {
     const id = this.nextId++;
     this.latest.set(channel, id);
+    if (this.local && isLight(op, args)) return this.compute(id, channel, op, args);
     return new Promise((resolve, reject) => {
       if (this.loadError) return reject(this.loadError);
       this.waiting.set(id, { resolve, reject, channel });
@@ -22,14 +32,40 @@ export class Engine {
     });
   }
 
-  receive({ id, result, error, stale, ms }) {
+  // On the main thread, after the current task's synchronous code: a newer request on the
+  // channel made meanwhile supersedes this one, which is answered stale without being computed.
+  async compute(id, channel, op, args) {
+    await null;
+    if (this.latest.get(channel) !== id) return { stale: true };
+    const started = performance.now();
+    const result = OPS[op](this.local, args);
+    return { result, ms: performance.now() - started, thread: "main" };
+  }
+
+  receive(data) {
+    if (data.module) return this.instantiate(data.module);
+    const { id, result, error, stale, ms } = data;
     if (id === -1) return this.fail(Object.assign(new Error(error.message), { name: error.name }));
     const entry = this.waiting.get(id);
     if (!entry) return;
     this.waiting.delete(id);
     if (stale || this.latest.get(entry.channel) !== id) return entry.resolve({ stale: true });
     if (error) return entry.reject(Object.assign(new Error(error.message), { name: error.name }));
-    entry.resolve({ result, ms });
+    entry.resolve({ result, ms, thread: "worker" });
+  }
+
+  // The worker's compiled module, instantiated again here when the page is idle (after its
+  // first figures); until then, and if this fails, the worker answers every request.
+  instantiate(module) {
+    requestIdleCallback(async () => {
+      try {
+        const { instantiate } = await import("./instance.js");
+        this.local = await instantiate(module);
+      } catch {
+        return;
+      }
+      this.onMainThread();
+    }, { timeout: 2000 });
   }
 
   fail(error) {

@@ -6,7 +6,7 @@ import { after, before, describe, test } from "node:test";
 
 import { PNG } from "pngjs";
 
-import { act, canvasStats, card, cli, launch, openPage, waitDrawn } from "./browser.mjs";
+import { act, canvasStats, card, cli, launch, openPage, root, waitDrawn } from "./browser.mjs";
 
 const SKY_BLUE = [0x56, 0xb4, 0xe9]; // the identity overlay's colour (Okabe-Ito)
 
@@ -119,18 +119,20 @@ describe("identity overlay beyond |z| = 5000", () => {
 });
 
 describe("engine errors", () => {
+  // Every view the page accepts is valid for the engine: each test makes one bad request by
+  // changing a parameter on its way to the engine, while a flag is set. Figure 1 is computed on
+  // the main thread once the page has its own instance of the module, the other figures in the
+  // worker; an error shows in the figure, in the engine's words, on either path.
   test("an error of the engine is shown in the figure, in the engine's words", async () => {
-    // Every view the page accepts is valid for the engine: make one bad request by changing
-    // the figure's points to 1 on its way to the worker, while the flag is set.
-    const initScript = () => {
-      const post = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function (message, ...rest) {
-        const bad = globalThis.badPoints && message?.op === "activation";
-        return post.call(this, bad ? { ...message, args: { ...message.args, n: 1 } } : message, ...rest);
-      };
-    };
-    const { page: broken, context } = await openPage(env, "/?view=act", { initScript });
+    // Figure 1's request as the figure makes it (its args), with 1 point while flagged.
+    const source = readFileSync(`${root}web/figures/activation.js`, "utf8");
+    const patched = source.replace("args: (values) => ({ ...values }),", "args: (values) => ({ ...values, ...(globalThis.badPoints ? { n: 1 } : {}) }),");
+    assert.notEqual(patched, source, "the figure's args() is where the test expects it");
+    const prepare = (context) =>
+      context.route("**/web/figures/activation.js", (route) => route.fulfill({ body: patched, contentType: "text/javascript; charset=utf-8" }));
+    const { page: broken, context } = await openPage(env, "/?view=act", { prepare });
     await waitDrawn(broken, "act");
+    await broken.waitForFunction(() => document.body.dataset.mainThreadEngine === "ready");
     await broken.evaluate(() => (globalThis.badPoints = true));
     await broken.selectOption("#act-phi", "relu");
     await broken.waitForFunction((selector) => document.querySelector(selector)?.dataset.status === "error", card("act"));
@@ -139,7 +141,100 @@ describe("engine errors", () => {
     await broken.evaluate(() => (globalThis.badPoints = false));
     await act(broken, "act", () => broken.selectOption("#act-phi", "tanh"));
     assert.equal(await broken.$eval(`${card("act")} .figure-error`, (el) => el.hidden), true);
+    assert.equal(await broken.$eval(card("act"), (el) => el.dataset.thread), "main");
     await context.close();
+  });
+
+  test("an error of the engine in the worker is shown the same way", async () => {
+    // The propagation figure's request, with 1 histogram bin on its way to the worker.
+    const initScript = () => {
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        const bad = globalThis.badBins && message?.op === "propagation";
+        return post.call(this, bad ? { ...message, args: { ...message.args, bins: 1 } } : message, ...rest);
+      };
+    };
+    const { page: broken, context } = await openPage(env, "/?view=prop", { initScript });
+    await waitDrawn(broken, "prop");
+    await broken.evaluate(() => (globalThis.badBins = true));
+    await broken.selectOption("#prop-phi", "relu");
+    await broken.waitForFunction((selector) => document.querySelector(selector)?.dataset.status === "error", card("prop"));
+    const message = await broken.$eval(`${card("prop")} .figure-error`, (el) => (el.hidden ? "" : el.textContent));
+    assert.match(message, /--bins: must be an integer from 2 to 512, got 1/);
+    await broken.evaluate(() => (globalThis.badBins = false));
+    await act(broken, "prop", () => broken.selectOption("#prop-phi", "tanh"));
+    assert.equal(await broken.$eval(`${card("prop")} .figure-error`, (el) => el.hidden), true);
+    assert.equal(await broken.$eval(card("prop"), (el) => el.dataset.thread), "worker");
+    await context.close();
+  });
+});
+
+describe("redrawing in place", () => {
+  // A change of the view updates the figure's charts and formulas in place (no new canvas, no
+  // KaTeX typesetting of an unchanged formula), computed on the main thread, and draws exactly
+  // what a fresh load of the same URL draws.
+  let view;
+  before(async () => {
+    view = await openPage(env, "/?view=act");
+    await waitDrawn(view.page, "act");
+    await view.page.waitForFunction(() => document.body.dataset.mainThreadEngine === "ready");
+    // Marks the nodes drawn so far, to tell them from new ones.
+    await view.page.$eval(card("act"), (el) => {
+      for (const node of el.querySelectorAll("canvas, .formulas .katex-display")) node.actlabMark = true;
+    });
+  });
+  after(() => view?.context.close());
+
+  const marked = (selector) =>
+    view.page.$eval(card("act"), (el, s) => [...el.querySelectorAll(s)].map((node) => node.actlabMark === true), selector);
+  const setValue = (selector, value) =>
+    act(view.page, "act", () => view.page.$eval(selector, (el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event("change", { bubbles: true }));
+    }, value));
+  const pixels = async (page) => [(await canvasStats(page, "act", null, 0)).hash, (await canvasStats(page, "act", null, 1)).hash];
+  async function freshLoadPixels() {
+    const fresh = await openPage(env, new URL(view.page.url()).pathname + new URL(view.page.url()).search);
+    await waitDrawn(fresh.page, "act");
+    const hashes = await pixels(fresh.page);
+    await fresh.context.close();
+    return hashes;
+  }
+
+  for (const [what, selector, value] of [["ε", "#act-eps", "0.25"], ["the z range", "#act-from", "-3"], ["the z range's end", "#act-to", "9"]]) {
+    test(`changing ${what} keeps the canvases and the formulas' nodes`, async () => {
+      const before = await pixels(view.page);
+      await setValue(selector, value);
+      assert.deepEqual(await marked("canvas"), [true, true]);
+      assert.deepEqual(await marked(".formulas .katex-display"), [true, true]);
+      assert.equal(await view.page.$eval(card("act"), (el) => el.dataset.thread), "main");
+      const after = await pixels(view.page);
+      assert.notDeepEqual(after, before);
+      assert.deepEqual(after, await freshLoadPixels());
+    });
+  }
+
+  test("changing the activation or the compared ones keeps the canvases, and draws what a fresh load draws", async () => {
+    await act(view.page, "act", () => view.page.selectOption("#act-phi", "tanh"));
+    assert.deepEqual(await marked("canvas"), [true, true]);
+    assert.match((await view.page.$$eval(`${card("act")} .formulas annotation`, (nodes) => nodes.map((n) => n.textContent)))[0], /\\tanh/);
+    assert.deepEqual(await pixels(view.page), await freshLoadPixels());
+    await act(view.page, "act", () => view.page.check("#act-cmp-relu"));
+    await act(view.page, "act", () => view.page.check("#act-id"));
+    assert.deepEqual(await marked("canvas"), [true, true]);
+    assert.deepEqual(await pixels(view.page), await freshLoadPixels());
+    await act(view.page, "act", () => view.page.uncheck("#act-cmp-relu"));
+    assert.deepEqual(await marked("canvas"), [true, true]);
+    assert.deepEqual(await pixels(view.page), await freshLoadPixels());
+  });
+
+  test("a view too heavy for the main thread is computed in the worker", async () => {
+    const all = await view.page.$$eval("#act-phi option", (options) => options.map((o) => o.value).filter((v) => v !== "tanh"));
+    await view.page.goto(`${env.origin}/?view=act&act.phi=tanh&act.n=20001&act.cmp=${all.join(",")}`);
+    await waitDrawn(view.page, "act");
+    await view.page.waitForFunction(() => document.body.dataset.mainThreadEngine === "ready");
+    await setValue("#act-eps", "0.2");
+    assert.equal(await view.page.$eval(card("act"), (el) => el.dataset.thread), "worker");
   });
 });
 

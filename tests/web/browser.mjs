@@ -36,10 +36,12 @@ export async function launch() {
 }
 
 // A page that records console errors, page errors and every requested URL. initScript: a
-// function run in every document before the page's own scripts.
-export async function openPage(env, path = "/", { viewport = { width: 1280, height: 900 }, colorScheme = "light", locale = "en-US", initScript = null } = {}) {
+// function run in every document before the page's own scripts; prepare: an async function
+// given the browser context before the page loads (e.g. to route requests).
+export async function openPage(env, path = "/", { viewport = { width: 1280, height: 900 }, colorScheme = "light", locale = "en-US", initScript = null, prepare = null } = {}) {
   const context = await env.browser.newContext({ viewport, colorScheme, locale, acceptDownloads: true });
   if (initScript) await context.addInitScript(initScript);
+  if (prepare) await prepare(context);
   const page = await context.newPage();
   const log = { errors: [], requests: [] };
   page.on("console", (message) => {

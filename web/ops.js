@@ -1,0 +1,116 @@
+// What each figure asks of the engine, by operation name: OPS[op](actlab, args) takes the
+// module's API (wasm/api.mjs) and the figure's arguments and returns the figure's numbers, all
+// computed by the engine. The worker runs every operation; the main thread runs the light ones
+// (isLight, web/engine.js).
+import { INIT_FAMILIES, LECTURE_ACTIVATIONS, LIMITS, initializerId } from "./state.js";
+
+// Figure 1's curves are light enough for the main thread up to this many evaluations of phi
+// and phi' (each curve of n points is n of them; ~0.1 us each, a few ms in all); the page's
+// default view needs 241 per curve. Everything else, every propagate, runs in the worker.
+const MAIN_THREAD_EVALUATIONS = 20000;
+
+export function isLight(op, args) {
+  if (op !== "activation") return false;
+  const curves = 1 + args.cmp.length + (args.id ? 1 : 0);
+  return args.n * curves <= MAIN_THREAD_EVALUATIONS;
+}
+
+// The network options every propagation figure shares (PropagateOptions of wasm/api.d.ts).
+function network({ depth, width, batch, seed }) {
+  return { depth, width, batch, seed };
+}
+
+export const OPS = {
+  catalog(actlab) {
+    return {
+      activations: actlab.listActivations(),
+      initializers: actlab.listInitializers(),
+    };
+  },
+
+  // Figure 1: phi and phi' of the chosen activation, its saturation regions, the activations
+  // compared with it, and the tanh = 2 sigma(2z) - 1 identity from the engine's sigmoid.
+  activation(actlab, { phi, alpha, from, to, n, eps, cmp, id }) {
+    const act = alpha === null ? { act: phi } : { act: phi, alpha };
+    const info = actlab.describeActivation(act);
+    const curve = actlab.curve({ ...act, from, to, points: n });
+    const regions = actlab.saturationRegions({ ...act, eps, from, to });
+    const compare = cmp
+      .filter((other) => other !== phi)
+      .map((other) => ({ id: other, ...actlab.curve({ act: other, from, to, points: n }) }));
+    let identity = null;
+    if (id && phi === "tanh") identity = tanhIdentity(actlab, curve.z);
+    return { info, curve, regions, compare, identity };
+  },
+
+  // Figure 2: the lecture's bound beside the measured per-layer gradient, for each activation.
+  gradients(actlab, { init, depth, width, batch, seed }) {
+    return LECTURE_ACTIVATIONS.map((act) => {
+      const bound = actlab.bound({ act, depth });
+      const p = actlab.propagate({ act, init, ...network({ depth, width, batch, seed }) });
+      return {
+        act,
+        max_derivative: bound.max_derivative,
+        bound: bound.bound,
+        grad_pre_std: p.layers.grad_pre_std,
+        weight_grad_rms: p.layers.weight_grad_rms,
+      };
+    });
+  },
+
+  // Figure 3: everything the engine measures for one network at initialization.
+  propagation(actlab, { phi, init, depth, width, batch, seed, sx, bins }) {
+    return actlab.propagate({
+      act: phi,
+      init,
+      ...network({ depth, width, batch, seed }),
+      inputStd: sx,
+      bins,
+    });
+  },
+
+  // Figure 4: one activation under the four initializer families.
+  initializers(actlab, { phi, dist, depth, width, batch, seed }) {
+    return INIT_FAMILIES.map((family) => {
+      const init = initializerId(family, dist);
+      const p = actlab.propagate({ act: phi, init, ...network({ depth, width, batch, seed }) });
+      return {
+        family,
+        init,
+        act_std: p.layers.act_std,
+        grad_pre_std: p.layers.grad_pre_std,
+      };
+    });
+  },
+
+  // Figure 5: mean and variance per layer, with SELU + LeCun-normal as the reference.
+  selu(actlab, { phi, init, depth, width, batch, seed }) {
+    const run = (act, initId) => {
+      const p = actlab.propagate({ act, init: initId, ...network({ depth, width, batch, seed }) });
+      // The lecture speaks of the variance: the engine's std, squared.
+      return { act_mean: p.layers.act_mean, act_var: p.layers.act_std.map((s) => s * s) };
+    };
+    const chosen = run(phi, init);
+    const isReference = phi === "selu" && init === "lecun-normal";
+    return { chosen, reference: isReference ? null : run("selu", "lecun-normal") };
+  },
+};
+
+// 2 sigma(2z) - 1 and 4 sigma'(2z) on tanh's grid z, from the engine's sigmoid sampled at 2z.
+// 2z must stay within the engine's |z| <= absZ, so the identity covers the grid points with
+// |z| <= absZ / 2 and is null at the others (`clipped`). Unclipped, the sigmoid's grid is
+// tanh's doubled bit for bit (doubling is exact); a clipped sub-grid agrees to rounding.
+function tanhIdentity(actlab, z) {
+  const limit = LIMITS.absZ / 2;
+  const first = z.findIndex((x) => x >= -limit);
+  const last = z.findLastIndex((x) => x <= limit);
+  const value = new Array(z.length).fill(null);
+  const derivative = new Array(z.length).fill(null);
+  const clipped = first !== 0 || last !== z.length - 1;
+  if (first >= 0 && last > first) {
+    const s = actlab.curve({ act: "sigmoid", from: 2 * z[first], to: 2 * z[last], points: last - first + 1 });
+    s.value.forEach((v, j) => (value[first + j] = 2 * v - 1));
+    s.derivative.forEach((d, j) => (derivative[first + j] = 4 * d));
+  }
+  return { value, derivative, clipped, limit };
+}
