@@ -10,17 +10,32 @@ function katex() {
 const rendered = new Map();
 const shown = new WeakMap(); // element -> the key of the formula it shows
 
-export function renderFormula(element, tex, { display = false } = {}) {
+function typeset(tex, display) {
   const key = `${display ? "$$" : "$"}${tex}`;
-  if (shown.get(element) === key) return;
-  let template = rendered.get(key);
-  if (!template) {
-    template = document.createElement("span");
+  if (!rendered.has(key)) {
+    const template = document.createElement("span");
     katex().render(tex, template, { displayMode: display, throwOnError: false, output: "htmlAndMathml" });
     rendered.set(key, template);
   }
-  element.replaceChildren(...template.cloneNode(true).childNodes);
+  return key;
+}
+
+export function renderFormula(element, tex, { display = false } = {}) {
+  const key = typeset(tex, display);
+  if (shown.get(element) === key) return;
+  element.replaceChildren(...rendered.get(key).cloneNode(true).childNodes);
   shown.set(element, key);
+}
+
+// Typesets formulas before they are shown, while the page is idle (e.g. every activation's,
+// so that choosing one clones its formulas instead of typesetting them).
+export function prepareFormulas(texts, { display = false } = {}) {
+  const queue = [...texts];
+  const work = (deadline) => {
+    while (queue.length && deadline.timeRemaining() > 2) typeset(queue.shift(), display);
+    if (queue.length) requestIdleCallback(work);
+  };
+  requestIdleCallback(work);
 }
 
 function appendBold(parent, text) {

@@ -2,7 +2,7 @@
 // the saturation regions |phi'| < eps sup|phi'| shaded, sup|phi'| marked, other activations
 // for comparison and the tanh = 2 sigma(2z) - 1 identity overlaid. All numbers: the engine's.
 import { formatShort, toCsv } from "../format.js";
-import { renderFormula } from "../katex.js";
+import { prepareFormulas, renderFormula } from "../katex.js";
 import { Chart, axis, series } from "../plot/chart.js";
 import { OKABE_ITO, activationColor, displayColor } from "../plot/palette.js";
 
@@ -74,6 +74,7 @@ class ActivationView {
     this.valueChart = new Chart(this.valueBox, { height: narrow ? 190 : 240, syncKey: "act" });
     this.derivativeChart = new Chart(this.derivativeBox, { height: narrow ? 170 : 200, syncKey: "act" });
     this.current = null;
+    prepareFormulas(ctx.catalog.activations.flatMap((a) => [a.formula, a.derivative]), { display: true });
   }
 
   // The lines of both charts: the chosen activation, the compared ones, the identity overlay.
