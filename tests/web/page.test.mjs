@@ -28,6 +28,10 @@ before(async () => {
 after(() => env?.close());
 
 const values = (id) => page.$eval(card(id), (el) => JSON.parse(el.dataset.values));
+const canvasHashes = async (on, id) => {
+  const count = await on.$$eval(`${card(id)} canvas`, (list) => list.length);
+  return Promise.all(Array.from({ length: count }, async (_, i) => (await canvasStats(on, id, null, i)).hash));
+};
 
 describe("the course page", () => {
   test("every section draws with no console error", async () => {
@@ -61,6 +65,12 @@ describe("the course page", () => {
       assert.equal((await values(id)).depth, before - 1);
       assert.match(page.url(), new RegExp(`${id}\\.depth=${before - 1}(&|$)`));
       assert.notEqual((await canvasStats(page, id)).hash, hash);
+      // Updated in place, the figure shows what a fresh load of the URL shows (its layer axis
+      // included, which must follow the depth).
+      const fresh = await openPage(env, new URL(page.url()).search ? `/${new URL(page.url()).search}` : "/");
+      await waitDrawn(fresh.page, id, 0, 60000);
+      assert.deepEqual(await canvasHashes(page, id), await canvasHashes(fresh.page, id));
+      await fresh.context.close();
     });
   }
 
