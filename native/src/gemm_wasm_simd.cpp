@@ -36,18 +36,58 @@ static_assert(kMc % kMr == 0 && kNc % kNr == 0, "whole micropanels in the packin
 alignas(16) float packed_a[kMc * kKc];
 alignas(16) float packed_b[kKc * kNc];
 
+// (r0, r1, r2, r3) -> their columns: r_k becomes (r0[k], r1[k], r2[k], r3[k]).
+void transpose_4x4(v128_t& r0, v128_t& r1, v128_t& r2, v128_t& r3) {
+  const v128_t t0 = wasm_i32x4_shuffle(r0, r1, 0, 4, 1, 5);
+  const v128_t t1 = wasm_i32x4_shuffle(r2, r3, 0, 4, 1, 5);
+  const v128_t t2 = wasm_i32x4_shuffle(r0, r1, 2, 6, 3, 7);
+  const v128_t t3 = wasm_i32x4_shuffle(r2, r3, 2, 6, 3, 7);
+  r0 = wasm_i32x4_shuffle(t0, t1, 0, 1, 4, 5);
+  r1 = wasm_i32x4_shuffle(t0, t1, 2, 3, 6, 7);
+  r2 = wasm_i32x4_shuffle(t2, t3, 0, 1, 4, 5);
+  r3 = wasm_i32x4_shuffle(t2, t3, 2, 3, 6, 7);
+}
+
+// out[p * width + k] = row_k[p] for p < kc, k < 4: four rows read 4 x 4 at a time and
+// transposed into place.
+void interleave_4_rows(const float* row_0, const float* row_1, const float* row_2,
+                       const float* row_3, int kc, float* out, int width) {
+  int p = 0;
+  for (; p + 4 <= kc; p += 4) {
+    v128_t c0 = wasm_v128_load(row_0 + p), c1 = wasm_v128_load(row_1 + p);
+    v128_t c2 = wasm_v128_load(row_2 + p), c3 = wasm_v128_load(row_3 + p);
+    transpose_4x4(c0, c1, c2, c3);
+    wasm_v128_store(out + (p + 0) * width, c0);
+    wasm_v128_store(out + (p + 1) * width, c1);
+    wasm_v128_store(out + (p + 2) * width, c2);
+    wasm_v128_store(out + (p + 3) * width, c3);
+  }
+  for (; p < kc; ++p) {
+    out[p * width + 0] = row_0[p], out[p * width + 1] = row_1[p];
+    out[p * width + 2] = row_2[p], out[p * width + 3] = row_3[p];
+  }
+}
+
 // Rows i0..i0+mc of op(a), columns p0..p0+kc, as micropanels of kMr rows: micropanel r holds,
 // for p = 0..kc-1, the kMr values op(a)(i0 + r kMr + ii, p0 + p); rows past mc are zero.
 void pack_a(bool transpose, const float* a, int lda, int i0, int mc, int p0, int kc,
             float* out) {
   for (int r = 0; r < mc; r += kMr, out += kMr * kc) {
     const int rows = std::min(kMr, mc - r);
-    if (rows < kMr) std::memset(out, 0, sizeof(float) * kMr * kc);
     if (transpose) {  // op(a)(i, p) = a(p, i): the kMr values of each p are adjacent
-      for (int p = 0; p < kc; ++p) {
-        std::memcpy(out + p * kMr, a + (p0 + p) * lda + i0 + r, sizeof(float) * rows);
+      const float* column = a + p0 * lda + i0 + r;
+      if (rows == kMr) {
+        for (int p = 0; p < kc; ++p) wasm_v128_store(out + p * kMr, wasm_v128_load(column + p * lda));
+      } else {
+        for (int p = 0; p < kc; ++p) {
+          for (int ii = 0; ii < kMr; ++ii) out[p * kMr + ii] = ii < rows ? column[p * lda + ii] : 0.0f;
+        }
       }
+    } else if (rows == kMr) {
+      const float* row = a + (i0 + r) * lda + p0;
+      interleave_4_rows(row, row + lda, row + 2 * lda, row + 3 * lda, kc, out, kMr);
     } else {
+      std::memset(out, 0, sizeof(float) * kMr * kc);
       for (int ii = 0; ii < rows; ++ii) {
         const float* row = a + (i0 + r + ii) * lda + p0;
         for (int p = 0; p < kc; ++p) out[p * kMr + ii] = row[p];
@@ -62,15 +102,23 @@ void pack_b(bool transpose, const float* b, int ldb, int p0, int kc, int j0, int
             float* out) {
   for (int s = 0; s < nc; s += kNr, out += kNr * kc) {
     const int cols = std::min(kNr, nc - s);
-    if (cols < kNr) std::memset(out, 0, sizeof(float) * kNr * kc);
-    if (transpose) {  // op(b)(p, j) = b(j, p)
+    if (cols < kNr) {
+      std::memset(out, 0, sizeof(float) * kNr * kc);
       for (int jj = 0; jj < cols; ++jj) {
-        const float* row = b + (j0 + s + jj) * ldb + p0;
-        for (int p = 0; p < kc; ++p) out[p * kNr + jj] = row[p];
+        for (int p = 0; p < kc; ++p) {
+          out[p * kNr + jj] = transpose ? b[(j0 + s + jj) * ldb + p0 + p] : b[(p0 + p) * ldb + j0 + s + jj];
+        }
       }
+    } else if (transpose) {  // op(b)(p, j) = b(j, p): columns j are rows of b
+      const float* row = b + (j0 + s) * ldb + p0;
+      interleave_4_rows(row, row + ldb, row + 2 * ldb, row + 3 * ldb, kc, out, kNr);
+      row += 4 * ldb;
+      interleave_4_rows(row, row + ldb, row + 2 * ldb, row + 3 * ldb, kc, out + 4, kNr);
     } else {
+      const float* row = b + p0 * ldb + j0 + s;
       for (int p = 0; p < kc; ++p) {
-        std::memcpy(out + p * kNr, b + (p0 + p) * ldb + j0 + s, sizeof(float) * cols);
+        wasm_v128_store(out + p * kNr, wasm_v128_load(row + p * ldb));
+        wasm_v128_store(out + p * kNr + 4, wasm_v128_load(row + p * ldb + 4));
       }
     }
   }

@@ -163,6 +163,12 @@ void histogram_linear(const float* x, std::size_t n, const std::vector<double>& 
   }
 }
 
+// The smallest float >= x: for every float a, a < x exactly when a < float_above(x).
+float float_above(double x) {
+  const auto f = static_cast<float>(x);
+  return double(f) >= x ? f : std::nextafter(f, INFINITY);
+}
+
 // Bins of log10 |x| on the inner edges given as magnitudes 10^e_1 < ... < 10^e_{M-1}, so that
 // no logarithm is taken per value; 0 falls in the lowest bin, inf and NaN in the top one. The
 // bin is the number of inner edges <= |x| (as std::upper_bound would count them), found from
@@ -336,7 +342,7 @@ std::uint64_t propagation_bytes(const PropagationConfig& c) {
   const std::uint64_t L = s.depth, M = c.bins;
   return Network<float>::bytes(s)                                // the network
          + sizeof(double) * weight_scratch_doubles(c)            // orthogonal's QR
-         + s.width                                               // units alive in a layer
+         + sizeof(std::uint32_t) * s.width                       // units alive in a layer
          + PooledSample::bytes(s)                                // values for the edges
          + sizeof(double) * (M + 1) * 3                          // edges, log10 thresholds
          + sizeof(std::uint16_t) * LogMagnitudeBins::kTableSize  // their lookup table
@@ -349,7 +355,7 @@ struct Propagator::Workspace {
   explicit Workspace(const Shape& shape) : net(shape) {}
   Network<float> net;
   std::vector<double> weight_scratch;
-  std::vector<unsigned char> alive;  // per unit: phi'(z) != 0 for some example
+  std::vector<std::uint32_t> alive;  // per unit: phi'(z) != 0 for some example
   PooledSample sample;
   std::vector<double> inner_thresholds;
   LogMagnitudeBins grad_bins;
@@ -443,7 +449,9 @@ Propagation Propagator::run(const PropagationConfig& c) {
     stats.act_hist.assign(c.bins, 0);
     stats.grad_hist.assign(c.bins, 0);
   }
-  const double saturation_threshold = c.saturation_eps * derivative_maximum(c.act).value;
+  // |phi'| < eps sup|phi'| (in double), compared in float.
+  const float saturation_threshold =
+      float_above(c.saturation_eps * derivative_maximum(c.act).value);
   const std::size_t entries = layer_entries(s);
   // A bounded activation's histogram spans its range, known before the pass: each layer is
   // counted as it is computed. Otherwise the edges come from the sample of every layer.
@@ -454,17 +462,19 @@ Propagation Propagator::run(const PropagationConfig& c) {
     LayerStatistics& stats = result.layers[layer.index - 1];
     stats.index = layer.index;
     Moments z(layer.z.data()[0]), h(layer.h.data()[0]);
-    std::size_t saturated = 0;
+    for (std::size_t i = 0; i < entries; ++i) {
+      z.add(layer.z.data()[i]);
+      h.add(layer.h.data()[i]);
+    }
+    // Apart from the sums, which one running sum each keeps in order: this loop vectorizes.
+    std::uint32_t saturated = 0;  // entries number under 2^32 (the budget)
     std::fill(ws.alive.begin(), ws.alive.end(), 0);
     for (int b = 0; b < s.batch; ++b) {
-      const float* z_row = layer.z.row(b).data();
-      const float* h_row = layer.h.row(b).data();
       const float* dphi_row = layer.dphi.row(b).data();
       for (int j = 0; j < s.width; ++j) {
-        z.add(z_row[j]);
-        h.add(h_row[j]);
-        saturated += std::fabs(double(dphi_row[j])) < saturation_threshold;
-        ws.alive[j] |= dphi_row[j] != 0;
+        const float slope = std::fabs(dphi_row[j]);
+        saturated += slope < saturation_threshold;
+        ws.alive[j] |= slope != 0;
       }
     }
     stats.pre_mean = z.mean(), stats.pre_std = z.std();
