@@ -90,11 +90,11 @@ export class Chart {
     this.options = null;
     this.signature = "";
     this.seriesKeys = [];
-    // The container's width as last observed: reading clientWidth while drawing would force a
-    // layout of the page after every DOM write that preceded it.
+    // The container's width as last observed, read when the observer reports (layout is then
+    // up to date): reading it while drawing would force a layout after every DOM write before.
     this.observedWidth = null;
-    this.observer = new ResizeObserver(([entry]) => {
-      this.observedWidth = entry.contentRect.width;
+    this.observer = new ResizeObserver(() => {
+      this.observedWidth = this.container.clientWidth;
       this.resize();
     });
     this.observer.observe(container);
