@@ -3,6 +3,7 @@
 // the worker, except the light ones once the main thread has its own instance of the module:
 // figure 1's curves usually take well under a millisecond, and computing them here lets the
 // figure redraw within the input's task, with no round trip to the worker and no frame between.
+import { whenIdle } from "./idle.js";
 import { OPS, isLight } from "./ops.js";
 
 export class Engine {
@@ -57,7 +58,7 @@ export class Engine {
   // The worker's compiled module, instantiated again here when the page is idle (after its
   // first figures); until then, and if this fails, the worker answers every request.
   instantiate(module) {
-    requestIdleCallback(async () => {
+    whenIdle(async () => {
       try {
         const { instantiate } = await import("./instance.js");
         this.local = await instantiate(module);
@@ -65,7 +66,7 @@ export class Engine {
         return;
       }
       this.onMainThread();
-    }, { timeout: 2000 });
+    });
   }
 
   fail(error) {

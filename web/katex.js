@@ -1,5 +1,6 @@
 // Formulas with KaTeX (loaded as a classic script from node_modules/katex/dist, fonts served
 // locally), and rich text: a string with $inline$ and $$display$$ TeX and **bold** words.
+import { whenIdle } from "./idle.js";
 
 function katex() {
   return globalThis.katex;
@@ -33,9 +34,9 @@ export function prepareFormulas(texts, { display = false } = {}) {
   const queue = [...texts];
   const work = (deadline) => {
     while (queue.length && deadline.timeRemaining() > 2) typeset(queue.shift(), display);
-    if (queue.length) requestIdleCallback(work);
+    if (queue.length) whenIdle(work);
   };
-  requestIdleCallback(work);
+  whenIdle(work);
 }
 
 function appendBold(parent, text) {

@@ -8,7 +8,8 @@ import { OPS } from "./ops.js";
 
 const compiled = WebAssembly.compileStreaming(fetch(new URL("/build/wasm/actlab.wasm", import.meta.url)));
 const actlabReady = compiled.then(instantiate);
-compiled.then((module) => self.postMessage({ module }), () => {});
+// Where the module cannot be sent (or did not compile), the worker answers every request.
+compiled.then((module) => self.postMessage({ module })).catch(() => {});
 
 // The ArrayBuffers inside a result, to transfer rather than copy.
 function transferables(value, found = new Set()) {
