@@ -70,6 +70,12 @@ namespace detail {
 // float forms are branch-free (float_math.hpp); without it clang keeps tanh' a call.
 template <class Phi, class T>
 [[gnu::flatten]] void evaluate_all(Phi phi, T alpha, const T* z, T* h, T* dphi, std::size_t n) {
+#if defined(__clang__)
+  // Four vectors per iteration: V8 builds every SIMD constant anew inside the loop (three
+  // instructions each, some 25 of them for tanh), and four vectors then share each one:
+  // tanh and tanh' 4.4 -> 2.6 ns per element in node 20, 5.5 -> 4.2 in Chromium.
+#pragma clang loop interleave_count(4)
+#endif
   for (std::size_t i = 0; i < n; ++i) {
     const T x = z[i];  // read once: h may alias z for all the compiler knows
     h[i] = phi.value(x, alpha);
