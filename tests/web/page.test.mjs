@@ -216,12 +216,25 @@ describe("URLs", () => {
 });
 
 describe("progress", () => {
+  // The engine answers P2-sized views in tens of milliseconds, so the test slows the worker's
+  // replies itself (600 ms) instead of hoping for a slow enough configuration.
+  const slowWorker = (context) =>
+    context.route("**/web/worker.js", async (route) => {
+      const original = await (await route.fetch()).text();
+      const delay = `const postNow = self.postMessage.bind(self);
+self.postMessage = (message, transfer) =>
+  setTimeout(() => postNow(message, transfer), message && "result" in message ? 600 : 0);
+`;
+      await route.fulfill({ body: delay + original, contentType: "text/javascript" });
+    });
+
   test("a computation longer than 200 ms shows a progress indicator, hidden once drawn", async () => {
-    await page.goto(`${env.origin}/?prop.depth=200&prop.width=128&prop.batch=128`);
-    await page.waitForSelector(`${card("prop")} .progress:not([hidden])`, { timeout: 20000 });
-    await waitDrawn(page, "prop", 0, 60000);
-    assert.equal(await page.$eval(`${card("prop")} .progress`, (el) => el.hidden), true);
-    assert.equal((await values("prop")).depth, 200);
+    const { page: slow, context } = await openPage(env, "/?prop.depth=12", { prepare: slowWorker });
+    await slow.waitForSelector(`${card("prop")} .progress:not([hidden])`, { timeout: 20000 });
+    await waitDrawn(slow, "prop", 0, 60000);
+    assert.equal(await slow.$eval(`${card("prop")} .progress`, (el) => el.hidden), true);
+    assert.equal(await slow.$eval(card("prop"), (el) => JSON.parse(el.dataset.values).depth), 12);
+    await context.close();
   });
 });
 
