@@ -217,13 +217,13 @@ describe("URLs", () => {
 
 describe("progress", () => {
   // The engine answers P2-sized views in tens of milliseconds, so the test slows the worker's
-  // replies itself (600 ms) instead of hoping for a slow enough configuration.
+  // replies itself (3 s, longer than any page load here) instead of hoping for a slow enough configuration.
   const slowWorker = (context) =>
     context.route("**/web/worker.js", async (route) => {
       const original = await (await route.fetch()).text();
       const delay = `const postNow = self.postMessage.bind(self);
 self.postMessage = (message, transfer) =>
-  setTimeout(() => postNow(message, transfer), message && "result" in message ? 600 : 0);
+  setTimeout(() => postNow(message, transfer), message && "result" in message ? 3000 : 0);
 `;
       await route.fulfill({ body: delay + original, contentType: "text/javascript" });
     });
