@@ -9,6 +9,7 @@
 // float (bench/float_math_sweep.cpp, bench/README.md): exp within 0.99 ulp of the exact value
 // everywhere, subnormal results included; expm1 within 1.57 ulp (at x just past ln2/2, where
 // 2 p + 1 cancels); 99.6% and 99.7% of the results correctly rounded.
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -51,42 +52,46 @@ inline float expm1_reduced(float r) {
   return r + r * r * p;
 }
 
-// x clamped to where e^x and e^x - 1 are not yet 0, -1 or inf; NaN passes both comparisons.
-// exp and expm1 clamp alike, so that on the same x (tanh and tanh') the compiler computes the
-// reduction and the polynomial once for both.
-inline float clamp(float x) {
-  x = x < -104.0f ? -104.0f : x;  // e^-104 rounds to 0
-  return x > 89.0f ? 89.0f : x;   // e^89 overflows
+// n, the exponent of the reduction, kept within [lo, hi] (as a two's-complement integer):
+// outside the range where it matters the result is replaced anyway (by 0, -1 or inf), and
+// the reduction of a huge x gives a meaningless n.
+inline std::uint32_t clamp_exponent(std::uint32_t n, std::int32_t lo, std::int32_t hi) {
+  const auto m = static_cast<std::int32_t>(n);
+  return static_cast<std::uint32_t>(m < lo ? lo : m > hi ? hi : m);
 }
 
 }  // namespace detail
 
 // e^x; 0 below -103.97 (through the subnormals), inf above 88.72, NaN for NaN.
+// The limits are selects on x after the fact rather than a clamp of x before: a clamp
+// compiles to f32x4.min/max, which V8 expands to some eight instructions each (NaN rules).
 inline float exp(float x) {
   using namespace detail;
   std::uint32_t n;
-  const float r = reduce(clamp(x), n);
+  const float r = reduce(x, n);
   // 2^n in two factors, each a normal float for n in [-150, 128]: the first product is exact,
   // the second rounds once, also into the subnormals.
-  const std::uint32_t biased = n + 256;  // in [106, 384]
+  const std::uint32_t biased = clamp_exponent(n, -150, 128) + 256;  // in [106, 384]
   const std::uint32_t half = biased >> 1;
   const float scale_1 = from_bits((half - 1) << 23);           // 2^(floor(n/2))
   const float scale_2 = from_bits((biased - half - 1) << 23);  // 2^(n - floor(n/2))
-  return ((1.0f + expm1_reduced(r)) * scale_1) * scale_2;
+  const float result = ((1.0f + expm1_reduced(r)) * scale_1) * scale_2;
+  // e^-104 rounds to 0, e^89 overflows; NaN passes both comparisons.
+  return x < -104.0f ? 0.0f : x > 89.0f ? INFINITY : result;
 }
 
 // e^x - 1; -1 below -17.3, inf above 88.72, x itself (sign of zero kept) for |x| < 2^-25.
 inline float expm1(float x) {
   using namespace detail;
   std::uint32_t n;
-  const float r = reduce(clamp(x), n);
+  const float r = reduce(x, n);
   // 2^n (p + 1) - 1 = 2 (t p + (t - 1/2)) with t = 2^(n-1): no overflow of 2^n at n = 128,
   // t - 1/2 exact for n >= -23, and p itself at n = 0. Below n = -25 the result rounds to -1
   // whatever t is: t = 2^(max(n, -64) - 1) keeps it a normal float.
-  const auto n_low = static_cast<std::int32_t>(n) < -64 ? std::uint32_t(-64) : n;
-  const float t = from_bits((n_low + 126) << 23);
+  const float t = from_bits((clamp_exponent(n, -64, 128) + 126) << 23);
   const float result = 2.0f * (t * expm1_reduced(r) + (t - 0.5f));
-  return (x < 0x1p-25f && x > -0x1p-25f) ? x : result;
+  const float limited = x < -64.0f ? -1.0f : x > 89.0f ? INFINITY : result;
+  return x < 0x1p-25f && x > -0x1p-25f ? x : limited;
 }
 
 }  // namespace actlab::float_math
