@@ -118,8 +118,7 @@ export class Chart {
           if (i < u.series.length) u.delSeries(i);
           u.addSeries(options.series[i], i);
         });
-        u.setData(data);
-        u.redraw(false, true);
+        u.setData(data); // a scale that changes recomputes its axis; the others keep theirs
       });
       this.seriesKeys = keys;
       return;
