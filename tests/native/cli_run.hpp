@@ -42,4 +42,22 @@ inline std::vector<std::string> lines(const std::string& text) {
   return result;
 }
 
+// A bad invocation: exit 2, nothing on stdout, one line on stderr naming the flag.
+struct BadInput {
+  std::string args;
+  const char* flag;      // the message must name it
+  const char* mentions;  // and mention this (a valid value or the limit)
+};
+
+inline void expect_bad_input(const std::vector<BadInput>& cases) {
+  for (const BadInput& c : cases) {
+    const CliRun run = run_cli(c.args);
+    EXPECT_EQ(run.exit_code, 2) << c.args;
+    EXPECT_TRUE(run.out.empty()) << c.args << " printed " << run.out;
+    ASSERT_EQ(lines(run.err).size(), 1u) << c.args << ": " << run.err;
+    EXPECT_NE(run.err.find(c.flag), std::string::npos) << c.args << ": " << run.err;
+    EXPECT_NE(run.err.find(c.mentions), std::string::npos) << c.args << ": " << run.err;
+  }
+}
+
 }  // namespace actlab::test

@@ -15,7 +15,9 @@
 namespace actlab {
 namespace {
 
+using test::BadInput;
 using test::CliRun;
+using test::expect_bad_input;
 using test::lines;
 using test::run_cli;
 
@@ -100,14 +102,8 @@ TEST(CliHelp, ListsCommandsAndFlags) {
   EXPECT_NE(curve.out.find("--points"), std::string::npos);
 }
 
-struct BadInput {
-  const char* args;
-  const char* flag;      // the message must name it
-  const char* mentions;  // and mention this (a valid value or the limit)
-};
-
 TEST(CliErrors, BadInputExitsTwoWithOneLineNamingTheFlag) {
-  const BadInput cases[] = {
+  const std::vector<BadInput> cases = {
       {"curve --act sigmod", "--act", "sigmoid"},
       {"curve", "--act", "tanh"},
       {"curve --act tanh --bogus 1", "--bogus", "--points"},
@@ -128,14 +124,7 @@ TEST(CliErrors, BadInputExitsTwoWithOneLineNamingTheFlag) {
       {"list --format yaml", "--format", "json"},
       {"frobnicate", "frobnicate", "curve"},
   };
-  for (const BadInput& c : cases) {
-    const CliRun run = run_cli(c.args);
-    EXPECT_EQ(run.exit_code, 2) << c.args;
-    EXPECT_TRUE(run.out.empty()) << c.args << " printed " << run.out;
-    ASSERT_EQ(lines(run.err).size(), 1u) << c.args << ": " << run.err;
-    EXPECT_NE(run.err.find(c.flag), std::string::npos) << c.args << ": " << run.err;
-    EXPECT_NE(run.err.find(c.mentions), std::string::npos) << c.args << ": " << run.err;
-  }
+  expect_bad_input(cases);
 }
 
 }  // namespace

@@ -12,7 +12,9 @@
 namespace actlab {
 namespace {
 
+using test::BadInput;
 using test::CliRun;
+using test::expect_bad_input;
 using test::lines;
 using test::run_cli;
 
@@ -118,16 +120,10 @@ TEST(CliInits, JsonListsEveryInitializerWithItsFormula) {
   EXPECT_EQ(lines(run_cli("inits").out).size(), 10u);
 }
 
-struct BadInput {
-  std::string args;
-  const char* flag;      // the message must name it
-  const char* mentions;  // and mention this (a valid value or the limit)
-};
-
 TEST(CliEngineErrors, BadInputExitsTwoWithOneLineNamingTheFlag) {
   const std::string net = "propagate --act tanh --init he-normal ";
   const std::string ok = net + "--depth 3 --width 8 --batch 4 ";
-  const BadInput cases[] = {
+  const std::vector<BadInput> cases = {
       {"propagate --init he-normal --depth 3 --width 8 --batch 4", "--act", "required"},
       {"propagate --act tanh --depth 3 --width 8 --batch 4", "--init", "glorot-uniform"},
       {"propagate --act tanh --init xavier --depth 3 --width 8 --batch 4", "--init",
@@ -164,14 +160,7 @@ TEST(CliEngineErrors, BadInputExitsTwoWithOneLineNamingTheFlag) {
       {"bound --act tanh --depth 3 --format xml", "--format", "json"},
       {"inits --format yaml", "--format", "json"},
   };
-  for (const BadInput& c : cases) {
-    const CliRun run = run_cli(c.args);
-    EXPECT_EQ(run.exit_code, 2) << c.args;
-    EXPECT_TRUE(run.out.empty()) << c.args << " printed " << run.out;
-    ASSERT_EQ(lines(run.err).size(), 1u) << c.args << ": " << run.err;
-    EXPECT_NE(run.err.find(c.flag), std::string::npos) << c.args << ": " << run.err;
-    EXPECT_NE(run.err.find(c.mentions), std::string::npos) << c.args << ": " << run.err;
-  }
+  expect_bad_input(cases);
 }
 
 }  // namespace
