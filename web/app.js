@@ -9,16 +9,7 @@ import { renderRich } from "./katex.js";
 import { theme } from "./plot/palette.js";
 import { FIGURE_IDS, LANGUAGES, createSchema, parseState, stateToQuery, withParam } from "./state.js";
 import { STRINGS } from "./i18n/index.js";
-
-function element(tag, attributes = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
+import { element } from "./dom.js";
 
 // A row wider than its box scrolls sideways; a fade at each end that hides links says so
 // (classes clipped-start / clipped-end, see styles.css). Returns the observer to disconnect.

@@ -7,18 +7,9 @@ import { buildControls } from "./controls.js";
 import { composeFigure, downloadCsv, downloadPng } from "./export.js";
 import { renderRich } from "./katex.js";
 import { displayColor, theme } from "./plot/palette.js";
+import { element } from "./dom.js";
 
 const PROGRESS_DELAY_MS = 200;
-
-function element(tag, attributes = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 export class Card {
   // figure: a module of web/figures; app: {engine, schema, ctx, onChange, linkFor, embedFor}.

@@ -1,17 +1,7 @@
 // A figure's controls, built from its rows of the state table: every control is a native,
 // labelled form element (keyboard-operable as is). Sliders report while they move
 // (commit: false, the URL is replaced) and when released (commit: true, a history entry).
-
-function element(tag, attributes = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === null || value === undefined) continue;
-    if (name === "text") node.textContent = value;
-    else node.setAttribute(name, value === true ? "" : value);
-  }
-  node.append(...children);
-  return node;
-}
+import { element } from "./dom.js";
 
 // How each parameter type is shown unless the figure says otherwise.
 const DEFAULT_KIND = {
