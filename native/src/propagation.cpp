@@ -150,17 +150,28 @@ std::vector<double> linear_edges(double lo, double hi, int bins) {
 }
 
 // Equal bins of [edges[0], edges[M]); below and above go to the end bins, NaN to the top.
+class LinearBins {
+ public:
+  explicit LinearBins(const std::vector<double>& edges)
+      : bins_(static_cast<int>(edges.size()) - 1),
+        lo_(edges.front()),
+        scale_(bins_ / (edges.back() - lo_)) {}
+  int operator()(float x) const {
+    const double t = (x - lo_) * scale_;
+    if (!(t < bins_)) return bins_ - 1;
+    return t >= 0 ? static_cast<int>(t) : 0;
+  }
+
+ private:
+  int bins_;
+  double lo_, scale_;
+};
+
+// Adds the bins of x[0..n) to counts.
 void histogram_linear(const float* x, std::size_t n, const std::vector<double>& edges,
                       std::uint32_t* counts) {
-  const int bins = static_cast<int>(edges.size()) - 1;
-  const double lo = edges.front();
-  const double scale = bins / (edges.back() - lo);
-  for (std::size_t i = 0; i < n; ++i) {
-    const double t = (x[i] - lo) * scale;
-    int bin = bins - 1;
-    if (t < bins) bin = t >= 0 ? static_cast<int>(t) : 0;
-    ++counts[bin];
-  }
+  const LinearBins bin(edges);
+  for (std::size_t i = 0; i < n; ++i) ++counts[bin(x[i])];
 }
 
 // The smallest float >= x: for every float a, a < x exactly when a < float_above(x).
@@ -462,9 +473,20 @@ Propagation Propagator::run(const PropagationConfig& c) {
     LayerStatistics& stats = result.layers[layer.index - 1];
     stats.index = layer.index;
     Moments z(layer.z.data()[0]), h(layer.h.data()[0]);
-    for (std::size_t i = 0; i < entries; ++i) {
-      z.add(layer.z.data()[i]);
-      h.add(layer.h.data()[i]);
+    if (act_edges_known) {  // the histogram in the same pass over h
+      const LinearBins bin(result.act_hist_edges);
+      std::uint32_t* counts = stats.act_hist.data();
+      for (std::size_t i = 0; i < entries; ++i) {
+        z.add(layer.z.data()[i]);
+        h.add(layer.h.data()[i]);
+        ++counts[bin(layer.h.data()[i])];
+      }
+    } else {
+      for (std::size_t i = 0; i < entries; ++i) {
+        z.add(layer.z.data()[i]);
+        h.add(layer.h.data()[i]);
+      }
+      ws.sample.take(layer.index, layer.h.data(), [](float) { return true; });
     }
     // Apart from the sums, which one running sum each keeps in order: this loop vectorizes.
     std::uint32_t saturated = 0;  // entries number under 2^32 (the budget)
@@ -482,11 +504,6 @@ Propagation Propagator::run(const PropagationConfig& c) {
     stats.saturated = double(saturated) / double(entries);
     const auto dead = std::count(ws.alive.begin(), ws.alive.end(), 0);
     stats.dead = double(dead) / s.width;
-    if (act_edges_known) {
-      histogram_linear(layer.h.data(), entries, result.act_hist_edges, stats.act_hist.data());
-    } else {
-      ws.sample.take(layer.index, layer.h.data(), [](float) { return true; });
-    }
   });
   if (!act_edges_known) {
     result.act_hist_edges = act_edges(c, ws.sample);
