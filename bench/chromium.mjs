@@ -16,7 +16,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-import { chromium } from "playwright-core";
+import { launchChromium } from "../scripts/chromium.mjs";
 
 import { startServer } from "../scripts/static-server.mjs";
 import { compare, printAgreement, tfLayers } from "./lib/agreement.mjs";
@@ -42,16 +42,6 @@ const budgetMs = Number(options["budget-s"]) * 1000;
 const MIN_REPEATS = Math.min(3, repeats);
 const nativeDir = resolve(root, process.env.ACTLAB_NATIVE_BUILD ?? "build/native");
 const marchDir = resolve(root, process.env.ACTLAB_MARCH_BUILD ?? "build/bench-march");
-
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const log = (...parts) => console.error("[bench]", ...parts);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -125,7 +115,7 @@ async function main() {
 
   const server = await startServer({ port: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+  const browser = await launchChromium();
   env.software.chromium = browser.version();
   const natives = {
     "native-O3": new NativeBench(join(nativeDir, "actlab_bench")),

@@ -3,28 +3,18 @@
 // card's data-status / data-drawn attributes) instead of sleeping.
 import { fileURLToPath } from "node:url";
 
-import { chromium } from "playwright-core";
+import { launchChromium } from "../../scripts/chromium.mjs";
 
 import { startServer } from "../../scripts/static-server.mjs";
 
 export const root = fileURLToPath(new URL("../../", import.meta.url));
-
-const CHROMIUM_FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 // {browser, server, origin, close()}; one per test file.
 export async function launch() {
   const server = await startServer({ port: 0 });
   const origin = `http://127.0.0.1:${server.address().port}`;
   // playwright gives the browser a fresh, empty profile of its own.
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+  const browser = await launchChromium();
   return {
     browser,
     origin,
