@@ -1,7 +1,8 @@
 // Milliseconds per forward+backward pass of the engine's float32 network, and per whole
-// propagate experiment (draws, both passes, statistics and histograms), at the configuration
-// of bench/README.md: depth 50, width 256, batch 256, tanh, glorot-uniform. The same source
-// runs natively and, compiled to WebAssembly, under node; bench/run.mjs sets them side by side.
+// propagate experiment (draws, both passes, statistics and histograms), at P1's configuration
+// of bench/README.md (depth 50, width 256, batch 256, tanh, glorot-uniform) or with `p2` at
+// P2's (depth 20, width 128): `actlab_bench [repeats] [p1|p2]`. The same source runs natively
+// and, compiled to WebAssembly, under node (`node build/wasm/actlab_bench.cjs 20 p2`).
 // Prints one JSON line: {target, repeats, forward_backward_ms, propagate_ms} (medians).
 //
 // `actlab_bench --serve`: the workloads of bench/chromium.mjs, one timed run per request, so
@@ -51,8 +52,12 @@ actlab::PropagationConfig propagation_config(int depth, int width, int batch) {
   return actlab::check_propagation(r).value();
 }
 
-actlab::PropagationConfig bench_config() {
+actlab::PropagationConfig p1_config() {
   return propagation_config(50, 256, 256);
+}
+
+actlab::PropagationConfig p2_config() {
+  return propagation_config(20, 128, 256);
 }
 
 double elapsed_ms(const std::function<void()>& run) {
@@ -65,7 +70,7 @@ double elapsed_ms(const std::function<void()>& run) {
 // propagate() runs it), C1 value and derivative of every activation on 10^6 points in double
 // (as the module's curve() runs it for the page).
 int serve() {
-  const actlab::PropagationConfig p1 = bench_config(), p2 = propagation_config(20, 128, 256);
+  const actlab::PropagationConfig p1 = p1_config(), p2 = p2_config();
   actlab::Propagator propagator;
   const auto curves = [] {
     for (const actlab::ActivationInfo& entry : actlab::activation_catalog()) {
@@ -102,7 +107,8 @@ int serve() {
 int main(int argc, char** argv) {
   if (argc > 1 && std::strcmp(argv[1], "--serve") == 0) return serve();
   const int repeats = argc > 1 ? std::max(1, std::atoi(argv[1])) : 20;
-  const actlab::PropagationConfig config = bench_config();
+  const bool p2 = argc > 2 && std::strcmp(argv[2], "p2") == 0;
+  const actlab::PropagationConfig config = p2 ? p2_config() : p1_config();
 
   // The passes alone, on weights of the experiment's initializer; X and G are uniform here
   // (the timing does not depend on the values).

@@ -9,6 +9,7 @@
 
 #include "actlab/activation_info.hpp"
 #include "actlab/portable_math.hpp"
+#include "actlab/statistics.hpp"
 #include "number_text.hpp"
 
 namespace actlab {
@@ -92,29 +93,6 @@ std::size_t edge_sample_size(const Shape& s) {
 
 // --- statistics -------------------------------------------------------------------------
 
-// Mean and population standard deviation in one pass, in double, from sums shifted by the
-// first value: no cancellation in sum x^2 - (sum x)^2 / n when |mean| >> std.
-class Moments {
- public:
-  explicit Moments(double shift) : shift_(shift) {}
-  void add(double x) {
-    const double d = x - shift_;
-    sum_ += d;
-    sum_sq_ += d * d;
-    ++n_;
-  }
-  double mean() const { return shift_ + sum_ / n_; }
-  double std() const {
-    const double var = (sum_sq_ - sum_ * sum_ / n_) / n_;
-    return var > 0 ? std::sqrt(var) : var == 0 ? 0 : var;  // var < 0 only by rounding; NaN stays
-  }
-
- private:
-  double shift_;
-  double sum_ = 0, sum_sq_ = 0;
-  std::size_t n_ = 0;
-};
-
 // FNV-1a (Fowler, Noll, Vo) over 32-bit words.
 class Fnv1a {
  public:
@@ -135,96 +113,14 @@ class Fnv1a {
 // kHighQuantile; reorders values. Once the low one is in place, everything after it is the
 // n - k - 1 largest, among which the second selection looks.
 std::pair<double, double> quantiles(float* values, std::size_t n) {
-  const auto rank = [&](double q) { return static_cast<std::size_t>(q * static_cast<double>(n - 1)); };
+  const auto rank = [&](double q) {
+    return static_cast<std::size_t>(q * static_cast<double>(n - 1));
+  };
   const std::size_t low = rank(kLowQuantile), high = rank(kHighQuantile);
   std::nth_element(values, values + low, values + n);
   if (high > low) std::nth_element(values + low + 1, values + high, values + n);
   return {values[low], values[high]};
 }
-
-std::vector<double> linear_edges(double lo, double hi, int bins) {
-  std::vector<double> edges(bins + 1);
-  for (int j = 0; j < bins; ++j) edges[j] = lo + (hi - lo) * j / bins;
-  edges[bins] = hi;
-  return edges;
-}
-
-// Equal bins of [edges[0], edges[M]); below and above go to the end bins, NaN to the top.
-class LinearBins {
- public:
-  explicit LinearBins(const std::vector<double>& edges)
-      : bins_(static_cast<int>(edges.size()) - 1),
-        lo_(edges.front()),
-        scale_(bins_ / (edges.back() - lo_)) {}
-  int operator()(float x) const {
-    const double t = (x - lo_) * scale_;
-    if (!(t < bins_)) return bins_ - 1;
-    return t >= 0 ? static_cast<int>(t) : 0;
-  }
-
- private:
-  int bins_;
-  double lo_, scale_;
-};
-
-// Adds the bins of x[0..n) to counts.
-void histogram_linear(const float* x, std::size_t n, const std::vector<double>& edges,
-                      std::uint32_t* counts) {
-  const LinearBins bin(edges);
-  for (std::size_t i = 0; i < n; ++i) ++counts[bin(x[i])];
-}
-
-// The smallest float >= x: for every float a, a < x exactly when a < float_above(x).
-float float_above(double x) {
-  const auto f = static_cast<float>(x);
-  return double(f) >= x ? f : std::nextafter(f, INFINITY);
-}
-
-// Bins of log10 |x| on the inner edges given as magnitudes 10^e_1 < ... < 10^e_{M-1}, so that
-// no logarithm is taken per value; 0 falls in the lowest bin, inf and NaN in the top one. The
-// bin is the number of inner edges <= |x| (as std::upper_bound would count them), found from
-// a table over the top 16 bits of |x|'s float encoding, which orders magnitudes like the
-// values: the table holds the count at the smallest value with those bits, and the few edges
-// inside that 2^-7-wide slice are stepped over one by one.
-class LogMagnitudeBins {
- public:
-  static constexpr std::size_t kTableSize = std::size_t{1} << 15;  // sign bit dropped
-
-  void set_edges(const std::vector<double>& inner) {
-    inner_ = &inner;
-    first_.resize(kTableSize);
-    // The lowest values of the slices increase with top (NaN at the end), so the counts of
-    // edges <= lowest, std::upper_bound's, come from one sweep.
-    std::size_t bin = 0;
-    for (std::size_t top = 0; top < kTableSize; ++top) {
-      const double lowest = from_bits(static_cast<std::uint32_t>(top << 16));
-      while (bin < inner.size() && inner[bin] <= lowest) ++bin;
-      first_[top] = static_cast<std::uint16_t>(std::isnan(lowest) ? inner.size() : bin);
-    }
-  }
-
-  void count(const float* x, std::size_t n, std::uint32_t* counts) const {
-    const std::vector<double>& inner = *inner_;
-    for (std::size_t i = 0; i < n; ++i) {
-      std::uint32_t bits;
-      std::memcpy(&bits, &x[i], sizeof bits);
-      bits &= 0x7fffffffu;
-      const double magnitude = from_bits(bits);
-      std::size_t bin = first_[bits >> 16];
-      while (bin < inner.size() && magnitude >= inner[bin]) ++bin;
-      ++counts[bin];
-    }
-  }
-
- private:
-  static double from_bits(std::uint32_t bits) {
-    float x;
-    std::memcpy(&x, &bits, sizeof x);
-    return x;
-  }
-  const std::vector<double>* inner_ = nullptr;
-  std::vector<std::uint16_t> first_;
-};
 
 // Up to kEdgeSample finite values of all layers together, whose quantiles set the pooled
 // histogram edges: at positions drawn uniformly from all layers' entries, or every entry when
@@ -351,12 +247,12 @@ Expected<PropagationConfig> check_propagation(const PropagationRequest& r) {
 std::uint64_t propagation_bytes(const PropagationConfig& c) {
   const Shape& s = c.shape;
   const std::uint64_t L = s.depth, M = c.bins;
-  return Network<float>::bytes(s)                                // the network
-         + sizeof(double) * weight_scratch_doubles(c)            // orthogonal's QR
-         + sizeof(std::uint32_t) * s.width                       // units alive in a layer
-         + PooledSample::bytes(s)                                // values for the edges
-         + sizeof(double) * (M + 1) * 3                          // edges, log10 thresholds
-         + sizeof(std::uint16_t) * LogMagnitudeBins::kTableSize  // their lookup table
+  return Network<float>::bytes(s)                      // the network
+         + sizeof(double) * weight_scratch_doubles(c)  // orthogonal's QR
+         + sizeof(std::uint32_t) * s.width             // units alive in a layer
+         + PooledSample::bytes(s)                      // values for the edges
+         + sizeof(double) * (3 * M + 1)                // edges, grad thresholds
+         + LogMagnitudeBins::bytes(c.bins)             // their bits, lookup table
          // The result: 10 numbers and 2 histograms per layer. Containers' headers are left out:
          // they differ between 64-bit and wasm32 targets, and the budget must not.
          + L * (10 * sizeof(double) + 2 * M * sizeof(std::uint32_t));
@@ -418,6 +314,26 @@ std::vector<double> act_edges(const PropagationConfig& c, PooledSample& sample) 
   return linear_edges(lo, hi, c.bins);
 }
 
+// The entries of phi'(z_l) [B x N] with |phi'| < threshold; alive[j]: unit j has phi' != 0 for
+// some example. Sizes and threshold in locals: the stores to alive could otherwise alias them,
+// and the loop would not vectorize.
+std::uint32_t count_saturated(ConstMatrixView<float> dphi, float threshold,
+                              std::vector<std::uint32_t>& alive) {
+  const Eigen::Index rows = dphi.rows(), cols = dphi.cols();
+  std::uint32_t* alive_j = alive.data();
+  std::fill(alive_j, alive_j + cols, 0);
+  std::uint32_t saturated = 0;  // entries number under 2^32 (the budget)
+  for (Eigen::Index b = 0; b < rows; ++b) {
+    const float* row = dphi.data() + b * cols;
+    for (Eigen::Index j = 0; j < cols; ++j) {
+      const float slope = std::fabs(row[j]);
+      saturated += slope < threshold;
+      alive_j[j] |= slope != 0;
+    }
+  }
+  return saturated;
+}
+
 double log10_portable(double x) {
   return portable::log(x) * kInvLn10;
 }
@@ -472,63 +388,33 @@ Propagation Propagator::run(const PropagationConfig& c) {
   net.forward(c.act, [&](const ForwardLayer<float>& layer) {
     LayerStatistics& stats = result.layers[layer.index - 1];
     stats.index = layer.index;
-    Moments z(layer.z.data()[0]), h(layer.h.data()[0]);
-    if (act_edges_known) {  // the histogram in the same pass over h
-      const LinearBins bin(result.act_hist_edges);
-      std::uint32_t* counts = stats.act_hist.data();
-      for (std::size_t i = 0; i < entries; ++i) {
-        z.add(layer.z.data()[i]);
-        h.add(layer.h.data()[i]);
-        ++counts[bin(layer.h.data()[i])];
-      }
+    const MeanStd z = mean_std(layer.z.data(), entries), h = mean_std(layer.h.data(), entries);
+    stats.pre_mean = z.mean, stats.pre_std = z.std;
+    stats.act_mean = h.mean, stats.act_std = h.std;
+    if (act_edges_known) {  // counted while h_l is in cache
+      LinearBins(result.act_hist_edges).count(layer.h.data(), entries, stats.act_hist.data());
     } else {
-      for (std::size_t i = 0; i < entries; ++i) {
-        z.add(layer.z.data()[i]);
-        h.add(layer.h.data()[i]);
-      }
       ws.sample.take(layer.index, layer.h.data(), [](float) { return true; });
     }
-    // Apart from the sums, which one running sum each keeps in order: this loop vectorizes.
-    std::uint32_t saturated = 0;  // entries number under 2^32 (the budget)
-    std::fill(ws.alive.begin(), ws.alive.end(), 0);
-    for (int b = 0; b < s.batch; ++b) {
-      const float* dphi_row = layer.dphi.row(b).data();
-      for (int j = 0; j < s.width; ++j) {
-        const float slope = std::fabs(dphi_row[j]);
-        saturated += slope < saturation_threshold;
-        ws.alive[j] |= slope != 0;
-      }
-    }
-    stats.pre_mean = z.mean(), stats.pre_std = z.std();
-    stats.act_mean = h.mean(), stats.act_std = h.std();
-    stats.saturated = double(saturated) / double(entries);
+    stats.saturated =
+        double(count_saturated(layer.dphi, saturation_threshold, ws.alive)) / double(entries);
     const auto dead = std::count(ws.alive.begin(), ws.alive.end(), 0);
     stats.dead = double(dead) / s.width;
   });
   if (!act_edges_known) {
     result.act_hist_edges = act_edges(c, ws.sample);
+    const LinearBins bins(result.act_hist_edges);
     for (LayerStatistics& stats : result.layers) {
-      histogram_linear(net.h(stats.index).data(), entries, result.act_hist_edges,
-                       stats.act_hist.data());
+      bins.count(net.h(stats.index).data(), entries, stats.act_hist.data());
     }
   }
 
   ws.sample.clear();
   net.backward([&](const BackwardLayer<float>& layer) {
     LayerStatistics& stats = result.layers[layer.index - 1];
-    Moments delta(layer.delta.data()[0]), grad_h(layer.grad_h.data()[0]);
-    for (std::size_t i = 0; i < entries; ++i) {
-      delta.add(layer.delta.data()[i]);
-      grad_h.add(layer.grad_h.data()[i]);
-    }
-    double sum_sq = 0;
-    for (Eigen::Index i = 0; i < layer.dW.size(); ++i) {
-      const double g = layer.dW.data()[i];
-      sum_sq += g * g;
-    }
-    stats.grad_pre_std = delta.std();
-    stats.grad_act_std = grad_h.std();
-    stats.weight_grad_rms = std::sqrt(sum_sq / double(layer.dW.size()));
+    stats.grad_pre_std = mean_std(layer.delta.data(), entries).std;
+    stats.grad_act_std = mean_std(layer.grad_h.data(), entries).std;
+    stats.weight_grad_rms = root_mean_square(layer.dW.data(), layer.dW.size());
     ws.sample.take(layer.index, layer.delta.data(), [](float x) { return x != 0; });
   });
 
