@@ -109,19 +109,6 @@ class Fnv1a {
   std::uint64_t hash_ = 14695981039346656037ULL;
 };
 
-// The k-th smallest of values[0..n) for k = floor(q (n - 1)), at q = kLowQuantile and at
-// kHighQuantile; reorders values. Once the low one is in place, everything after it is the
-// n - k - 1 largest, among which the second selection looks.
-std::pair<double, double> quantiles(float* values, std::size_t n) {
-  const auto rank = [&](double q) {
-    return static_cast<std::size_t>(q * static_cast<double>(n - 1));
-  };
-  const std::size_t low = rank(kLowQuantile), high = rank(kHighQuantile);
-  std::nth_element(values, values + low, values + n);
-  if (high > low) std::nth_element(values + low + 1, values + high, values + n);
-  return {values[low], values[high]};
-}
-
 // Up to kEdgeSample finite values of all layers together, whose quantiles set the pooled
 // histogram edges: at positions drawn uniformly from all layers' entries, or every entry when
 // there are fewer. The positions are drawn before the passes and grouped by layer, so that a
@@ -131,30 +118,39 @@ class PooledSample {
  public:
   // The bytes draw() holds for a shape.
   static std::uint64_t bytes(const Shape& s) {
-    return sizeof(float) * edge_sample_size(s) +
-           sizeof(std::uint32_t) * (2 * edge_sample_size(s) + s.depth + 1);
+    return (sizeof(float) + 4 * sizeof(std::uint32_t) + sizeof(std::uint16_t)) *
+               edge_sample_size(s) +
+           sizeof(std::uint32_t) * (s.depth + 1);
   }
 
   void draw(const Shape& s, std::uint32_t seed) {
     per_layer_ = layer_entries(s);
     const std::uint64_t total = std::uint64_t{per_layer_} * static_cast<std::uint64_t>(s.depth);
     values_.resize(edge_sample_size(s));
+    scratch_.resize(2 * values_.size());
     count_ = 0;
     every_entry_ = total <= kEdgeSample;
     if (every_entry_) return;
     // Counting sort by layer, in the order of the draws; entries number under 2^32 (the budget).
-    drawn_.resize(kEdgeSample);
+    drawn_layer_.resize(kEdgeSample);
+    drawn_position_.resize(kEdgeSample);
     positions_.resize(kEdgeSample);
     starts_.assign(s.depth + 1, 0);
     Rng rng(seed, kSampling);
-    for (std::uint32_t& index : drawn_) {
-      const std::uint64_t r = (std::uint64_t{rng.next_u32()} << 32) | rng.next_u32();
-      index = static_cast<std::uint32_t>(r % total);
-      ++starts_[index / per_layer_ + 1];
+    for (std::size_t k = 0; k < kEdgeSample; ++k) {
+      // For r = hi 2^32 + lo uniform on [0, 2^64): the entry floor(r total / 2^64), uniform on
+      // [0, total) up to total / 2^64, and its layer floor(r L / 2^64) (= entry / per_layer, as
+      // nested floors are one), from 64-bit products (L, total < 2^32) instead of divisions.
+      const std::uint64_t hi = rng.next_u32(), lo = rng.next_u32();
+      const auto scaled = [&](std::uint64_t m) { return (hi * m + ((lo * m) >> 32)) >> 32; };
+      const std::uint64_t entry = scaled(total), layer = scaled(s.depth);
+      drawn_layer_[k] = static_cast<std::uint16_t>(layer);
+      drawn_position_[k] = static_cast<std::uint32_t>(entry - layer * per_layer_);
+      ++starts_[layer + 1];
     }
     for (int l = 1; l <= s.depth; ++l) starts_[l] += starts_[l - 1];
-    for (const std::uint32_t index : drawn_) {
-      positions_[starts_[index / per_layer_]++] = index % per_layer_;  // then layer l's end
+    for (std::size_t k = 0; k < kEdgeSample; ++k) {
+      positions_[starts_[drawn_layer_[k]]++] = drawn_position_[k];  // then layer l's end
     }
     for (int l = s.depth; l >= 1; --l) starts_[l] = starts_[l - 1];
     starts_[0] = 0;
@@ -173,6 +169,13 @@ class PooledSample {
     }
   }
 
+  // The values of ranks floor(q (n - 1)) at q = kLowQuantile and kHighQuantile; n > 0.
+  std::pair<double, double> quantiles() {
+    const auto rank = [&](double q) { return static_cast<std::size_t>(q * (count_ - 1.0)); };
+    return order_statistics(values_.data(), count_, rank(kLowQuantile), rank(kHighQuantile),
+                            scratch_.data());
+  }
+
   float* values() { return values_.data(); }
   std::size_t size() const { return count_; }
   void clear() { count_ = 0; }
@@ -180,10 +183,12 @@ class PooledSample {
  private:
   std::size_t per_layer_ = 0;
   bool every_entry_ = true;
-  std::vector<std::uint32_t> drawn_;      // the entries drawn, in the order of the draws
-  std::vector<std::uint32_t> positions_;  // their positions within their layer, layer by layer
-  std::vector<std::uint32_t> starts_;     // layer l's positions: [starts_[l - 1], starts_[l])
+  std::vector<std::uint16_t> drawn_layer_;     // the entries drawn, in the order of the draws:
+  std::vector<std::uint32_t> drawn_position_;  // layer l - 1 and position within it
+  std::vector<std::uint32_t> positions_;       // their positions within their layer, layer by layer
+  std::vector<std::uint32_t> starts_;          // layer l's positions: [starts_[l - 1], starts_[l])
   std::vector<float> values_;
+  std::vector<std::uint32_t> scratch_;  // order_statistics()'s
   std::size_t count_ = 0;
 };
 
@@ -307,7 +312,7 @@ std::vector<double> act_edges(const PropagationConfig& c, PooledSample& sample) 
   if (r.bounded()) return linear_edges(*r.lo, *r.hi, c.bins);
   double lo = -1, hi = 1;
   if (sample.size() > 0) {
-    std::tie(lo, hi) = quantiles(sample.values(), sample.size());
+    std::tie(lo, hi) = sample.quantiles();
     if (!r.lo) hi = std::max(std::fabs(lo), std::fabs(hi)), lo = -hi;  // zero in the middle
     if (!(hi > lo)) lo -= 1, hi += 1;
   }
@@ -345,7 +350,7 @@ std::vector<double> grad_edges(const PropagationConfig& c, PooledSample& sample)
   if (n > 0) {
     float* magnitudes = sample.values();
     for (std::size_t i = 0; i < n; ++i) magnitudes[i] = std::fabs(magnitudes[i]);
-    const auto [low, high] = quantiles(magnitudes, n);
+    const auto [low, high] = sample.quantiles();
     lo = std::floor(log10_portable(low));
     hi = std::ceil(log10_portable(high));
     if (!(hi > lo)) hi = lo + 1;

@@ -31,7 +31,57 @@ std::uint64_t bits_of(double x) {
   return bits;
 }
 
+// A float's bits as a key that orders like the numbers: a negative one's bits all flipped,
+// a positive one's sign bit set.
+std::uint32_t order_key(float x) {
+  const std::uint32_t bits = bits_of(x);
+  return bits >> 31 ? ~bits : bits | 0x80000000u;
+}
+
+float from_order_key(std::uint32_t key) {
+  const std::uint32_t bits = key >> 31 ? key & 0x7fffffffu : ~key;
+  float x;
+  std::memcpy(&x, &bits, sizeof x);
+  return x;
+}
+
+// The key of the given rank among keys[0..n): the bucket of its top 12 bits, then of the next
+// 12 among the keys in that bucket, then of the last 8. candidates: n words.
+std::uint32_t select_key(const std::uint32_t* keys, std::size_t n, std::size_t rank,
+                         std::uint32_t* candidates) {
+  struct Digit {
+    int shift, bits;
+  };
+  constexpr Digit kDigits[] = {{20, 12}, {8, 12}, {0, 8}};
+  std::uint32_t count[1 << 12];
+  std::uint32_t prefix = 0, mask = 0;
+  for (const Digit& digit : kDigits) {
+    const std::uint32_t digit_mask = (1u << digit.bits) - 1;
+    std::fill(count, count + (1 << digit.bits), 0);
+    for (std::size_t i = 0; i < n; ++i) ++count[(keys[i] >> digit.shift) & digit_mask];
+    std::uint32_t bucket = 0;
+    while (rank >= count[bucket]) rank -= count[bucket++];
+    prefix |= bucket << digit.shift;
+    mask |= digit_mask << digit.shift;
+    if (digit.shift == 0) break;
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if ((keys[i] & mask) == prefix) candidates[kept++] = keys[i];
+    }
+    keys = candidates, n = kept;
+  }
+  return prefix;
+}
+
 }  // namespace
+
+std::pair<float, float> order_statistics(const float* values, std::size_t n, std::size_t low,
+                                         std::size_t high, std::uint32_t* scratch) {
+  std::uint32_t* keys = scratch;
+  for (std::size_t i = 0; i < n; ++i) keys[i] = order_key(values[i]);
+  return {from_order_key(select_key(keys, n, low, scratch + n)),
+          from_order_key(select_key(keys, n, high, scratch + n))};
+}
 
 float float_above(double x) {
   const auto f = static_cast<float>(x);

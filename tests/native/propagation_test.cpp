@@ -328,7 +328,7 @@ TEST(Propagation, EveryBadFlagIsNamedWithItsValidValues) {
       {[](PropagationRequest& r) { r.saturation_eps = 1; },
        "--saturation-eps: must be a number between 0 and 1 (exclusive), got 1"},
       {[](PropagationRequest& r) { r.depth = 200, r.width = 2048, r.batch = 4096; },
-       "--depth/--width/--batch/--input-dim: this configuration needs 16179 MiB, over the 256 "
+       "--depth/--width/--batch/--input-dim: this configuration needs 16180 MiB, over the 256 "
        "MiB budget"},
   };
   for (const BadRequest& c : cases) {
@@ -343,12 +343,12 @@ TEST(Propagation, EveryBadFlagIsNamedWithItsValidValues) {
 
 TEST(Propagation, MemoryBudgetIsCountedBeforeAllocating) {
   // 200 layers of 2048 x 2048 weights (3200 MiB) and, for 4096 examples, h_l and delta_l
-  // (12800 MiB), with X, G, z, dL/dh, dW and the statistics' scratch besides: 16179 MiB,
+  // (12800 MiB), with X, G, z, dL/dh, dW and the statistics' scratch besides: 16180 MiB,
   // refused before any allocation.
   PropagationRequest r;
   r.act = "tanh", r.init = "he-normal", r.depth = 200, r.width = 2048, r.batch = 4096;
   EXPECT_EQ(check_propagation(r).error(),
-            "--depth/--width/--batch/--input-dim: this configuration needs 16179 MiB, over the "
+            "--depth/--width/--batch/--input-dim: this configuration needs 16180 MiB, over the "
             "256 MiB budget");
   r.depth = 10, r.width = 1024, r.batch = 4096;  // 2 * 10 * 4096 * 1024 * 4 bytes = 320 MiB
   EXPECT_FALSE(check_propagation(r).ok());

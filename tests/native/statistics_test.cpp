@@ -142,6 +142,32 @@ TEST(LogMagnitudeBins, CountEachMagnitudeInTheBinItsThresholdsDefine) {
   EXPECT_EQ(got, want);
 }
 
+// Against a sort, on values with many ties (rounded to a coarse grid), both signs and both
+// zeros, for ranks at the ends, the middle and the quantiles propagate() takes.
+TEST(OrderStatistics, AreTheValuesAtTheirRanksInSortedOrder) {
+  for (const std::size_t n : {1, 2, 3, 10, 4097, 65536}) {
+    std::vector<float> x = normal_floats(n, 0, 3, static_cast<unsigned>(n) + 1);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i % 3 == 0) x[i] = std::round(x[i] * 4) / 4;
+      if (i % 17 == 0) x[i] = i % 2 ? -0.0f : 0.0f;
+      if (i % 29 == 0) x[i] = i % 2 ? 3e38f : -1e-40f;
+    }
+    std::vector<float> sorted = x;
+    std::sort(sorted.begin(), sorted.end(), [](float a, float b) {
+      return a < b || (a == 0 && b == 0 && std::signbit(a) && !std::signbit(b));
+    });
+    std::vector<std::uint32_t> scratch(2 * n);
+    for (const std::size_t low : {std::size_t{0}, n / 200, n / 2, n - 1}) {
+      const std::size_t high = n - 1 - low / 2;
+      const auto [got_low, got_high] = order_statistics(x.data(), n, low, high, scratch.data());
+      EXPECT_EQ(got_low, sorted[low]) << n << " " << low;
+      EXPECT_EQ(std::signbit(got_low), std::signbit(sorted[low])) << n << " " << low;
+      EXPECT_EQ(got_high, sorted[high]) << n << " " << high;
+      EXPECT_EQ(std::signbit(got_high), std::signbit(sorted[high])) << n << " " << high;
+    }
+  }
+}
+
 TEST(FloatAbove, IsTheSmallestFloatNotBelow) {
   for (const double x : {0.1, -0.1, 1.0, 1e-45, 3.5e38, 1e39, -1e39}) {
     const float f = float_above(x);

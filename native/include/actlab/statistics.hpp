@@ -4,6 +4,7 @@
 // the same bits.
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace actlab {
@@ -25,6 +26,13 @@ inline constexpr std::size_t kSumLanes = 8;
 
 // The smallest float >= x: for every float a, a < x exactly when a < float_above(x).
 float float_above(double x);
+
+// The values of ranks low and high (0-based, < n) among the n finite floats values[0..n),
+// ordered as numbers with -0 below +0: radix selection on keys that order like the values
+// (three digits, each counted over the values left in the rank's bucket), the same value on
+// every target. scratch: 2n words.
+std::pair<float, float> order_statistics(const float* values, std::size_t n, std::size_t low,
+                                         std::size_t high, std::uint32_t* scratch);
 
 // Equal bins of [edges[0], edges[M]) (edges as linear_edges() spaces them); values below and
 // above go to the end bins, NaN to the top.
