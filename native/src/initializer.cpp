@@ -156,7 +156,7 @@ void draw_orthogonal(double gain, std::size_t fan_in, std::size_t fan_out, Rng& 
   const std::size_t m = fan_in > fan_out ? fan_in : fan_out;
   const std::size_t n = fan_in > fan_out ? fan_out : fan_in;
   double* q = scratch;  // column-major m x n, drawn column after column
-  for (std::size_t i = 0; i < m * n; ++i) q[i] = rng.normal();
+  rng.normal(q, m * n);
   orthonormal_columns(q, m, n, scratch + m * n);
   for (std::size_t r = 0; r < fan_out; ++r) {
     for (std::size_t c = 0; c < fan_in; ++c) {
@@ -263,7 +263,7 @@ void draw_weights(const Initializer& init, int fan_in, int fan_out, Rng& rng, T*
 #endif
   } else {
     const double s = normal_std(init, fan_in, fan_out);
-    for (std::size_t i = 0; i < count; ++i) w[i] = static_cast<T>(s * rng.normal());
+    draw_normals(rng, s, w, count);
   }
 }
 

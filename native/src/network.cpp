@@ -12,6 +12,23 @@ std::size_t elements(std::size_t rows, std::size_t cols) {
   return rows * cols;
 }
 
+// z.row(b) += bias for every row: a plain loop, which vectorizes in WebAssembly too (Eigen's
+// broadcast has no wasm SIMD path there).
+template <class T>
+void add_to_rows(const T* bias, MatrixView<T> z) {
+  const Eigen::Index rows = z.rows(), cols = z.cols();
+  for (Eigen::Index b = 0; b < rows; ++b) {
+    T* row = z.data() + b * cols;
+    for (Eigen::Index j = 0; j < cols; ++j) row[j] += bias[j];
+  }
+}
+
+// y[i] *= x[i], likewise.
+template <class T>
+void multiply(const T* x, T* y, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) y[i] *= x[i];
+}
+
 }  // namespace
 
 template <class T>
@@ -66,7 +83,7 @@ void Network<T>::forward(const Activation& act,
   for (int l = 1; l <= shape_.depth; ++l) {
     // z_l = h_{l-1} W_l^T + b_l: [B x fan_in] [fan_in x N] + [1 x N] on every row.
     gemm<T>(Op::none, Op::transpose, T(1), h(l - 1), const_view(w_[l - 1]), z);
-    z.rowwise() += view(b_[l - 1]).row(0);
+    add_to_rows(b_[l - 1].data.data(), z);
     Buffer& h_l = h_[l - 1];
     Buffer& dphi_l = dphi_[l - 1];
     evaluate(act, z.data(), h_l.data.data(), dphi_l.data.data(), h_l.data.size());
@@ -80,7 +97,7 @@ void Network<T>::backward(const std::function<void(const BackwardLayer<T>&)>& ob
   for (int l = shape_.depth; l >= 1; --l) {
     const Buffer& grad_h = l == shape_.depth ? g_ : grad_h_[l % 2];
     // delta_l = dL/dh_l .* phi'(z_l), over phi'(z_l) in place.
-    view(dphi_[l - 1]).array() *= const_view(grad_h).array();
+    multiply(grad_h.data.data(), dphi_[l - 1].data.data(), grad_h.data.size());
     const ConstMatrixView<T> delta = const_view(dphi_[l - 1]);
     // dW_l = (1/B) delta_l^T h_{l-1}: [N x B] [B x fan_in].
     MatrixView<T> dw = weight_gradient(l);

@@ -284,7 +284,7 @@ std::uint64_t draw(const PropagationConfig& c, Network<float>& net, double* weig
   Fnv1a hash;
   Rng input(c.seed, kInput);
   MatrixView<float> x = net.input();
-  for (Eigen::Index i = 0; i < x.size(); ++i) x.data()[i] = float(c.input_std * input.normal());
+  draw_normals(input, c.input_std, x.data(), x.size());
   hash.add(x.data(), x.size());
   Rng weights(c.seed, kWeights);
   for (int l = 1; l <= s.depth; ++l) {
@@ -295,14 +295,16 @@ std::uint64_t draw(const PropagationConfig& c, Network<float>& net, double* weig
   Rng biases(c.seed, kBiases);
   for (int l = 1; l <= s.depth; ++l) {
     MatrixView<float> b = net.bias(l);
-    for (Eigen::Index j = 0; j < b.size(); ++j) {
-      b.data()[j] = c.bias_std > 0 ? float(c.bias_std * biases.normal()) : 0.0f;
+    if (c.bias_std > 0) {
+      draw_normals(biases, c.bias_std, b.data(), b.size());
+    } else {
+      b.setZero();
     }
     hash.add(b.data(), b.size());
   }
   Rng upstream(c.seed, kUpstream);
   MatrixView<float> g = net.upstream();
-  for (Eigen::Index i = 0; i < g.size(); ++i) g.data()[i] = float(upstream.normal());
+  draw_normals(upstream, 1.0, g.data(), g.size());
   hash.add(g.data(), g.size());
   return hash.value();
 }

@@ -1,5 +1,6 @@
 #include "actlab/rng.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "actlab/portable_math.hpp"
@@ -84,6 +85,37 @@ double Rng::normal() {
   spare_ = v * f;
   has_spare_ = true;
   return u * f;
+}
+
+void Rng::normal(double* out, std::size_t n) {
+  std::size_t i = 0;
+  if (n > 0 && has_spare_) out[i++] = spare_, has_spare_ = false;
+  constexpr std::size_t kAttempts = 128;
+  std::uint32_t bits[4 * kAttempts];
+  double u[kAttempts], v[kAttempts], s[kAttempts];
+  while (i < n) {
+    // As many attempts as pairs still needed: each takes normal()'s four outputs, and the
+    // accepted ones give at most the values asked for (the last second one kept as spare).
+    const std::size_t attempts = std::min(kAttempts, (n - i + 1) / 2);
+    next_u32(bits, 4 * attempts);
+    std::size_t accepted = 0;
+    for (std::size_t k = 0; k < attempts; ++k) {
+      const double uk = 2 * unit_interval(bits[4 * k], bits[4 * k + 1]) - 1;
+      const double vk = 2 * unit_interval(bits[4 * k + 2], bits[4 * k + 3]) - 1;
+      const double sk = uk * uk + vk * vk;
+      u[accepted] = uk, v[accepted] = vk, s[accepted] = sk;
+      accepted += sk < 1 && sk != 0;
+    }
+    for (std::size_t k = 0; k < accepted; ++k) {
+      const double f = std::sqrt(-2 * portable::log(s[k]) / s[k]);
+      out[i++] = u[k] * f;
+      if (i < n) {
+        out[i++] = v[k] * f;
+      } else {
+        spare_ = v[k] * f, has_spare_ = true;
+      }
+    }
+  }
 }
 
 }  // namespace actlab

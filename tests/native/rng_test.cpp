@@ -107,5 +107,19 @@ TEST(Rng, BlockDrawsEqualOneAtATimeAndLeaveTheSameState) {
   }
 }
 
+// Normals in blocks: the same values, and the same state and kept second value after, for
+// odd and even counts, blocks that start with a kept value, and counts past one block.
+TEST(Rng, NormalBlocksEqualOneAtATime) {
+  Rng one(9, 4), block(9, 4);
+  for (std::size_t n : {0, 1, 2, 3, 1, 256, 255, 257, 1001, 7}) {
+    std::vector<double> x(n);
+    block.normal(x.data(), n);
+    for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(x[i], one.normal()) << "n " << n << " i " << i;
+  }
+  EXPECT_EQ(block.normal(), one.normal());  // the kept value of the last odd block
+  EXPECT_EQ(block.normal(), one.normal());
+  EXPECT_EQ(block.next_u32(), one.next_u32());
+}
+
 }  // namespace
 }  // namespace actlab

@@ -27,6 +27,9 @@ class Rng {
   // then u f and v f with f = sqrt(-2 ln(s) / s) are independent standard normals; the second
   // is kept for the next call.
   double normal();
+  // out[i] = normal() for i < n, the same numbers and the same state afterwards (the kept
+  // second value included), faster: the uniforms come in blocks of next_u32(out, n).
+  void normal(double* out, std::size_t n);
 
  private:
   std::uint64_t state_ = 0;
@@ -34,5 +37,17 @@ class Rng {
   double spare_ = 0;
   bool has_spare_ = false;
 };
+
+// out[i] = T(scale * rng.normal()) for i < n, the normals drawn in blocks.
+template <class T>
+void draw_normals(Rng& rng, double scale, T* out, std::size_t n) {
+  constexpr std::size_t kBlock = 256;
+  double x[kBlock];
+  for (std::size_t done = 0; done < n; done += kBlock) {
+    const std::size_t m = n - done < kBlock ? n - done : kBlock;
+    rng.normal(x, m);
+    for (std::size_t i = 0; i < m; ++i) out[done + i] = static_cast<T>(scale * x[i]);
+  }
+}
 
 }  // namespace actlab
