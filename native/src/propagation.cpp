@@ -21,7 +21,7 @@ namespace {
 enum Stream : std::uint64_t { kWeights = 1, kBiases = 2, kInput = 3, kUpstream = 4, kSampling = 5 };
 
 // At most this many values, drawn uniformly from all layers, set the pooled histogram edges.
-constexpr std::size_t kEdgeSample = 65536;
+constexpr std::size_t kEdgeSample = 65536;  // a multiple of PooledSample::draw()'s block
 constexpr double kLowQuantile = 0.005;
 constexpr double kHighQuantile = 0.995;
 constexpr double kInvLn10 = 0.43429448190325182765112891891660508;
@@ -137,17 +137,23 @@ class PooledSample {
     positions_.resize(kEdgeSample);
     starts_.assign(s.depth + 1, 0);
     Rng rng(seed, kSampling);
-    for (std::size_t k = 0; k < kEdgeSample; ++k) {
-      // For r = hi 2^32 + lo uniform on [0, 2^64): the entry floor(r total / 2^64), uniform on
-      // [0, total) up to total / 2^64, and its layer floor(r L / 2^64) (= entry / per_layer, as
-      // nested floors are one), from 64-bit products (L, total < 2^32) instead of divisions.
-      const std::uint64_t hi = rng.next_u32(), lo = rng.next_u32();
-      const auto scaled = [&](std::uint64_t m) { return (hi * m + ((lo * m) >> 32)) >> 32; };
-      const std::uint64_t entry = scaled(total), layer = scaled(s.depth);
-      drawn_layer_[k] = static_cast<std::uint16_t>(layer);
-      drawn_position_[k] = static_cast<std::uint32_t>(entry - layer * per_layer_);
-      ++starts_[layer + 1];
+    const std::uint64_t depth = static_cast<std::uint64_t>(s.depth);
+    constexpr std::size_t kBlock = 512;
+    std::uint32_t bits[2 * kBlock];
+    for (std::size_t start = 0; start < kEdgeSample; start += kBlock) {
+      rng.next_u32(bits, 2 * kBlock);  // kEdgeSample is a multiple of kBlock
+      for (std::size_t k = 0; k < kBlock; ++k) {
+        // For r = hi 2^32 + lo uniform on [0, 2^64): the entry floor(r total / 2^64), uniform
+        // on [0, total) up to total / 2^64, and its layer floor(r L / 2^64) (= entry /
+        // per_layer, as nested floors are one), from 64-bit products (L, total < 2^32).
+        const std::uint64_t hi = bits[2 * k], lo = bits[2 * k + 1];
+        const auto scaled = [&](std::uint64_t m) { return (hi * m + ((lo * m) >> 32)) >> 32; };
+        const std::uint64_t entry = scaled(total), layer = scaled(depth);
+        drawn_layer_[start + k] = static_cast<std::uint16_t>(layer);
+        drawn_position_[start + k] = static_cast<std::uint32_t>(entry - layer * per_layer_);
+      }
     }
+    for (const std::uint16_t layer : drawn_layer_) ++starts_[layer + 1];
     for (int l = 1; l <= s.depth; ++l) starts_[l] += starts_[l - 1];
     for (std::size_t k = 0; k < kEdgeSample; ++k) {
       positions_[starts_[drawn_layer_[k]]++] = drawn_position_[k];  // then layer l's end
