@@ -59,14 +59,8 @@ double Rng::uniform() {
   return unit_interval(hi, lo);
 }
 
-void Rng::uniform(double* out, std::size_t n) {
-  constexpr std::size_t kChunk = 256;
-  std::uint32_t bits[2 * kChunk];
-  for (std::size_t done = 0; done < n; done += kChunk) {
-    const std::size_t m = n - done < kChunk ? n - done : kChunk;
-    next_u32(bits, 2 * m);
-    for (std::size_t i = 0; i < m; ++i) out[done + i] = unit_interval(bits[2 * i], bits[2 * i + 1]);
-  }
+double Rng::symmetric_uniform() {
+  return (2.0 * next_u32() + 1.0) * 0x1p-32 - 1.0;
 }
 
 double Rng::normal() {

@@ -122,7 +122,9 @@ TEST(VarianceLaws, TanhStandardShrinksActStdWhileGlorotUniformHoldsIt) {
   for (int l = 1; l < 10; ++l) EXPECT_LT(s[l], 0.6 * s[l - 1]) << "standard, layer " << l + 1;
   EXPECT_LT(s[9] / s[0], 0.01);
   EXPECT_GT(g[9] / g[0], 0.3);
-  for (int l = 4; l < 10; ++l) EXPECT_GT(g[l], 0.9 * g[l - 1]) << "glorot, layer " << l + 1;
+  // Layer after layer at most ~10% lower (the mean-field ratio from layer 4 to 5 is ~0.90,
+  // and seeds scatter about it by ~1%), against standard's 40% or more.
+  for (int l = 4; l < 10; ++l) EXPECT_GT(g[l], 0.85 * g[l - 1]) << "glorot, layer " << l + 1;
 }
 
 // Klambauer et al. 2017: (0, 1) is an attracting fixed point of SELU's mean and variance with
@@ -282,7 +284,7 @@ TEST(Propagation, DrawsArePinned) {
   EXPECT_EQ(Propagator().run(config("tanh", "orthogonal", 2, 8, 4)).draws_hash,
             0x8d7ca6143a367f95ULL);
   EXPECT_EQ(Propagator().run(config("tanh", "glorot-uniform", 2, 8, 4)).draws_hash,
-            0x99b6abaf16d8bacdULL);
+            0x424ce9bc719bd091ULL);
 }
 
 struct BadRequest {

@@ -26,6 +26,11 @@ TEST(Rng, TransformsArePinned) {
   Rng uniform(1, 1);
   EXPECT_EQ(uniform.uniform(), 0x1.93051f222b25cp-1);
   EXPECT_EQ(uniform.uniform(), 0x1.804c4caf4b856p-1);
+  Rng symmetric(1, 1), bits(1, 1);
+  for (int i = 0; i < 1000; ++i) {
+    const double k = bits.next_u32();
+    ASSERT_EQ(symmetric.symmetric_uniform(), (2 * k + 1) / 0x1p32 - 1);
+  }
   Rng normal(1, 1);
   EXPECT_EQ(normal.normal(), 0x1.92068a137ecdbp-1);
   EXPECT_EQ(normal.normal(), 0x1.5ed496cacce96p-1);
@@ -67,6 +72,29 @@ TEST(Rng, UniformIsUniformOnZeroOne) {
   for (int c : counts) EXPECT_NEAR(c, n * p, 5 * std::sqrt(n * p * (1 - p)));
 }
 
+// U(-1, 1) on the midpoints of a 2^-31 grid: its ends and 0 never drawn, symmetric about 0
+// (the grid's points and their negatives are the same set), uniform.
+TEST(Rng, SymmetricUniformIsUniformOnMinusOneOne) {
+  EXPECT_EQ((2 * 0.0 + 1) / 0x1p32 - 1, -1 + 0x1p-32);
+  EXPECT_EQ((2 * 4294967295.0 + 1) / 0x1p32 - 1, 1 - 0x1p-32);
+  Rng rng(2025, 1);
+  const int n = 1000000, bins = 20;
+  std::vector<int> counts(bins);
+  double sum = 0, sum_sq = 0;
+  for (int i = 0; i < n; ++i) {
+    const double u = rng.symmetric_uniform();
+    ASSERT_GT(u, -1.0);
+    ASSERT_LT(u, 1.0);
+    ASSERT_NE(u, 0.0);
+    sum += u, sum_sq += u * u;
+    ++counts[static_cast<int>((u + 1) / 2 * bins)];
+  }
+  EXPECT_NEAR(sum / n, 0, 5 * std::sqrt(1.0 / 3 / n));
+  EXPECT_NEAR(sum_sq / n, 1.0 / 3, 5 * std::sqrt(4.0 / 45 / n));  // Var of U^2: 1/5 - 1/9
+  const double p = 1.0 / bins;
+  for (int c : counts) EXPECT_NEAR(c, n * p, 5 * std::sqrt(n * p * (1 - p)));
+}
+
 double normal_cdf(double z) {
   return 0.5 * std::erfc(-z / std::sqrt(2.0));
 }
@@ -100,9 +128,6 @@ TEST(Rng, BlockDrawsEqualOneAtATimeAndLeaveTheSameState) {
     std::vector<std::uint32_t> bits(n);
     block.next_u32(bits.data(), n);
     for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(bits[i], one.next_u32()) << "n " << n;
-    std::vector<double> u(n);
-    block.uniform(u.data(), n);
-    for (std::size_t i = 0; i < n; ++i) ASSERT_EQ(u[i], one.uniform()) << "n " << n;
     EXPECT_EQ(block.next_u32(), one.next_u32()) << "n " << n;
   }
 }

@@ -21,8 +21,9 @@ class Rng {
   void next_u32(std::uint32_t* out, std::size_t n);
   // [0, 1) on the grid k 2^-53, from the top bits of two outputs.
   double uniform();
-  // out[i] = uniform() for i < n, the same numbers and the same state afterwards, faster.
-  void uniform(double* out, std::size_t n);
+  // U(-1, 1) as the 2^32 points (2k + 1) 2^-32 - 1, k = next_u32(): symmetric about 0, never
+  // 0 or +-1, each exact in double; from one output, as 32 bits are more than a float keeps.
+  double symmetric_uniform();
   // N(0, 1) by Marsaglia's polar method: (u, v) uniform in the unit disc, s = u^2 + v^2,
   // then u f and v f with f = sqrt(-2 ln(s) / s) are independent standard normals; the second
   // is kept for the next call.
