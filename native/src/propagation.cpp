@@ -93,20 +93,42 @@ std::size_t edge_sample_size(const Shape& s) {
 
 // --- statistics -------------------------------------------------------------------------
 
-// FNV-1a (Fowler, Noll, Vo) over 32-bit words.
+// FNV-1a (Fowler, Noll, Vo) over 32-bit words, as four chains: word i of the stream goes to
+// chain i mod 4, whose hashes are then hashed in order. Four independent multiplications in
+// flight instead of one long chain of them.
 class Fnv1a {
  public:
   void add(const float* x, std::size_t n) {
-    for (std::size_t i = 0; i < n; ++i) {
-      std::uint32_t bits;
-      std::memcpy(&bits, &x[i], sizeof bits);
-      hash_ = (hash_ ^ bits) * 1099511628211ULL;
+    std::size_t i = 0;
+    for (; i < n && next_ != 0; ++i) step(x[i]);
+    for (; i + kChains <= n; i += kChains) {
+      for (std::size_t k = 0; k < kChains; ++k) hash_[k] = mix(hash_[k], bits(x[i + k]));
     }
+    for (; i < n; ++i) step(x[i]);
   }
-  std::uint64_t value() const { return hash_; }
+  std::uint64_t value() const {
+    std::uint64_t h = kOffset;
+    for (const std::uint64_t chain : hash_) h = mix(h, chain);
+    return h;
+  }
 
  private:
-  std::uint64_t hash_ = 14695981039346656037ULL;
+  static constexpr std::size_t kChains = 4;
+  static constexpr std::uint64_t kOffset = 14695981039346656037ULL;
+  static std::uint64_t mix(std::uint64_t hash, std::uint64_t word) {
+    return (hash ^ word) * 1099511628211ULL;
+  }
+  static std::uint32_t bits(float x) {
+    std::uint32_t b;
+    std::memcpy(&b, &x, sizeof b);
+    return b;
+  }
+  void step(float x) {
+    hash_[next_] = mix(hash_[next_], bits(x));
+    next_ = (next_ + 1) % kChains;
+  }
+  std::uint64_t hash_[kChains] = {kOffset, kOffset, kOffset, kOffset};
+  std::size_t next_ = 0;  // the chain of the stream's next word
 };
 
 // Up to kEdgeSample finite values of all layers together, whose quantiles set the pooled

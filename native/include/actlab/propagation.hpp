@@ -88,7 +88,7 @@ struct Propagation {
   std::vector<double> act_hist_edges;   // M + 1
   std::vector<double> grad_hist_edges;  // M + 1, log10 units
   std::vector<LayerStatistics> layers;
-  // FNV-1a over the float bits of X, W_1..W_L, b_1..b_L and G: every random draw of the
+  // FNV-1a (four chains) over the float bits of X, W_1..W_L, b_1..b_L and G: every draw of the
   // experiment, the same on every target for a seed.
   std::uint64_t draws_hash = 0;
 };
