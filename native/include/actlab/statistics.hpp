@@ -55,8 +55,8 @@ std::vector<double> linear_edges(double lo, double hi, int bins);
 // value's bin is the number of inner edges <= |x| (as std::upper_bound would count them). For
 // a float a >= 0 and a threshold t, a >= t exactly when a's bits >= the bits of the smallest
 // float >= t, and nonnegative floats order like their bits: each value is binned in integers,
-// from a table over the top 16 bits of |x| (sign, exponent, 7 bits of mantissa) holding the
-// count at the slice's lowest value, then stepping over the few edges inside the slice.
+// from a table over |x|'s top 15 bits (exponent and 7 bits of mantissa) holding the count at
+// the slice's lowest value, then stepping over the few edges inside the slice.
 class LogMagnitudeBins {
  public:
   static constexpr std::size_t kTableSize = std::size_t{1} << 15;  // sign bit dropped
