@@ -8,6 +8,8 @@ namespace actlab {
 
 namespace {
 
+constexpr std::size_t kSumLanes = 8;  // mean_std()'s partial sums
+
 // The partial sums' total: lanes k and k + w added for w = kSumLanes / 2, ..., 1.
 double add_lanes(double* sums) {
   for (std::size_t width = kSumLanes / 2; width > 0; width /= 2) {

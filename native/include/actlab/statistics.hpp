@@ -15,14 +15,12 @@ struct MeanStd {
 };
 
 // Of x[0..n), n >= 1, in one pass from sums of x - x[0] (no cancellation in
-// sum d^2 - (sum d)^2 / n when |mean| >> std), kept as kSumLanes partial sums: x[i] goes to
-// sum i mod kSumLanes, the sums are added pairwise at the end. Independent chains a compiler
+// sum d^2 - (sum d)^2 / n when |mean| >> std), kept as 8 partial sums: x[i] goes to sum
+// i mod 8, the sums are added pairwise at the end. Independent chains a compiler
 // may keep in SIMD lanes but never reorders. NaN in, NaN out.
 MeanStd mean_std(const float* x, std::size_t n);
 // sqrt((1/n) sum x^2), summed in double the same way.
 double root_mean_square(const float* x, std::size_t n);
-
-inline constexpr std::size_t kSumLanes = 8;
 
 // The smallest float >= x: for every float a, a < x exactly when a < float_above(x).
 float float_above(double x);
