@@ -118,6 +118,21 @@ describe("identity overlay beyond |z| = 5000", () => {
   });
 });
 
+// With `flag` set in the page, a change of `select` in the figure `view` makes a bad request:
+// the figure shows the engine's `message`; with the flag cleared, the next change draws again,
+// computed on `thread`.
+async function errorShownThenCleared(broken, { view, flag, select, message, thread }) {
+  await broken.evaluate((name) => (globalThis[name] = true), flag);
+  await broken.selectOption(select, "relu");
+  await broken.waitForFunction((selector) => document.querySelector(selector)?.dataset.status === "error", card(view));
+  const shown = await broken.$eval(`${card(view)} .figure-error`, (el) => (el.hidden ? "" : el.textContent));
+  assert.match(shown, message);
+  await broken.evaluate((name) => (globalThis[name] = false), flag);
+  await act(broken, view, () => broken.selectOption(select, "tanh"));
+  assert.equal(await broken.$eval(`${card(view)} .figure-error`, (el) => el.hidden), true);
+  assert.equal(await broken.$eval(card(view), (el) => el.dataset.thread), thread);
+}
+
 describe("engine errors", () => {
   // Every view the page accepts is valid for the engine: each test makes one bad request by
   // changing a parameter on its way to the engine, while a flag is set. Figure 1 is computed on
@@ -133,15 +148,13 @@ describe("engine errors", () => {
     const { page: broken, context } = await openPage(env, "/?view=act", { prepare });
     await waitDrawn(broken, "act");
     await broken.waitForFunction(() => document.body.dataset.mainThreadEngine === "ready");
-    await broken.evaluate(() => (globalThis.badPoints = true));
-    await broken.selectOption("#act-phi", "relu");
-    await broken.waitForFunction((selector) => document.querySelector(selector)?.dataset.status === "error", card("act"));
-    const message = await broken.$eval(`${card("act")} .figure-error`, (el) => (el.hidden ? "" : el.textContent));
-    assert.match(message, /--points: must be an integer from 2 to 1000000, got 1/);
-    await broken.evaluate(() => (globalThis.badPoints = false));
-    await act(broken, "act", () => broken.selectOption("#act-phi", "tanh"));
-    assert.equal(await broken.$eval(`${card("act")} .figure-error`, (el) => el.hidden), true);
-    assert.equal(await broken.$eval(card("act"), (el) => el.dataset.thread), "main");
+    await errorShownThenCleared(broken, {
+      view: "act",
+      flag: "badPoints",
+      select: "#act-phi",
+      message: /--points: must be an integer from 2 to 1000000, got 1/,
+      thread: "main",
+    });
     await context.close();
   });
 
@@ -156,15 +169,13 @@ describe("engine errors", () => {
     };
     const { page: broken, context } = await openPage(env, "/?view=prop", { initScript });
     await waitDrawn(broken, "prop");
-    await broken.evaluate(() => (globalThis.badBins = true));
-    await broken.selectOption("#prop-phi", "relu");
-    await broken.waitForFunction((selector) => document.querySelector(selector)?.dataset.status === "error", card("prop"));
-    const message = await broken.$eval(`${card("prop")} .figure-error`, (el) => (el.hidden ? "" : el.textContent));
-    assert.match(message, /--bins: must be an integer from 2 to 512, got 1/);
-    await broken.evaluate(() => (globalThis.badBins = false));
-    await act(broken, "prop", () => broken.selectOption("#prop-phi", "tanh"));
-    assert.equal(await broken.$eval(`${card("prop")} .figure-error`, (el) => el.hidden), true);
-    assert.equal(await broken.$eval(card("prop"), (el) => el.dataset.thread), "worker");
+    await errorShownThenCleared(broken, {
+      view: "prop",
+      flag: "badBins",
+      select: "#prop-phi",
+      message: /--bins: must be an integer from 2 to 512, got 1/,
+      thread: "worker",
+    });
     await context.close();
   });
 });
