@@ -41,7 +41,8 @@ Sweep sweep(F f, Exact exact) {
     if (got != static_cast<float>(want)) ++s.not_rounded;
     if (std::isinf(static_cast<float>(want)) || std::isinf(got)) {
       // Past the overflow threshold inf is right, and only there.
-      if (static_cast<float>(want) != got && s.max_ulp < INFINITY) s.max_ulp = INFINITY, s.worst = x;
+      if (static_cast<float>(want) != got && s.max_ulp < INFINITY)
+        s.max_ulp = INFINITY, s.worst = x;
       continue;
     }
     const double error = std::fabs(double(got) - want) / float_ulp(want);
@@ -65,8 +66,8 @@ int main() {
   print("expm1", sweep([](float x) { return actlab::float_math::expm1(x); },
                        [](double x) { return std::expm1(x); }));
   // NaN in, NaN out.
-  const bool nan_ok = std::isnan(actlab::float_math::exp(NAN)) &&
-                      std::isnan(actlab::float_math::expm1(NAN));
+  const bool nan_ok =
+      std::isnan(actlab::float_math::exp(NAN)) && std::isnan(actlab::float_math::expm1(NAN));
   std::printf("NaN -> NaN: %s\n", nan_ok ? "yes" : "NO");
   return nan_ok ? 0 : 1;
 }

@@ -18,7 +18,8 @@ import { NativeBench, buildMarchNative } from "./lib/native.mjs";
 import { PROPAGATE, WORKLOADS } from "./web/workloads.js";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-const build = (variable, fallback) => resolve(root, process.env[variable] ?? fallback);
+const build = (variable, fallback) =>
+  resolve(root, process.env[variable] ?? fallback);
 const nativeBuild = build("ACTLAB_NATIVE_BUILD", "build/native");
 const marchBuild = build("ACTLAB_MARCH_BUILD", "build/bench-march");
 const wasmBuild = build("ACTLAB_WASM_BUILD", "build/wasm");
@@ -28,9 +29,13 @@ const rounds = Math.max(1, Number(process.argv[2] ?? 15));
 const WARM_UP = 3;
 
 async function wasmModule() {
-  const createActlabModule = createRequire(import.meta.url)(`${wasmBuild}/actlab-node.cjs`);
+  const createActlabModule = createRequire(import.meta.url)(
+    `${wasmBuild}/actlab-node.cjs`,
+  );
   const actlab = wrapModule(
-    await createActlabModule({ wasmBinary: readFileSync(`${wasmBuild}/actlab-node.wasm`) }),
+    await createActlabModule({
+      wasmBinary: readFileSync(`${wasmBuild}/actlab-node.wasm`),
+    }),
   );
   return {
     name: "actlab wasm (node)",
@@ -45,7 +50,11 @@ async function wasmModule() {
 
 function native(name, executable) {
   const bench = new NativeBench(executable);
-  return { name, run: async (workload) => (await bench.run(workload)).ms, close: () => bench.close() };
+  return {
+    name,
+    run: async (workload) => (await bench.run(workload)).ms,
+    close: () => bench.close(),
+  };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -57,14 +66,17 @@ const impls = [
 ];
 const [, nativeO3, march] = impls;
 
-console.log(`P1, P2 in node ${process.version}: ${WARM_UP} warm-up runs, then ${rounds} rounds`);
+console.log(
+  `P1, P2 in node ${process.version}: ${WARM_UP} warm-up runs, then ${rounds} rounds`,
+);
 console.log(
   `${"workload".padEnd(28)}${"implementation".padEnd(27)}${"median".padStart(9)}` +
     `${"min".padStart(9)}${"/native-O3".padStart(12)}${"/march".padStart(8)}`,
 );
 for (const workload of ["p1", "p2"]) {
   const ms = new Map(impls.map((impl) => [impl, []]));
-  for (const impl of impls) for (let i = 0; i < WARM_UP; i++) await impl.run(workload);
+  for (const impl of impls)
+    for (let i = 0; i < WARM_UP; i++) await impl.run(workload);
   for (let round = 0; round < rounds; round++) {
     // A different implementation first each round: load from elsewhere falls on all alike.
     for (let k = 0; k < impls.length; k++) {
@@ -76,7 +88,9 @@ for (const workload of ["p1", "p2"]) {
     const m = median(ms.get(impl));
     console.log(
       `${WORKLOADS[workload].label.padEnd(28)}${impl.name.padEnd(27)}` +
-        `${m.toFixed(1).padStart(9)}${Math.min(...ms.get(impl)).toFixed(1).padStart(9)}` +
+        `${m.toFixed(1).padStart(9)}${Math.min(...ms.get(impl))
+          .toFixed(1)
+          .padStart(9)}` +
         `${`${(m / median(ms.get(nativeO3))).toFixed(2)}x`.padStart(12)}` +
         `${`${(m / median(ms.get(march))).toFixed(2)}x`.padStart(8)}`,
     );

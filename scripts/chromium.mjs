@@ -14,5 +14,8 @@ const CHROMIUM_FLAGS = [
 ];
 
 export function launchChromium() {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_FLAGS,
+  });
 }

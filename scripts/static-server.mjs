@@ -83,5 +83,7 @@ export function startServer({ port = 8000, host = "127.0.0.1" } = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? process.argv[2] ?? 8000);
   const server = await startServer({ port });
-  console.log(`actlab is served at http://127.0.0.1:${server.address().port}/ (Ctrl-C stops it)`);
+  console.log(
+    `actlab is served at http://127.0.0.1:${server.address().port}/ (Ctrl-C stops it)`,
+  );
 }

@@ -12,7 +12,11 @@ export class ActlabError extends Error {
 const INT32_MAX = 2147483647;
 
 function unwrap(result) {
-  if (result && typeof result === "object" && typeof result.error === "string") {
+  if (
+    result &&
+    typeof result === "object" &&
+    typeof result.error === "string"
+  ) {
     throw new ActlabError(result.error);
   }
   return result;
@@ -22,7 +26,9 @@ function unwrap(result) {
 function number(flag, value, fallback) {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ActlabError(`--${flag}: expected a finite number, got '${value}'`);
+    throw new ActlabError(
+      `--${flag}: expected a finite number, got '${value}'`,
+    );
   }
   return value;
 }
@@ -129,6 +135,12 @@ export function wrapModule(raw) {
 
     // {max_derivative, bound: Float64Array}: (sup|phi'|)^(k+1), k = 0..depth-1.
     bound: ({ act, alpha, depth } = {}) =>
-      unwrap(raw.bound(activationId(act), alphaOf(alpha), integer("depth", depth, Number.NaN))),
+      unwrap(
+        raw.bound(
+          activationId(act),
+          alphaOf(alpha),
+          integer("depth", depth, Number.NaN),
+        ),
+      ),
   };
 }

@@ -27,11 +27,12 @@ val failure(const std::string& message) {
 
 template <class T>
 val copy_to_js(const char* array_type, const std::vector<T>& values) {
-  return val::global(array_type).new_(
-      emscripten::typed_memory_view(values.size(), values.data()));
+  return val::global(array_type).new_(emscripten::typed_memory_view(values.size(), values.data()));
 }
 
-val optional_number(const std::optional<double>& x) { return x ? val(*x) : val::null(); }
+val optional_number(const std::optional<double>& x) {
+  return x ? val(*x) : val::null();
+}
 
 // Metadata of an activation with its alpha resolved (sup|phi'| and range depend on alpha).
 val activation_object(const actlab::Activation& act) {

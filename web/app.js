@@ -7,7 +7,14 @@ import { FIGURES } from "./figures/index.js";
 import { displayName, translator } from "./i18n/index.js";
 import { renderRich } from "./katex.js";
 import { theme } from "./plot/palette.js";
-import { FIGURE_IDS, LANGUAGES, createSchema, parseState, stateToQuery, withParam } from "./state.js";
+import {
+  FIGURE_IDS,
+  LANGUAGES,
+  createSchema,
+  parseState,
+  stateToQuery,
+  withParam,
+} from "./state.js";
 import { STRINGS } from "./i18n/index.js";
 import { element } from "./dom.js";
 
@@ -38,33 +45,66 @@ class App {
   constructor(root) {
     this.root = root;
     // data-main-thread-engine tells tests when figure 1 is computed on the main thread.
-    this.engine = new Engine({ onMainThread: () => (document.body.dataset.mainThreadEngine = "ready") });
+    this.engine = new Engine({
+      onMainThread: () => (document.body.dataset.mainThreadEngine = "ready"),
+    });
     this.cards = new Map();
   }
 
   async start() {
-    const guess = parseState(location.search, emptySchema(), { activations: [], initializers: [] }, navigator.languages);
+    const guess = parseState(
+      location.search,
+      emptySchema(),
+      { activations: [], initializers: [] },
+      navigator.languages,
+    );
     this.showLoading(translator(guess.lang));
     let catalog;
     try {
-      ({ result: catalog } = await this.engine.request("catalog", "catalog", {}));
+      ({ result: catalog } = await this.engine.request(
+        "catalog",
+        "catalog",
+        {},
+      ));
     } catch (error) {
-      this.root.replaceChildren(element("p", { class: "figure-error", role: "alert", text: translator(guess.lang)("errors.load", { message: error.message }) }));
+      this.root.replaceChildren(
+        element("p", {
+          class: "figure-error",
+          role: "alert",
+          text: translator(guess.lang)("errors.load", {
+            message: error.message,
+          }),
+        }),
+      );
       document.body.dataset.status = "error";
       return;
     }
     this.catalog = catalog;
     this.schema = createSchema(catalog);
-    this.state = parseState(location.search, this.schema, catalog, navigator.languages);
+    this.state = parseState(
+      location.search,
+      this.schema,
+      catalog,
+      navigator.languages,
+    );
     this.render();
     addEventListener("popstate", () => this.restore());
-    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", () => {
-      for (const card of this.cards.values()) card.redraw();
-    });
+    matchMedia("(prefers-color-scheme: dark)").addEventListener(
+      "change",
+      () => {
+        for (const card of this.cards.values()) card.redraw();
+      },
+    );
   }
 
   showLoading(t) {
-    this.root.replaceChildren(element("p", { class: "loading", role: "status", text: t("status.loading") }));
+    this.root.replaceChildren(
+      element("p", {
+        class: "loading",
+        role: "status",
+        text: t("status.loading"),
+      }),
+    );
   }
 
   // What figures and controls read: the translator, the engine's catalog, the theme, and
@@ -87,11 +127,14 @@ class App {
       engine: this.engine,
       schema: this.schema,
       ctx: this.ctx,
-      onChange: (figure, name, raw, commit) => this.change(figure, name, raw, commit),
+      onChange: (figure, name, raw, commit) =>
+        this.change(figure, name, raw, commit),
       linkFor: (figure) => this.urlFor(figure, false),
       embedFor: (figure) => this.embedSnippet(figure),
     };
-    const ids = this.state.embed ? [this.state.view] : FIGURE_IDS.filter((id) => FIGURES[id]);
+    const ids = this.state.embed
+      ? [this.state.view]
+      : FIGURE_IDS.filter((id) => FIGURES[id]);
     for (const id of ids) this.cards.set(id, new Card(FIGURES[id], app));
 
     if (this.state.embed) this.renderEmbed();
@@ -107,8 +150,18 @@ class App {
   renderPage() {
     const t = this.t;
     const nav = element("nav", { "aria-label": t("header.nav") }, [
-      element("ul", {}, FIGURE_IDS.map((id, i) =>
-        element("li", {}, [element("a", { href: `#sec-${id}`, text: `${i + 1}. ${t(`sections.${id}.nav`)}` })]))),
+      element(
+        "ul",
+        {},
+        FIGURE_IDS.map((id, i) =>
+          element("li", {}, [
+            element("a", {
+              href: `#sec-${id}`,
+              text: `${i + 1}. ${t(`sections.${id}.nav`)}`,
+            }),
+          ]),
+        ),
+      ),
     ]);
     this.navObserver?.disconnect();
     this.navObserver = fadeClippedEnds(nav);
@@ -121,17 +174,32 @@ class App {
       nav,
       this.languageSwitch(),
     ]);
-    this.pageNotices = element("div", { class: "notices page-notices", role: "status", hidden: "" });
+    this.pageNotices = element("div", {
+      class: "notices page-notices",
+      role: "status",
+      hidden: "",
+    });
     const article = element("article", { class: "lecture" }, [
       element("h1", { id: "top", text: t("intro.title") }),
       this.pageNotices,
       ...paragraphs(t("intro.lead"), "lead"),
     ]);
     for (const id of FIGURE_IDS) {
-      const section = element("section", { class: "lecture-section", id: `sec-${id}`, "aria-labelledby": `sec-${id}-title` }, [
-        element("h2", { id: `sec-${id}-title`, text: t(`sections.${id}.title`) }),
-        ...paragraphs(t(`sections.${id}.before`)),
-      ]);
+      const section = element(
+        "section",
+        {
+          class: "lecture-section",
+          id: `sec-${id}`,
+          "aria-labelledby": `sec-${id}-title`,
+        },
+        [
+          element("h2", {
+            id: `sec-${id}-title`,
+            text: t(`sections.${id}.title`),
+          }),
+          ...paragraphs(t(`sections.${id}.before`)),
+        ],
+      );
       if (this.cards.has(id)) section.append(this.cards.get(id).element);
       section.append(...paragraphs(t(`sections.${id}.after`)));
       article.append(section);
@@ -146,7 +214,11 @@ class App {
 
   renderEmbed() {
     const card = this.cards.get(this.state.view);
-    this.pageNotices = element("div", { class: "notices page-notices", role: "status", hidden: "" });
+    this.pageNotices = element("div", {
+      class: "notices page-notices",
+      role: "status",
+      hidden: "",
+    });
     const open = element("a", {
       class: "open-full",
       href: this.urlFor(this.state.view, false),
@@ -155,7 +227,10 @@ class App {
       text: this.t("actions.open"),
     });
     card.actions.append(open);
-    const main = element("main", { id: "content", class: "embed-main" }, [this.pageNotices, card.element]);
+    const main = element("main", { id: "content", class: "embed-main" }, [
+      this.pageNotices,
+      card.element,
+    ]);
     this.root.replaceChildren(main);
     // The stage takes the height the card's chrome leaves in the frame (CSS flex); the
     // figure's charts follow its size.
@@ -164,9 +239,16 @@ class App {
   }
 
   languageSwitch() {
-    const select = element("select", { id: "lang", "aria-label": `${this.t("header.language")} / Language` });
+    const select = element("select", {
+      id: "lang",
+      "aria-label": `${this.t("header.language")} / Language`,
+    });
     for (const lang of LANGUAGES) {
-      const option = element("option", { value: lang, lang, text: STRINGS[lang].meta.name });
+      const option = element("option", {
+        value: lang,
+        lang,
+        text: STRINGS[lang].meta.name,
+      });
       if (lang === this.state.lang) option.selected = true;
       select.append(option);
     }
@@ -177,7 +259,11 @@ class App {
       document.getElementById("lang")?.focus();
     });
     return element("div", { class: "language" }, [
-      element("label", { for: "lang", class: "visually-hidden", text: this.t("header.language") }),
+      element("label", {
+        for: "lang",
+        class: "visually-hidden",
+        text: this.t("header.language"),
+      }),
       select,
     ]);
   }
@@ -188,19 +274,39 @@ class App {
     const global = [];
     for (const notice of this.state.notices) {
       const figure = notice.key.split(".")[0];
-      if (this.cards.has(figure)) byFigure.set(figure, [...(byFigure.get(figure) ?? []), notice]);
+      if (this.cards.has(figure))
+        byFigure.set(figure, [...(byFigure.get(figure) ?? []), notice]);
       else global.push(notice);
     }
-    for (const [id, card] of this.cards) card.setNotices(byFigure.get(id) ?? []);
+    for (const [id, card] of this.cards)
+      card.setNotices(byFigure.get(id) ?? []);
     const t = this.t;
     this.pageNotices.hidden = global.length === 0;
     this.pageNotices.replaceChildren(
-      ...(global.length ? [element("p", { text: t("notices.title") }), element("ul", {}, global.map((n) => element("li", { text: t(`notices.${n.reason}`, n) })))] : []),
+      ...(global.length
+        ? [
+            element("p", { text: t("notices.title") }),
+            element(
+              "ul",
+              {},
+              global.map((n) =>
+                element("li", { text: t(`notices.${n.reason}`, n) }),
+              ),
+            ),
+          ]
+        : []),
     );
   }
 
   change(figure, name, raw, commit) {
-    this.state = withParam(this.state, this.schema, this.catalog, figure, name, raw);
+    this.state = withParam(
+      this.state,
+      this.schema,
+      this.catalog,
+      figure,
+      name,
+      raw,
+    );
     this.writeUrl(commit);
     const card = this.cards.get(figure);
     if (this.state.notices.length) card?.setNotices(this.state.notices);
@@ -210,34 +316,56 @@ class App {
   writeUrl(commit) {
     const query = stateToQuery(this.state, this.schema);
     const url = `${location.pathname}${query}${location.hash}`;
-    if (url === `${location.pathname}${location.search}${location.hash}`) return;
+    if (url === `${location.pathname}${location.search}${location.hash}`)
+      return;
     if (commit) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
   }
 
   restore() {
     const previous = this.state;
-    this.state = parseState(location.search, this.schema, this.catalog, navigator.languages);
-    if (previous.lang !== this.state.lang || previous.embed !== this.state.embed || (this.state.embed && previous.view !== this.state.view)) {
+    this.state = parseState(
+      location.search,
+      this.schema,
+      this.catalog,
+      navigator.languages,
+    );
+    if (
+      previous.lang !== this.state.lang ||
+      previous.embed !== this.state.embed ||
+      (this.state.embed && previous.view !== this.state.view)
+    ) {
       this.render();
       return;
     }
     this.showNotices();
     for (const [id, card] of this.cards) {
-      if (stateToQuery({ ...this.state, embed: false, view: null }, this.schema, { only: id }) !==
-          stateToQuery({ ...previous, embed: false, view: null }, this.schema, { only: id })) {
+      if (
+        stateToQuery({ ...this.state, embed: false, view: null }, this.schema, {
+          only: id,
+        }) !==
+        stateToQuery({ ...previous, embed: false, view: null }, this.schema, {
+          only: id,
+        })
+      ) {
         card.update(this.state.figures[id]);
       }
     }
   }
 
   urlFor(figure, embed) {
-    const query = stateToQuery(this.state, this.schema, { only: figure, embed });
+    const query = stateToQuery(this.state, this.schema, {
+      only: figure,
+      embed,
+    });
     return `${location.origin}${location.pathname}${query}`;
   }
 
   embedSnippet(figure) {
-    const title = `actlab — ${this.t(`sections.${figure}.title`)}`.replace(/"/g, "&quot;");
+    const title = `actlab — ${this.t(`sections.${figure}.title`)}`.replace(
+      /"/g,
+      "&quot;",
+    );
     const src = this.urlFor(figure, true).replace(/&/g, "&amp;");
     return `<iframe src="${src}" width="720" height="540" style="border:0;max-width:100%" title="${title}" loading="lazy"></iframe>`;
   }

@@ -33,39 +33,89 @@ export class Card {
   build() {
     const { t } = this.app.ctx;
     const id = this.figure.id;
-    this.title = element("h3", { class: "card-title", id: `fig-${id}-title`, text: t(`figures.${id}.title`) });
-    this.notices = element("div", { class: "notices", role: "status", hidden: "" });
-    this.form = element("form", { class: "controls", "aria-label": t(`figures.${id}.title`) });
+    this.title = element("h3", {
+      class: "card-title",
+      id: `fig-${id}-title`,
+      text: t(`figures.${id}.title`),
+    });
+    this.notices = element("div", {
+      class: "notices",
+      role: "status",
+      hidden: "",
+    });
+    this.form = element("form", {
+      class: "controls",
+      "aria-label": t(`figures.${id}.title`),
+    });
     this.form.addEventListener("submit", (event) => event.preventDefault());
-    this.controls = buildControls(this.form, id, this.figure.controls, this.app.schema, this.app.ctx,
-      (name, raw, commit) => this.app.onChange(id, name, raw, commit));
+    this.controls = buildControls(
+      this.form,
+      id,
+      this.figure.controls,
+      this.app.schema,
+      this.app.ctx,
+      (name, raw, commit) => this.app.onChange(id, name, raw, commit),
+    );
     this.host = element("div", { class: "figure-host" });
-    this.error = element("p", { class: "figure-error", role: "alert", hidden: "" });
-    this.progress = element("div", { class: "progress", role: "status", "aria-live": "polite", hidden: "" }, [
-      element("span", { class: "spinner", "aria-hidden": "true" }),
-      element("span", { text: t("status.computing") }),
-    ]);
+    this.error = element("p", {
+      class: "figure-error",
+      role: "alert",
+      hidden: "",
+    });
+    this.progress = element(
+      "div",
+      { class: "progress", role: "status", "aria-live": "polite", hidden: "" },
+      [
+        element("span", { class: "spinner", "aria-hidden": "true" }),
+        element("span", { text: t("status.computing") }),
+      ],
+    );
     this.legend = element("ul", { class: "legend" });
-    this.toast = element("p", { class: "toast", role: "status", "aria-live": "polite" });
+    this.toast = element("p", {
+      class: "toast",
+      role: "status",
+      "aria-live": "polite",
+    });
     const actions = (this.actions = element("div", { class: "card-actions" }, [
       this.button("link", () => this.copy(this.app.linkFor(id))),
       this.button("embed", () => this.copy(this.app.embedFor(id))),
       this.button("png", () => this.exportPng()),
       this.button("csv", () => this.exportCsv()),
     ]));
-    const stage = element("div", { class: "stage" }, [this.host, this.progress]);
+    const stage = element("div", { class: "stage" }, [
+      this.host,
+      this.progress,
+    ]);
     // Embedded in a small frame, the controls fold away so that the figure keeps the room.
     const controls = this.app.ctx.embed
-      ? element("details", { class: "embed-controls" }, [element("summary", { text: t("actions.parameters") }), this.form])
+      ? element("details", { class: "embed-controls" }, [
+          element("summary", { text: t("actions.parameters") }),
+          this.form,
+        ])
       : this.form;
     if (this.app.ctx.embed && innerHeight >= 560) controls.open = true;
-    this.element.append(this.title, this.notices, controls, stage, this.error, this.legend, actions, this.toast);
+    this.element.append(
+      this.title,
+      this.notices,
+      controls,
+      stage,
+      this.error,
+      this.legend,
+      actions,
+      this.toast,
+    );
     this.view = this.figure.create(this.host, this.app.ctx);
   }
 
   button(action, onClick) {
     const { t } = this.app.ctx;
-    const button = element("button", { type: "button", class: `action action-${action}`, title: t(`actions.${action}Title`), "data-action": action, text: t(`actions.${action}`) });
+    const button = element("button", {
+      type: "button",
+      class: `action action-${action}`,
+      title: t(`actions.${action}Title`),
+      "data-action": action,
+      text: t(`actions.${action}`),
+    });
     button.addEventListener("click", onClick);
     return button;
   }
@@ -76,10 +126,19 @@ export class Card {
     this.notices.hidden = notices.length === 0;
     if (!notices.length) return;
     const list = element("ul");
-    for (const n of notices) list.append(element("li", { text: t(`notices.${n.reason}`, n) }));
-    const dismiss = element("button", { type: "button", class: "dismiss", text: t("notices.dismiss") });
+    for (const n of notices)
+      list.append(element("li", { text: t(`notices.${n.reason}`, n) }));
+    const dismiss = element("button", {
+      type: "button",
+      class: "dismiss",
+      text: t("notices.dismiss"),
+    });
     dismiss.addEventListener("click", () => this.setNotices([]));
-    this.notices.append(element("p", { text: t("notices.title") }), list, dismiss);
+    this.notices.append(
+      element("p", { text: t("notices.title") }),
+      list,
+      dismiss,
+    );
   }
 
   // Shows `values` in the controls and asks the engine for the figure's numbers.
@@ -87,9 +146,16 @@ export class Card {
     this.values = values;
     this.controls.sync(values);
     this.element.dataset.status = "busy";
-    const timer = setTimeout(() => (this.progress.hidden = false), PROGRESS_DELAY_MS);
+    const timer = setTimeout(
+      () => (this.progress.hidden = false),
+      PROGRESS_DELAY_MS,
+    );
     try {
-      const reply = await this.app.engine.request(this.figure.id, this.figure.op, this.figure.args(values));
+      const reply = await this.app.engine.request(
+        this.figure.id,
+        this.figure.op,
+        this.figure.args(values),
+      );
       if (reply.stale) return;
       this.result = reply.result;
       this.element.dataset.ms = reply.ms.toFixed(1);
@@ -100,7 +166,11 @@ export class Card {
     } catch (error) {
       const key = `errors.${error.message}`;
       const text = this.app.ctx.t(key);
-      this.showError(text === key ? this.app.ctx.t("errors.engine", { message: error.message }) : text);
+      this.showError(
+        text === key
+          ? this.app.ctx.t("errors.engine", { message: error.message })
+          : text,
+      );
     } finally {
       if (this.values === values) {
         clearTimeout(timer);
@@ -114,7 +184,10 @@ export class Card {
   // Draws the last result again (after a theme change or a resize of the embed).
   redraw() {
     if (!this.result) return;
-    this.view.draw(this.result, this.values, { ...this.app.ctx, theme: theme() });
+    this.view.draw(this.result, this.values, {
+      ...this.app.ctx,
+      theme: theme(),
+    });
     this.renderLegend();
     this.drawn += 1;
     this.element.dataset.drawn = String(this.drawn);
@@ -132,13 +205,18 @@ export class Card {
   renderLegend() {
     this.legend.replaceChildren();
     for (const item of this.view.legend()) {
-      const swatch = element("span", { class: "swatch", "aria-hidden": "true" });
-      if (item.gradient) swatch.style.background = `linear-gradient(to right, ${item.gradient.join(", ")})`;
+      const swatch = element("span", {
+        class: "swatch",
+        "aria-hidden": "true",
+      });
+      if (item.gradient)
+        swatch.style.background = `linear-gradient(to right, ${item.gradient.join(", ")})`;
       else if (item.fill) swatch.style.background = item.fill;
       else if (item.marker) {
         swatch.classList.add(`marker-${item.marker}`);
         swatch.style.borderColor = displayColor(item.color);
-        if (item.marker === "dot") swatch.style.background = displayColor(item.color);
+        if (item.marker === "dot")
+          swatch.style.background = displayColor(item.color);
       } else {
         swatch.style.borderTopColor = displayColor(item.color);
         swatch.style.borderTopStyle = item.dash ? "dashed" : "solid";
@@ -169,7 +247,13 @@ export class Card {
     return {
       title: this.view.title(this.values),
       canvases: this.view.canvases(),
-      legend: this.view.legend().map((item) => ({ ...item, color: item.color && displayColor(item.color), label: item.label.replace(/\$/g, "") })),
+      legend: this.view
+        .legend()
+        .map((item) => ({
+          ...item,
+          color: item.color && displayColor(item.color),
+          label: item.label.replace(/\$/g, ""),
+        })),
       colors: { bg: colors.bg, fg: colors.fg },
     };
   }
@@ -184,7 +268,11 @@ export class Card {
   }
 
   exportCsv() {
-    if (this.result) downloadCsv(this.filename("csv"), this.view.csv(this.result, this.values));
+    if (this.result)
+      downloadCsv(
+        this.filename("csv"),
+        this.view.csv(this.result, this.values),
+      );
   }
 
   // Embed mode: the figure takes the height the iframe leaves after the card's chrome.

@@ -32,27 +32,41 @@ export function buildControls(form, figureId, defs, schema, ctx, onChange) {
     const kind = def.kind ?? DEFAULT_KIND[spec.type];
     const id = `${figureId}-${def.name}`;
     const label = ctx.t(`params.${def.name}`);
-    const wrapper = element("div", { class: `control control-${kind}`, "data-param": def.name });
+    const wrapper = element("div", {
+      class: `control control-${kind}`,
+      "data-param": def.name,
+    });
     let sync;
 
     if (kind === "select") {
       const select = element("select", { id, name: def.name });
       for (const value of spec.choices) {
-        select.append(element("option", { value, text: optionLabel(def.name, value, ctx) }));
+        select.append(
+          element("option", { value, text: optionLabel(def.name, value, ctx) }),
+        );
       }
-      select.addEventListener("change", () => onChange(def.name, select.value, true));
+      select.addEventListener("change", () =>
+        onChange(def.name, select.value, true),
+      );
       wrapper.append(element("label", { for: id, text: label }), select);
       sync = (value) => (select.value = value);
     } else if (kind === "range") {
       const input = element("input", {
-        id, name: def.name, type: "range", min: spec.min, max: def.max ?? spec.max, step: 1,
+        id,
+        name: def.name,
+        type: "range",
+        min: spec.min,
+        max: def.max ?? spec.max,
+        step: 1,
       });
       const output = element("output", { for: id, "aria-hidden": "true" });
       input.addEventListener("input", () => {
         output.textContent = input.value;
         onChange(def.name, input.value, false);
       });
-      input.addEventListener("change", () => onChange(def.name, input.value, true));
+      input.addEventListener("change", () =>
+        onChange(def.name, input.value, true),
+      );
       wrapper.append(element("label", { for: id, text: label }), input, output);
       sync = (value) => {
         input.value = value;
@@ -60,14 +74,23 @@ export function buildControls(form, figureId, defs, schema, ctx, onChange) {
       };
     } else if (kind === "number") {
       const input = element("input", {
-        id, name: def.name, type: "number", step: numberStep(spec, def.name),
-        min: spec.min, max: spec.max, inputmode: "decimal",
+        id,
+        name: def.name,
+        type: "number",
+        step: numberStep(spec, def.name),
+        min: spec.min,
+        max: spec.max,
+        inputmode: "decimal",
       });
-      input.addEventListener("change", () => onChange(def.name, input.value, true));
+      input.addEventListener("change", () =>
+        onChange(def.name, input.value, true),
+      );
       wrapper.append(element("label", { for: id, text: label }), input);
       sync = (value, values) => {
         if (spec.type === "alpha") {
-          const info = ctx.catalog.activations.find((a) => a.id === values[spec.of]);
+          const info = ctx.catalog.activations.find(
+            (a) => a.id === values[spec.of],
+          );
           wrapper.hidden = !info?.alpha;
           if (info?.alpha) {
             input.min = info.alpha.min;
@@ -80,14 +103,18 @@ export function buildControls(form, figureId, defs, schema, ctx, onChange) {
       };
     } else if (kind === "checkbox") {
       const input = element("input", { id, name: def.name, type: "checkbox" });
-      input.addEventListener("change", () => onChange(def.name, input.checked ? "1" : "0", true));
+      input.addEventListener("change", () =>
+        onChange(def.name, input.checked ? "1" : "0", true),
+      );
       wrapper.append(input, element("label", { for: id, text: label }));
       sync = (value, values) => {
         input.checked = value;
         if (def.visibleWhen) wrapper.hidden = !def.visibleWhen(values);
       };
     } else if (kind === "chips") {
-      const fieldset = element("fieldset", { class: "chips" }, [element("legend", { text: label })]);
+      const fieldset = element("fieldset", { class: "chips" }, [
+        element("legend", { text: label }),
+      ]);
       const boxes = spec.choices.map((value) => {
         const boxId = `${id}-${value}`;
         const box = element("input", { id: boxId, type: "checkbox", value });
@@ -96,7 +123,13 @@ export function buildControls(form, figureId, defs, schema, ctx, onChange) {
           onChange(def.name, chosen.join(","), true);
         });
         fieldset.append(
-          element("span", { class: "chip" }, [box, element("label", { for: boxId, text: optionLabel(def.name, value, ctx) })]),
+          element("span", { class: "chip" }, [
+            box,
+            element("label", {
+              for: boxId,
+              text: optionLabel(def.name, value, ctx),
+            }),
+          ]),
         );
         return box;
       });
@@ -104,7 +137,9 @@ export function buildControls(form, figureId, defs, schema, ctx, onChange) {
       sync = (value, values) => {
         for (const box of boxes) {
           box.checked = value.includes(box.value);
-          box.parentElement.hidden = def.exclude ? box.value === values[def.exclude] : false;
+          box.parentElement.hidden = def.exclude
+            ? box.value === values[def.exclude]
+            : false;
         }
       };
     }
@@ -113,7 +148,8 @@ export function buildControls(form, figureId, defs, schema, ctx, onChange) {
   }
   return {
     sync(values) {
-      for (const control of controls) control.sync(values[control.name], values);
+      for (const control of controls)
+        control.sync(values[control.name], values);
     },
   };
 }

@@ -10,14 +10,17 @@ export class Engine {
   // onMainThread: called once the main thread's instance is ready.
   constructor({ onMainThread = () => {} } = {}) {
     this.onMainThread = onMainThread;
-    this.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    this.worker = new Worker(new URL("./worker.js", import.meta.url), {
+      type: "module",
+    });
     this.nextId = 1;
     this.waiting = new Map(); // id -> {resolve, reject, channel}
     this.latest = new Map(); // channel -> newest id
     this.loadError = null;
     this.local = null; // the main thread's instance (wasm/api.mjs), once ready
     this.worker.onmessage = ({ data }) => this.receive(data);
-    this.worker.onerror = (event) => this.fail(new Error(event.message || "worker error"));
+    this.worker.onerror = (event) =>
+      this.fail(new Error(event.message || "worker error"));
   }
 
   // Resolves {result, ms, thread: "main" | "worker"} or {stale: true}; rejects with the
@@ -25,7 +28,8 @@ export class Engine {
   request(channel, op, args) {
     const id = this.nextId++;
     this.latest.set(channel, id);
-    if (this.local && isLight(op, args)) return this.compute(id, channel, op, args);
+    if (this.local && isLight(op, args))
+      return this.compute(id, channel, op, args);
     return new Promise((resolve, reject) => {
       if (this.loadError) return reject(this.loadError);
       this.waiting.set(id, { resolve, reject, channel });
@@ -46,12 +50,19 @@ export class Engine {
   receive(data) {
     if (data.module) return this.instantiate(data.module);
     const { id, result, error, stale, ms } = data;
-    if (id === -1) return this.fail(Object.assign(new Error(error.message), { name: error.name }));
+    if (id === -1)
+      return this.fail(
+        Object.assign(new Error(error.message), { name: error.name }),
+      );
     const entry = this.waiting.get(id);
     if (!entry) return;
     this.waiting.delete(id);
-    if (stale || this.latest.get(entry.channel) !== id) return entry.resolve({ stale: true });
-    if (error) return entry.reject(Object.assign(new Error(error.message), { name: error.name }));
+    if (stale || this.latest.get(entry.channel) !== id)
+      return entry.resolve({ stale: true });
+    if (error)
+      return entry.reject(
+        Object.assign(new Error(error.message), { name: error.name }),
+      );
     entry.resolve({ result, ms, thread: "worker" });
   }
 

@@ -39,7 +39,13 @@ function wrap(ctx, text, width) {
 
 // title: string; canvases: the figure's drawn canvases (device pixels), stacked in order;
 // legend: [{label, color, dash}]; colors: {bg, fg}. Returns the composed canvas.
-export function composeFigure({ title, canvases, legend, colors, dpr = devicePixelRatio || 1 }) {
+export function composeFigure({
+  title,
+  canvases,
+  legend,
+  colors,
+  dpr = devicePixelRatio || 1,
+}) {
   const width = Math.max(...canvases.map((c) => c.width));
   const pad = Math.round(8 * dpr);
   const titleFont = `600 ${Math.round(15 * dpr)}px system-ui, sans-serif`;
@@ -52,7 +58,12 @@ export function composeFigure({ title, canvases, legend, colors, dpr = devicePix
   const legendRows = layoutLegend(measure, legend, width - 2 * pad, dpr);
   const plotsHeight = canvases.reduce((sum, c) => sum + c.height, 0);
   const height =
-    pad + titleLines.length * lineHeight + pad + plotsHeight + legendRows.length * lineHeight + pad;
+    pad +
+    titleLines.length * lineHeight +
+    pad +
+    plotsHeight +
+    legendRows.length * lineHeight +
+    pad;
 
   const out = document.createElement("canvas");
   out.width = width;
@@ -75,7 +86,8 @@ export function composeFigure({ title, canvases, legend, colors, dpr = devicePix
   }
   ctx.font = legendFont;
   for (const row of legendRows) {
-    for (const item of row) drawLegendItem(ctx, item, y + lineHeight / 2, dpr, colors);
+    for (const item of row)
+      drawLegendItem(ctx, item, y + lineHeight / 2, dpr, colors);
     y += lineHeight;
   }
   return out;
@@ -88,7 +100,8 @@ function layoutLegend(ctx, legend, width, dpr) {
   let row = [];
   let x = 8 * dpr;
   for (const item of legend) {
-    const itemWidth = (SWATCH + 6) * dpr + ctx.measureText(item.label).width + 14 * dpr;
+    const itemWidth =
+      (SWATCH + 6) * dpr + ctx.measureText(item.label).width + 14 * dpr;
     if (row.length && x + itemWidth > width) {
       rows.push(row);
       row = [];
@@ -104,8 +117,15 @@ function layoutLegend(ctx, legend, width, dpr) {
 function drawLegendItem(ctx, item, y, dpr, colors) {
   ctx.save();
   if (item.gradient) {
-    const gradient = ctx.createLinearGradient(item.x, 0, item.x + SWATCH * dpr, 0);
-    item.gradient.forEach((color, i) => gradient.addColorStop(i / (item.gradient.length - 1), color));
+    const gradient = ctx.createLinearGradient(
+      item.x,
+      0,
+      item.x + SWATCH * dpr,
+      0,
+    );
+    item.gradient.forEach((color, i) =>
+      gradient.addColorStop(i / (item.gradient.length - 1), color),
+    );
     ctx.fillStyle = gradient;
     ctx.fillRect(item.x, y - 6 * dpr, SWATCH * dpr, 12 * dpr);
   } else if (item.fill) {

@@ -27,7 +27,8 @@ function stripZeros(text) {
 export function toCsv(header, columns) {
   const rows = [header.map(csvCell).join(",")];
   const length = columns.length ? columns[0].length : 0;
-  for (let i = 0; i < length; i++) rows.push(columns.map((c) => csvCell(c[i])).join(","));
+  for (let i = 0; i < length; i++)
+    rows.push(columns.map((c) => csvCell(c[i])).join(","));
   return rows.join("\n") + "\n";
 }
 
@@ -42,7 +43,8 @@ export function formatShort(x, digits = 4) {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return "0";
   const magnitude = Math.abs(x);
-  if (magnitude >= 1e-3 && magnitude < 1e5) return String(Number(x.toPrecision(digits)));
+  if (magnitude >= 1e-3 && magnitude < 1e5)
+    return String(Number(x.toPrecision(digits)));
   const [m, e] = x.toExponential(digits - 1).split("e");
   return `${stripZeros(m)}e${e.replace("+", "")}`;
 }

@@ -9,7 +9,10 @@ export function instantiate(module) {
     createActlabModule({
       // Emscripten's hook for supplying the instance itself.
       instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), reject);
+        WebAssembly.instantiate(module, imports).then(
+          (instance) => receive(instance, module),
+          reject,
+        );
         return {};
       },
     }).then((raw) => resolve(wrapModule(raw)), reject);

@@ -15,7 +15,11 @@ function typeset(tex, display) {
   const key = `${display ? "$$" : "$"}${tex}`;
   if (!rendered.has(key)) {
     const template = document.createElement("span");
-    katex().render(tex, template, { displayMode: display, throwOnError: false, output: "htmlAndMathml" });
+    katex().render(tex, template, {
+      displayMode: display,
+      throwOnError: false,
+      output: "htmlAndMathml",
+    });
     rendered.set(key, template);
   }
   return key;
@@ -33,7 +37,8 @@ export function renderFormula(element, tex, { display = false } = {}) {
 export function prepareFormulas(texts, { display = false } = {}) {
   const queue = [...texts];
   const work = (deadline) => {
-    while (queue.length && deadline.timeRemaining() > 2) typeset(queue.shift(), display);
+    while (queue.length && deadline.timeRemaining() > 2)
+      typeset(queue.shift(), display);
     if (queue.length) whenIdle(work);
   };
   whenIdle(work);
@@ -59,9 +64,14 @@ export function renderRich(element, text) {
   for (const piece of pieces) {
     if (!piece) continue;
     const display = piece.startsWith("$$");
-    if (display || (piece.startsWith("$") && piece.endsWith("$") && piece.length > 1)) {
+    if (
+      display ||
+      (piece.startsWith("$") && piece.endsWith("$") && piece.length > 1)
+    ) {
       const span = document.createElement("span");
-      renderFormula(span, piece.slice(display ? 2 : 1, display ? -2 : -1), { display });
+      renderFormula(span, piece.slice(display ? 2 : 1, display ? -2 : -1), {
+        display,
+      });
       element.append(span);
     } else {
       appendBold(element, piece);

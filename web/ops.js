@@ -2,7 +2,12 @@
 // module's API (wasm/api.mjs) and the figure's arguments and returns the figure's numbers, all
 // computed by the engine. The worker runs every operation; the main thread runs the light ones
 // (isLight, web/engine.js).
-import { INIT_FAMILIES, LECTURE_ACTIVATIONS, LIMITS, initializerId } from "./state.js";
+import {
+  INIT_FAMILIES,
+  LECTURE_ACTIVATIONS,
+  LIMITS,
+  initializerId,
+} from "./state.js";
 
 // Figure 1's curves are light enough for the main thread up to this many evaluations of phi
 // and phi' (each curve of n points is n of them; ~0.1 us each, a few ms in all); the page's
@@ -37,7 +42,10 @@ export const OPS = {
     const regions = actlab.saturationRegions({ ...act, eps, from, to });
     const compare = cmp
       .filter((other) => other !== phi)
-      .map((other) => ({ id: other, ...actlab.curve({ act: other, from, to, points: n }) }));
+      .map((other) => ({
+        id: other,
+        ...actlab.curve({ act: other, from, to, points: n }),
+      }));
     let identity = null;
     if (id && phi === "tanh") identity = tanhIdentity(actlab, curve.z);
     return { info, curve, regions, compare, identity };
@@ -47,7 +55,11 @@ export const OPS = {
   gradients(actlab, { init, depth, width, batch, seed }) {
     return LECTURE_ACTIVATIONS.map((act) => {
       const bound = actlab.bound({ act, depth });
-      const p = actlab.propagate({ act, init, ...network({ depth, width, batch, seed }) });
+      const p = actlab.propagate({
+        act,
+        init,
+        ...network({ depth, width, batch, seed }),
+      });
       return {
         act,
         max_derivative: bound.max_derivative,
@@ -73,7 +85,11 @@ export const OPS = {
   initializers(actlab, { phi, dist, depth, width, batch, seed }) {
     return INIT_FAMILIES.map((family) => {
       const init = initializerId(family, dist);
-      const p = actlab.propagate({ act: phi, init, ...network({ depth, width, batch, seed }) });
+      const p = actlab.propagate({
+        act: phi,
+        init,
+        ...network({ depth, width, batch, seed }),
+      });
       return {
         family,
         init,
@@ -86,13 +102,23 @@ export const OPS = {
   // Figure 5: mean and variance per layer, with SELU + LeCun-normal as the reference.
   selu(actlab, { phi, init, depth, width, batch, seed }) {
     const run = (act, initId) => {
-      const p = actlab.propagate({ act, init: initId, ...network({ depth, width, batch, seed }) });
+      const p = actlab.propagate({
+        act,
+        init: initId,
+        ...network({ depth, width, batch, seed }),
+      });
       // The lecture speaks of the variance: the engine's std, squared.
-      return { act_mean: p.layers.act_mean, act_var: p.layers.act_std.map((s) => s * s) };
+      return {
+        act_mean: p.layers.act_mean,
+        act_var: p.layers.act_std.map((s) => s * s),
+      };
     };
     const chosen = run(phi, init);
     const isReference = phi === "selu" && init === "lecun-normal";
-    return { chosen, reference: isReference ? null : run("selu", "lecun-normal") };
+    return {
+      chosen,
+      reference: isReference ? null : run("selu", "lecun-normal"),
+    };
   },
 };
 
@@ -108,7 +134,12 @@ function tanhIdentity(actlab, z) {
   const derivative = new Array(z.length).fill(null);
   const clipped = first !== 0 || last !== z.length - 1;
   if (first >= 0 && last > first) {
-    const s = actlab.curve({ act: "sigmoid", from: 2 * z[first], to: 2 * z[last], points: last - first + 1 });
+    const s = actlab.curve({
+      act: "sigmoid",
+      from: 2 * z[first],
+      to: 2 * z[last],
+      points: last - first + 1,
+    });
     s.value.forEach((v, j) => (value[first + j] = 2 * v - 1));
     s.derivative.forEach((d, j) => (derivative[first + j] = 4 * d));
   }

@@ -41,10 +41,28 @@ export function networkWork(figure, { depth, width, batch }) {
 export const LECTURE_ACTIVATIONS = ["sigmoid", "tanh", "relu", "elu", "selu"];
 export const INIT_FAMILIES = ["standard", "glorot", "he", "lecun"];
 
-const int = (min, max, fallback) => ({ type: "int", min, max, default: fallback });
-const float = (min, max, fallback) => ({ type: "float", min, max, default: fallback });
-const choice = (choices, fallback) => ({ type: "choice", choices, default: fallback });
-const list = (choices, fallback) => ({ type: "list", choices, default: fallback });
+const int = (min, max, fallback) => ({
+  type: "int",
+  min,
+  max,
+  default: fallback,
+});
+const float = (min, max, fallback) => ({
+  type: "float",
+  min,
+  max,
+  default: fallback,
+});
+const choice = (choices, fallback) => ({
+  type: "choice",
+  choices,
+  default: fallback,
+});
+const list = (choices, fallback) => ({
+  type: "list",
+  choices,
+  default: fallback,
+});
 const bool = (fallback) => ({ type: "bool", default: fallback });
 // alpha of the activation named by the figure's `of` parameter; null is the engine's default.
 const alpha = (of) => ({ type: "alpha", of, default: null });
@@ -137,20 +155,29 @@ export function clamp(spec, raw, key, context = {}, catalog = null) {
     case "float": {
       const x = typeof raw === "number" ? raw : parseNumber(raw);
       if (!Number.isFinite(x)) {
-        return { value: spec.default, notice: notice(key, raw, spec.default, "invalid") };
+        return {
+          value: spec.default,
+          notice: notice(key, raw, spec.default, "invalid"),
+        };
       }
       let value = Math.min(spec.max, Math.max(spec.min, x));
       if (spec.type === "int") value = Math.round(value);
-      if (value !== x) return { value, notice: notice(key, raw, value, "range") };
+      if (value !== x)
+        return { value, notice: notice(key, raw, value, "range") };
       return { value };
     }
     case "choice": {
       const value = String(raw);
       if (spec.choices.includes(value)) return { value };
-      return { value: spec.default, notice: notice(key, raw, spec.default, "choice") };
+      return {
+        value: spec.default,
+        notice: notice(key, raw, spec.default, "choice"),
+      };
     }
     case "list": {
-      const items = String(raw).split(",").filter((s) => s !== "");
+      const items = String(raw)
+        .split(",")
+        .filter((s) => s !== "");
       const value = [...new Set(items.filter((s) => spec.choices.includes(s)))];
       if (value.length !== items.length) {
         return { value, notice: notice(key, raw, value, "choice") };
@@ -161,13 +188,21 @@ export function clamp(spec, raw, key, context = {}, catalog = null) {
       const text = String(raw);
       if (text === "1" || text === "true") return { value: true };
       if (text === "0" || text === "false") return { value: false };
-      return { value: spec.default, notice: notice(key, raw, spec.default, "invalid") };
+      return {
+        value: spec.default,
+        notice: notice(key, raw, spec.default, "invalid"),
+      };
     }
     case "alpha": {
       const info = catalog?.activations.find((a) => a.id === context[spec.of]);
       if (!info?.alpha) return { value: null };
       if (raw === "") return { value: null };
-      const range = { type: "float", min: info.alpha.min, max: info.alpha.max, default: null };
+      const range = {
+        type: "float",
+        min: info.alpha.min,
+        max: info.alpha.max,
+        default: null,
+      };
       return clamp(range, raw, key);
     }
     default:
@@ -182,12 +217,15 @@ function fitBudget(id, values, notices, changed) {
   for (const name of order) {
     if (networkWork(id, values) <= WORK_BUDGET) return;
     const others = networkWork(id, { ...values, [name]: 1 }); // work per unit of batch
-    const allowed = name === "batch"
-      ? Math.floor(WORK_BUDGET / others)
-      : Math.floor(Math.sqrt(WORK_BUDGET / others));
+    const allowed =
+      name === "batch"
+        ? Math.floor(WORK_BUDGET / others)
+        : Math.floor(Math.sqrt(WORK_BUDGET / others));
     const used = Math.max(1, Math.min(values[name], allowed));
     if (used !== values[name]) {
-      notices.push(notice(`${id}.${name}`, String(values[name]), used, "budget"));
+      notices.push(
+        notice(`${id}.${name}`, String(values[name]), used, "budget"),
+      );
       values[name] = used;
     }
   }
@@ -197,7 +235,9 @@ function fitBudget(id, values, notices, changed) {
 // `changed`: the parameter the reader just set, which the constraints leave alone if they can.
 function fixFigure(id, values, notices, changed = null) {
   if (id === "act" && !(values.from < values.to)) {
-    notices.push(notice("act.to", `${values.from}..${values.to}`, "-6..6", "order"));
+    notices.push(
+      notice("act.to", `${values.from}..${values.to}`, "-6..6", "order"),
+    );
     values.from = -6;
     values.to = 6;
   }
@@ -222,7 +262,8 @@ function parseFigure(id, specs, params, catalog, notices) {
 }
 
 function defaultLanguage(navigatorLanguages) {
-  const first = (navigatorLanguages ?? []).find((l) => typeof l === "string") ?? "en";
+  const first =
+    (navigatorLanguages ?? []).find((l) => typeof l === "string") ?? "en";
   return first.toLowerCase().startsWith("ru") ? "ru" : "en";
 }
 
@@ -230,7 +271,11 @@ function defaultLanguage(navigatorLanguages) {
 export function parseState(search, schema, catalog, languages = []) {
   const params = new URLSearchParams(search);
   const notices = [];
-  const lang = clamp(choice(LANGUAGES, defaultLanguage(languages)), params.get("lang") ?? undefined, "lang");
+  const lang = clamp(
+    choice(LANGUAGES, defaultLanguage(languages)),
+    params.get("lang") ?? undefined,
+    "lang",
+  );
   if (lang.notice) notices.push(lang.notice);
   const embed = params.get("embed") === "1";
   let view = params.get("view");
@@ -240,12 +285,21 @@ export function parseState(search, schema, catalog, languages = []) {
   }
   if (embed && view === null) view = FIGURE_IDS[0];
   const figures = {};
-  for (const id of FIGURE_IDS) figures[id] = parseFigure(id, schema[id], params, catalog, notices);
-  return { lang: lang.value, langFromUrl: params.has("lang"), embed, view, figures, notices };
+  for (const id of FIGURE_IDS)
+    figures[id] = parseFigure(id, schema[id], params, catalog, notices);
+  return {
+    lang: lang.value,
+    langFromUrl: params.has("lang"),
+    embed,
+    view,
+    figures,
+    notices,
+  };
 }
 
 function sameValue(a, b) {
-  if (Array.isArray(a) || Array.isArray(b)) return formatValue(a) === formatValue(b);
+  if (Array.isArray(a) || Array.isArray(b))
+    return formatValue(a) === formatValue(b);
   return a === b;
 }
 
@@ -256,7 +310,11 @@ function urlValue(spec, value) {
 
 // The query string of a state: globals first, then each figure's non-default values.
 // `only`: write just that figure's parameters (the Link and Embed buttons of one figure).
-export function stateToQuery(state, schema, { only = null, embed = state.embed } = {}) {
+export function stateToQuery(
+  state,
+  schema,
+  { only = null, embed = state.embed } = {},
+) {
   const params = new URLSearchParams();
   if (state.langFromUrl) params.set("lang", state.lang);
   if (embed) params.set("embed", "1");
@@ -265,7 +323,8 @@ export function stateToQuery(state, schema, { only = null, embed = state.embed }
   for (const id of only ? [only] : FIGURE_IDS) {
     for (const [name, spec] of Object.entries(schema[id])) {
       const value = state.figures[id][name];
-      if (!sameValue(value, spec.default)) params.set(`${id}.${name}`, urlValue(spec, value));
+      if (!sameValue(value, spec.default))
+        params.set(`${id}.${name}`, urlValue(spec, value));
     }
   }
   const text = params.toString().replace(/%2C/g, ",");
@@ -277,7 +336,13 @@ export function stateToQuery(state, schema, { only = null, embed = state.embed }
 export function withParam(state, schema, catalog, figure, name, raw) {
   const values = { ...state.figures[figure] };
   const notices = [];
-  const result = clamp(schema[figure][name], raw, `${figure}.${name}`, values, catalog);
+  const result = clamp(
+    schema[figure][name],
+    raw,
+    `${figure}.${name}`,
+    values,
+    catalog,
+  );
   values[name] = result.value;
   if (result.notice) notices.push(result.notice);
   // An alpha that belongs to the previous activation does not carry over.

@@ -6,7 +6,9 @@
 import { instantiate } from "./instance.js";
 import { OPS } from "./ops.js";
 
-const compiled = WebAssembly.compileStreaming(fetch(new URL("/build/wasm/actlab.wasm", import.meta.url)));
+const compiled = WebAssembly.compileStreaming(
+  fetch(new URL("/build/wasm/actlab.wasm", import.meta.url)),
+);
 const actlabReady = compiled.then(instantiate);
 // Where the module cannot be sent (or did not compile), the worker answers every request.
 compiled.then((module) => self.postMessage({ module })).catch(() => {});
@@ -36,7 +38,10 @@ async function drain() {
       const ms = performance.now() - started;
       self.postMessage({ id, result, ms }, transferables(result));
     } catch (error) {
-      self.postMessage({ id, error: { name: error.name, message: error.message } });
+      self.postMessage({
+        id,
+        error: { name: error.name, message: error.message },
+      });
     }
   }
 }
@@ -52,5 +57,8 @@ self.onmessage = ({ data }) => {
 };
 
 actlabReady.catch((error) => {
-  self.postMessage({ id: -1, error: { name: "LoadError", message: String(error?.message ?? error) } });
+  self.postMessage({
+    id: -1,
+    error: { name: "LoadError", message: String(error?.message ?? error) },
+  });
 });

@@ -8,18 +8,25 @@ export class NativeBench {
   // executable: an actlab_bench built from this tree.
   constructor(executable) {
     this.executable = executable;
-    this.process = spawn(executable, ["--serve"], { stdio: ["pipe", "pipe", "inherit"] });
+    this.process = spawn(executable, ["--serve"], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
     this.lines = createInterface({ input: this.process.stdout });
     this.waiting = [];
-    this.lines.on("line", (line) => this.waiting.shift()?.resolve(JSON.parse(line)));
+    this.lines.on("line", (line) =>
+      this.waiting.shift()?.resolve(JSON.parse(line)),
+    );
     this.process.on("exit", (code) => {
-      for (const { reject } of this.waiting.splice(0)) reject(new Error(`${executable} exited (${code})`));
+      for (const { reject } of this.waiting.splice(0))
+        reject(new Error(`${executable} exited (${code})`));
     });
     this.info = this.next(); // the build's description comes first
   }
 
   next() {
-    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
+    return new Promise((resolve, reject) =>
+      this.waiting.push({ resolve, reject }),
+    );
   }
 
   async run(workload) {
@@ -41,14 +48,24 @@ export function buildMarchNative(root, dir) {
   const log = `${dir}.log`;
   const run = (args) => {
     try {
-      execFileSync("cmake", args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+      execFileSync("cmake", args, {
+        cwd: root,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
     } catch (error) {
       writeFileSync(log, `${error.stdout}\n${error.stderr}`);
       throw new Error(`cmake ${args.join(" ")} failed; see ${log}`);
     }
   };
   if (!existsSync(`${dir}/CMakeCache.txt`)) {
-    run(["-S", root, "-B", dir, "-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_CXX_FLAGS=-march=native"]);
+    run([
+      "-S",
+      root,
+      "-B",
+      dir,
+      "-DCMAKE_BUILD_TYPE=Release",
+      "-DCMAKE_CXX_FLAGS=-march=native",
+    ]);
   }
   run(["--build", dir, "-j2", "--target", "actlab_bench"]);
   return `${dir}/actlab_bench`;

@@ -14,13 +14,18 @@ function propagate({ depth, width, batch }, seed = 1) {
 
 // Every activation's curve(), as figure 1 asks for one (double precision throughout).
 function curves({ points, from, to }) {
-  return actlab.listActivations().map(({ id }) => actlab.curve({ act: id, from, to, points }));
+  return actlab
+    .listActivations()
+    .map(({ id }) => actlab.curve({ act: id, from, to, points }));
 }
 
 const RUN = { propagate, curves };
 
 const OPS = {
-  info: () => ({ implementation: "actlab wasm (build/wasm)", precision: "float32 network, double curves" }),
+  info: () => ({
+    implementation: "actlab wasm (build/wasm)",
+    precision: "float32 network, double curves",
+  }),
   run({ workload }) {
     const w = WORKLOADS[workload];
     const started = performance.now();
@@ -30,7 +35,10 @@ const OPS = {
   // A workload's statistics for a seed, for the agreement check against TensorFlow.js.
   stats({ workload, seed }) {
     const p = propagate(WORKLOADS[workload], seed);
-    return { layers: p.layers, gradEdges: [p.grad_hist_edges[0], p.grad_hist_edges.at(-1)] };
+    return {
+      layers: p.layers,
+      gradEdges: [p.grad_hist_edges[0], p.grad_hist_edges.at(-1)],
+    };
   },
 };
 

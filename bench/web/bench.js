@@ -4,8 +4,10 @@
 const WORKERS = {
   actlab: () => new Worker("/bench/web/actlab-worker.js", { type: "module" }),
   "tfjs-cpu": () => new Worker("/bench/web/tfjs-worker.js?backend=cpu"),
-  "tfjs-wasm": () => new Worker("/bench/web/tfjs-worker.js?backend=wasm&threads=1"),
-  "tfjs-wasm-mt": () => new Worker("/bench/web/tfjs-worker.js?backend=wasm&threads=2"),
+  "tfjs-wasm": () =>
+    new Worker("/bench/web/tfjs-worker.js?backend=wasm&threads=1"),
+  "tfjs-wasm-mt": () =>
+    new Worker("/bench/web/tfjs-worker.js?backend=wasm&threads=2"),
 };
 
 class Remote {
@@ -14,9 +16,11 @@ class Remote {
     this.nextId = 1;
     this.waiting = new Map();
     this.ready = new Promise((resolve, reject) => {
-      worker.onerror = (event) => reject(new Error(event.message || "worker failed to load"));
+      worker.onerror = (event) =>
+        reject(new Error(event.message || "worker failed to load"));
       worker.onmessage = ({ data }) => {
-        if ("ready" in data) return data.ready ? resolve() : reject(new Error(data.error));
+        if ("ready" in data)
+          return data.ready ? resolve() : reject(new Error(data.error));
         const { resolve: done, reject: fail } = this.waiting.get(data.id);
         this.waiting.delete(data.id);
         if (data.error) fail(new Error(data.error));
@@ -55,6 +59,7 @@ globalThis.bench = {
     return infos;
   },
   run: (name, workload) => remotes.get(name).call("run", { workload }),
-  stats: (name, workload, seed) => remotes.get(name).call("stats", { workload, seed }),
+  stats: (name, workload, seed) =>
+    remotes.get(name).call("stats", { workload, seed }),
 };
 document.documentElement.dataset.ready = "1";

@@ -9,21 +9,29 @@ const backend = params.get("backend");
 const threads = Number(params.get("threads") ?? 1);
 const DIST = "/node_modules/@tensorflow";
 
-importScripts(`${DIST}/tfjs-core/dist/tf-core.min.js`, `${DIST}/tfjs-backend-cpu/dist/tf-backend-cpu.min.js`);
-if (backend === "wasm") importScripts(`${DIST}/tfjs-backend-wasm/dist/tf-backend-wasm.min.js`);
+importScripts(
+  `${DIST}/tfjs-core/dist/tf-core.min.js`,
+  `${DIST}/tfjs-backend-cpu/dist/tf-backend-cpu.min.js`,
+);
+if (backend === "wasm")
+  importScripts(`${DIST}/tfjs-backend-wasm/dist/tf-backend-wasm.min.js`);
 const tf = self.tf;
 
 async function setUp() {
-  const [{ propagate, curves, ACTIVATIONS }, { PROPAGATE, WORKLOADS }] = await Promise.all([
-    import("./tfjs-workloads.js"),
-    import("./workloads.js"),
-  ]);
+  const [{ propagate, curves, ACTIVATIONS }, { PROPAGATE, WORKLOADS }] =
+    await Promise.all([
+      import("./tfjs-workloads.js"),
+      import("./workloads.js"),
+    ]);
   if (backend === "wasm") {
-    tf.wasm.setWasmPaths(`${self.location.origin}${DIST}/tfjs-backend-wasm/dist/`);
+    tf.wasm.setWasmPaths(
+      `${self.location.origin}${DIST}/tfjs-backend-wasm/dist/`,
+    );
     if (threads > 1) tf.wasm.setThreadsCount(threads);
     else tf.env().set("WASM_HAS_MULTITHREAD_SUPPORT", false);
   }
-  if (!(await tf.setBackend(backend))) throw new Error(`TensorFlow.js backend ${backend} did not initialize`);
+  if (!(await tf.setBackend(backend)))
+    throw new Error(`TensorFlow.js backend ${backend} did not initialize`);
   await tf.ready();
   const info = {
     implementation: `TensorFlow.js ${tf.version_core} ${backend}`,
@@ -33,13 +41,17 @@ async function setUp() {
   };
   if (backend === "wasm") {
     info.simd = await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT");
-    info.multithreadSupport = await tf.env().getAsync("WASM_HAS_MULTITHREAD_SUPPORT");
+    info.multithreadSupport = await tf
+      .env()
+      .getAsync("WASM_HAS_MULTITHREAD_SUPPORT");
     info.binary = `tfjs-backend-wasm${info.simd ? (info.multithreadSupport ? "-threaded-simd" : "-simd") : ""}.wasm`;
     info.threadsRequested = info.multithreadSupport ? threads : 1;
     info.threadsReported = tf.wasm.getThreadsCount();
   }
   info.matMulGflops = matMulGflops(256, 10);
-  info.activations = Object.fromEntries(Object.entries(ACTIVATIONS).map(([id, a]) => [id, a.op]));
+  info.activations = Object.fromEntries(
+    Object.entries(ACTIVATIONS).map(([id, a]) => [id, a.op]),
+  );
   let seed = 1;
   const RUN = {
     propagate: (w) => propagate(tf, w, PROPAGATE, seed++),
@@ -65,11 +77,16 @@ async function setUp() {
 // (getThreadsCount() reports 1 however many threads run), but these rates are.
 function matMulGflops(n, calls) {
   const rates = {};
-  for (const [name, transposeA, transposeB] of [["ab", false, false], ["abT", false, true], ["aTb", true, false]]) {
+  for (const [name, transposeA, transposeB] of [
+    ["ab", false, false],
+    ["abT", false, true],
+    ["aTb", true, false],
+  ]) {
     const [a, b] = [tf.randomNormal([n, n]), tf.randomNormal([n, n])];
     tf.tidy(() => tf.matMul(a, b, transposeA, transposeB).dataSync());
     const started = performance.now();
-    for (let i = 0; i < calls; i++) tf.tidy(() => tf.matMul(a, b, transposeA, transposeB).dataSync());
+    for (let i = 0; i < calls; i++)
+      tf.tidy(() => tf.matMul(a, b, transposeA, transposeB).dataSync());
     rates[name] = (2 * n ** 3 * calls) / ((performance.now() - started) * 1e6);
     tf.dispose([a, b]);
   }
@@ -79,7 +96,8 @@ function matMulGflops(n, calls) {
 const ready = setUp();
 ready.then(
   () => self.postMessage({ ready: true }),
-  (error) => self.postMessage({ ready: false, error: String(error?.stack ?? error) }),
+  (error) =>
+    self.postMessage({ ready: false, error: String(error?.stack ?? error) }),
 );
 
 self.onmessage = async ({ data: { id, op, ...args } }) => {

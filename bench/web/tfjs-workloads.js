@@ -24,7 +24,8 @@ function positions(count, total, seed) {
 function quantile(tf, x, q) {
   const n = x.size;
   const k = Math.floor(q * (n - 1));
-  if (k < n / 2) return tf.neg(tf.slice(tf.topk(tf.neg(x), k + 1).values, [k], [1]));
+  if (k < n / 2)
+    return tf.neg(tf.slice(tf.topk(tf.neg(x), k + 1).values, [k], [1]));
   return tf.slice(tf.topk(x, n - k).values, [n - k - 1], [1]);
 }
 
@@ -36,7 +37,12 @@ function quantile(tf, x, q) {
 //   histograms of h_l (64 linear bins on tanh's range) and of log10|delta_l| (64 bins between
 //             whole decades around the pooled 0.5% and 99.5% quantiles, like the engine)
 // Returns the statistics read back into JS (dataSync), so a timing of it includes the work.
-export function propagate(tf, { depth: L, width: N, batch: B }, { bins: M, saturationEps }, seed) {
+export function propagate(
+  tf,
+  { depth: L, width: N, batch: B },
+  { bins: M, saturationEps },
+  seed,
+) {
   const tensors = tf.tidy(() => {
     const X = tf.randomNormal([B, N], 0, 1, "float32", seed);
     const W = [];
@@ -52,15 +58,31 @@ export function propagate(tf, { depth: L, width: N, batch: B }, { bins: M, satur
     const dphi = [];
     const forward = [];
     for (let l = 1; l <= L; l++) {
-      const z = tf.fused.matMul({ a: h[l - 1], b: W[l - 1], transposeB: true, bias: b[l - 1] });
+      const z = tf.fused.matMul({
+        a: h[l - 1],
+        b: W[l - 1],
+        transposeB: true,
+        bias: b[l - 1],
+      });
       const hl = tf.tanh(z);
       const d = tf.sub(1, tf.square(hl));
       const zm = tf.moments(z);
       const hm = tf.moments(hl);
       // sup|tanh'| = 1, so the saturation threshold is eps itself.
-      const saturated = tf.mean(tf.cast(tf.less(tf.abs(d), saturationEps), "float32"));
+      const saturated = tf.mean(
+        tf.cast(tf.less(tf.abs(d), saturationEps), "float32"),
+      );
       const dead = tf.mean(tf.cast(tf.all(tf.equal(d, 0), 0), "float32"));
-      forward.push(tf.stack([zm.mean, tf.sqrt(zm.variance), hm.mean, tf.sqrt(hm.variance), saturated, dead]));
+      forward.push(
+        tf.stack([
+          zm.mean,
+          tf.sqrt(zm.variance),
+          hm.mean,
+          tf.sqrt(hm.variance),
+          saturated,
+          dead,
+        ]),
+      );
       h.push(hl);
       dphi.push(d);
     }
@@ -73,28 +95,56 @@ export function propagate(tf, { depth: L, width: N, batch: B }, { bins: M, satur
       const dW = tf.mul(tf.matMul(dl, h[l - 1], true, false), 1 / B);
       const dm = tf.moments(dl);
       const hm = tf.moments(dh);
-      backward[l - 1] = tf.stack([tf.sqrt(dm.variance), tf.sqrt(hm.variance), tf.sqrt(tf.mean(tf.square(dW)))]);
+      backward[l - 1] = tf.stack([
+        tf.sqrt(dm.variance),
+        tf.sqrt(hm.variance),
+        tf.sqrt(tf.mean(tf.square(dW))),
+      ]);
       delta[l - 1] = dl;
       if (l > 1) dh = tf.matMul(dl, W[l - 1]);
     }
 
     // h: tanh's range [-1, 1] in M equal bins, values beyond the ends in the end bins.
-    const actHist = h.slice(1).map((hl) =>
-      tf.bincount(tf.reshape(tf.cast(tf.clipByValue(tf.floor(tf.mul(tf.add(hl, 1), M / 2)), 0, M - 1), "int32"), [-1]), [], M),
-    );
+    const actHist = h
+      .slice(1)
+      .map((hl) =>
+        tf.bincount(
+          tf.reshape(
+            tf.cast(
+              tf.clipByValue(tf.floor(tf.mul(tf.add(hl, 1), M / 2)), 0, M - 1),
+              "int32",
+            ),
+            [-1],
+          ),
+          [],
+          M,
+        ),
+      );
 
     // log10|delta|: edges from a pooled sample of all layers, rounded out to whole decades.
     const all = tf.abs(tf.concat(delta.map((d) => tf.reshape(d, [-1]))));
     const count = Math.min(EDGE_SAMPLE, all.size);
-    const sample = tf.gather(all, tf.tensor1d(positions(count, all.size, seed), "int32"));
-    const [qlo, qhi] = tf.concat([quantile(tf, sample, 0.005), quantile(tf, sample, 0.995)]).dataSync();
+    const sample = tf.gather(
+      all,
+      tf.tensor1d(positions(count, all.size, seed), "int32"),
+    );
+    const [qlo, qhi] = tf
+      .concat([quantile(tf, sample, 0.005), quantile(tf, sample, 0.995)])
+      .dataSync();
     const lo = Math.floor(Math.log10(qlo));
     let hi = Math.ceil(Math.log10(qhi));
     if (!(hi > lo)) hi = lo + 1;
     const scale = M / (hi - lo);
     const gradHist = delta.map((dl) => {
       const t = tf.mul(tf.sub(tf.mul(tf.log(tf.abs(dl)), 1 / LN10), lo), scale);
-      return tf.bincount(tf.reshape(tf.cast(tf.clipByValue(tf.floor(t), 0, M - 1), "int32"), [-1]), [], M);
+      return tf.bincount(
+        tf.reshape(
+          tf.cast(tf.clipByValue(tf.floor(t), 0, M - 1), "int32"),
+          [-1],
+        ),
+        [],
+        M,
+      );
     });
 
     return {
@@ -138,7 +188,10 @@ export const ACTIVATIONS = {
     },
   },
   relu: { op: "relu", f: (tf, z) => [tf.relu(z), tf.step(z, 0)] },
-  "leaky-relu": { op: "leakyRelu(0.01)", f: (tf, z) => [tf.leakyRelu(z, 0.01), tf.step(z, 0.01)] },
+  "leaky-relu": {
+    op: "leakyRelu(0.01)",
+    f: (tf, z) => [tf.leakyRelu(z, 0.01), tf.step(z, 0.01)],
+  },
   elu: {
     op: "elu",
     f: (tf, z) => {
@@ -148,7 +201,14 @@ export const ACTIVATIONS = {
   },
   selu: {
     op: "selu",
-    f: (tf, z) => [tf.selu(z), tf.where(tf.greater(z, 0), tf.fill(z.shape, SELU_SCALE), tf.mul(tf.exp(z), SELU_SCALE * SELU_ALPHA))],
+    f: (tf, z) => [
+      tf.selu(z),
+      tf.where(
+        tf.greater(z, 0),
+        tf.fill(z.shape, SELU_SCALE),
+        tf.mul(tf.exp(z), SELU_SCALE * SELU_ALPHA),
+      ),
+    ],
   },
   gelu: {
     op: "composed: z Phi(z), Phi(z) = (1 + erf(z / sqrt 2)) / 2",
@@ -170,7 +230,10 @@ export const ACTIVATIONS = {
     op: "composed: z tanh(softplus(z))",
     f: (tf, z) => {
       const t = tf.tanh(tf.softplus(z));
-      return [tf.mul(z, t), tf.add(t, tf.mul(tf.mul(z, tf.sub(1, tf.square(t))), tf.sigmoid(z)))];
+      return [
+        tf.mul(z, t),
+        tf.add(t, tf.mul(tf.mul(z, tf.sub(1, tf.square(t))), tf.sigmoid(z))),
+      ];
     },
   },
   softsign: {

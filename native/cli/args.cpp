@@ -77,8 +77,7 @@ Expected<int> Args::integer(const std::string& name, int fallback) const {
   errno = 0;
   const long x = std::strtol(begin, &end, 10);
   if (end == begin || *end != '\0' || errno == ERANGE || x < -2147483647L || x > 2147483647L) {
-    return Expected<int>::failure("--" + name + ": expected an integer, got '" + it->second +
-                                  "'");
+    return Expected<int>::failure("--" + name + ": expected an integer, got '" + it->second + "'");
   }
   return static_cast<int>(x);
 }
@@ -97,8 +96,7 @@ Expected<std::optional<int>> Args::optional_integer(const std::string& name) con
   return x.ok() ? Result(x.value()) : Result::failure(x.error());
 }
 
-Expected<std::string> Args::choice(const std::string& name,
-                                   const std::vector<std::string>& choices,
+Expected<std::string> Args::choice(const std::string& name, const std::vector<std::string>& choices,
                                    const std::string& fallback) const {
   const std::string value = text(name, fallback);
   for (const std::string& c : choices) {

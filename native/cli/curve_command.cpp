@@ -1,6 +1,5 @@
 #include <cstdio>
 #include <limits>
-
 #include <nlohmann/json.hpp>
 
 #include "actlab/activation_info.hpp"

@@ -21,8 +21,7 @@ std::string table() {
     const Activation act = make_activation(entry.id, std::nan("")).value();
     const DerivativeMaximum max = derivative_maximum(act);
     const Range r = range(act);
-    const std::string at = max.argmax ? (max.attained ? "" : "->") + end_text(max.argmax, "")
-                                      : "-";
+    const std::string at = max.argmax ? (max.attained ? "" : "->") + end_text(max.argmax, "") : "-";
     char line[256];
     std::snprintf(line, sizeof line, "%-11s %-14s %-11.6g %-9s (%s, %s)\n", entry.id.c_str(),
                   entry.name.c_str(), max.value, at.c_str(), end_text(r.lo, "-inf").c_str(),

@@ -30,7 +30,9 @@ const std::vector<ActivationInfo> kCatalog = {
      R"(\operatorname{ELU}(z) = \begin{cases} z, & z \ge 0 \\ \alpha\,(e^{z} - 1), & z < 0 \end{cases})",
      R"(\operatorname{ELU}'(z) = \begin{cases} 1, & z \ge 0 \\ \alpha e^{z}, & z < 0 \end{cases})",
      AlphaSpec{1.0, 0.01, 10.0}},
-    {ActivationKind::selu, "selu", "SELU",
+    {ActivationKind::selu,
+     "selu",
+     "SELU",
      R"(\operatorname{SELU}(z) = \lambda \begin{cases} z, & z \ge 0 \\ \alpha\,(e^{z} - 1), & z < 0 \end{cases})",
      R"(\operatorname{SELU}'(z) = \lambda \begin{cases} 1, & z \ge 0 \\ \alpha e^{z}, & z < 0 \end{cases})",
      std::nullopt,
@@ -82,7 +84,9 @@ double interior_minimum(const Activation& act) {
 
 }  // namespace
 
-const std::vector<ActivationInfo>& activation_catalog() { return kCatalog; }
+const std::vector<ActivationInfo>& activation_catalog() {
+  return kCatalog;
+}
 
 const ActivationInfo& info(ActivationKind kind) {
   for (const ActivationInfo& entry : kCatalog) {
@@ -99,40 +103,57 @@ std::string activation_ids() {
 
 DerivativeMaximum derivative_maximum(const Activation& act) {
   switch (act.kind) {
-    case ActivationKind::sigmoid: return {0.25, 0.0, true};
+    case ActivationKind::sigmoid:
+      return {0.25, 0.0, true};
     case ActivationKind::tanh:
-    case ActivationKind::softsign: return {1.0, 0.0, true};
+    case ActivationKind::softsign:
+      return {1.0, 0.0, true};
     case ActivationKind::identity:
-    case ActivationKind::relu: return {1.0, std::nullopt, true};
-    case ActivationKind::leaky_relu: return {1.0, std::nullopt, true};  // alpha <= 1
+    case ActivationKind::relu:
+      return {1.0, std::nullopt, true};
+    case ActivationKind::leaky_relu:
+      return {1.0, std::nullopt, true};  // alpha <= 1
     case ActivationKind::elu:
       if (act.alpha > 1) return {act.alpha, 0.0, false};  // alpha e^z as z -> 0-
       return {1.0, std::nullopt, true};
-    case ActivationKind::selu: return {kSeluLambda * kSeluAlpha, 0.0, false};
-    case ActivationKind::softplus: return {1.0, std::nullopt, false};  // sigma(z) as z -> inf
-    case ActivationKind::gelu: return interior_maximum(act, 0.0, 4.0);
-    case ActivationKind::silu: return interior_maximum(act, 0.0, 5.0);
-    case ActivationKind::mish: return interior_maximum(act, 0.0, 4.0);
+    case ActivationKind::selu:
+      return {kSeluLambda * kSeluAlpha, 0.0, false};
+    case ActivationKind::softplus:
+      return {1.0, std::nullopt, false};  // sigma(z) as z -> inf
+    case ActivationKind::gelu:
+      return interior_maximum(act, 0.0, 4.0);
+    case ActivationKind::silu:
+      return interior_maximum(act, 0.0, 5.0);
+    case ActivationKind::mish:
+      return interior_maximum(act, 0.0, 4.0);
   }
   return {1.0, std::nullopt, true};
 }
 
 Range range(const Activation& act) {
   switch (act.kind) {
-    case ActivationKind::identity: return {std::nullopt, std::nullopt};
-    case ActivationKind::sigmoid: return {0.0, 1.0};
+    case ActivationKind::identity:
+      return {std::nullopt, std::nullopt};
+    case ActivationKind::sigmoid:
+      return {0.0, 1.0};
     case ActivationKind::tanh:
-    case ActivationKind::softsign: return {-1.0, 1.0};
-    case ActivationKind::relu: return {0.0, std::nullopt};
+    case ActivationKind::softsign:
+      return {-1.0, 1.0};
+    case ActivationKind::relu:
+      return {0.0, std::nullopt};
     case ActivationKind::leaky_relu:
       if (act.alpha > 0) return {std::nullopt, std::nullopt};
       return {0.0, std::nullopt};
-    case ActivationKind::elu: return {-act.alpha, std::nullopt};
-    case ActivationKind::selu: return {-kSeluLambda * kSeluAlpha, std::nullopt};
-    case ActivationKind::softplus: return {0.0, std::nullopt};
+    case ActivationKind::elu:
+      return {-act.alpha, std::nullopt};
+    case ActivationKind::selu:
+      return {-kSeluLambda * kSeluAlpha, std::nullopt};
+    case ActivationKind::softplus:
+      return {0.0, std::nullopt};
     case ActivationKind::gelu:
     case ActivationKind::silu:
-    case ActivationKind::mish: return {interior_minimum(act), std::nullopt};
+    case ActivationKind::mish:
+      return {interior_minimum(act), std::nullopt};
   }
   return {std::nullopt, std::nullopt};
 }

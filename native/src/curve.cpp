@@ -15,7 +15,9 @@ std::string describe(double x) {
   return out.str();
 }
 
-bool in_z_range(double z) { return std::fabs(z) <= kMaxCurveAbsZ; }
+bool in_z_range(double z) {
+  return std::fabs(z) <= kMaxCurveAbsZ;
+}
 
 }  // namespace
 

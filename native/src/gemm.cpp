@@ -11,8 +11,8 @@ namespace actlab {
 namespace {
 
 template <class T>
-void eigen_gemm(Op op_a, Op op_b, T alpha, const ConstMatrixView<T>& a,
-                const ConstMatrixView<T>& b, MatrixView<T> c) {
+void eigen_gemm(Op op_a, Op op_b, T alpha, const ConstMatrixView<T>& a, const ConstMatrixView<T>& b,
+                MatrixView<T> c) {
   if (op_a == Op::none && op_b == Op::transpose) {
     c.noalias() = alpha * a * b.transpose();
   } else if (op_a == Op::none && op_b == Op::none) {

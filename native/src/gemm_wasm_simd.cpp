@@ -70,17 +70,18 @@ void interleave_4_rows(const float* row_0, const float* row_1, const float* row_
 
 // Rows i0..i0+mc of op(a), columns p0..p0+kc, as micropanels of kMr rows: micropanel r holds,
 // for p = 0..kc-1, the kMr values op(a)(i0 + r kMr + ii, p0 + p); rows past mc are zero.
-void pack_a(bool transpose, const float* a, int lda, int i0, int mc, int p0, int kc,
-            float* out) {
+void pack_a(bool transpose, const float* a, int lda, int i0, int mc, int p0, int kc, float* out) {
   for (int r = 0; r < mc; r += kMr, out += kMr * kc) {
     const int rows = std::min(kMr, mc - r);
     if (transpose) {  // op(a)(i, p) = a(p, i): the kMr values of each p are adjacent
       const float* column = a + p0 * lda + i0 + r;
       if (rows == kMr) {
-        for (int p = 0; p < kc; ++p) wasm_v128_store(out + p * kMr, wasm_v128_load(column + p * lda));
+        for (int p = 0; p < kc; ++p)
+          wasm_v128_store(out + p * kMr, wasm_v128_load(column + p * lda));
       } else {
         for (int p = 0; p < kc; ++p) {
-          for (int ii = 0; ii < kMr; ++ii) out[p * kMr + ii] = ii < rows ? column[p * lda + ii] : 0.0f;
+          for (int ii = 0; ii < kMr; ++ii)
+            out[p * kMr + ii] = ii < rows ? column[p * lda + ii] : 0.0f;
         }
       }
     } else if (rows == kMr) {
@@ -98,15 +99,15 @@ void pack_a(bool transpose, const float* a, int lda, int i0, int mc, int p0, int
 
 // Rows p0..p0+kc of op(b), columns j0..j0+nc, as micropanels of kNr columns: micropanel s
 // holds, for p = 0..kc-1, the kNr values op(b)(p0 + p, j0 + s kNr + jj); columns past nc are 0.
-void pack_b(bool transpose, const float* b, int ldb, int p0, int kc, int j0, int nc,
-            float* out) {
+void pack_b(bool transpose, const float* b, int ldb, int p0, int kc, int j0, int nc, float* out) {
   for (int s = 0; s < nc; s += kNr, out += kNr * kc) {
     const int cols = std::min(kNr, nc - s);
     if (cols < kNr) {
       std::memset(out, 0, sizeof(float) * kNr * kc);
       for (int jj = 0; jj < cols; ++jj) {
         for (int p = 0; p < kc; ++p) {
-          out[p * kNr + jj] = transpose ? b[(j0 + s + jj) * ldb + p0 + p] : b[(p0 + p) * ldb + j0 + s + jj];
+          out[p * kNr + jj] =
+              transpose ? b[(j0 + s + jj) * ldb + p0 + p] : b[(p0 + p) * ldb + j0 + s + jj];
         }
       }
     } else if (transpose) {  // op(b)(p, j) = b(j, p): columns j are rows of b

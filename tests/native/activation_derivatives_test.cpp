@@ -18,9 +18,8 @@ double finite_difference(const Activation& act, double z, double h) {
 
 bool near_kink(const Activation& act, double z, double h) {
   const bool has_kink = act.kind == ActivationKind::relu ||
-                        act.kind == ActivationKind::leaky_relu ||
-                        act.kind == ActivationKind::elu || act.kind == ActivationKind::selu ||
-                        act.kind == ActivationKind::softsign;
+                        act.kind == ActivationKind::leaky_relu || act.kind == ActivationKind::elu ||
+                        act.kind == ActivationKind::selu || act.kind == ActivationKind::softsign;
   return has_kink && std::fabs(z) <= 2 * h;
 }
 
@@ -39,7 +38,9 @@ TEST(ActivationDerivatives, AgreeWithFiniteDifferencesOnMinus20To20) {
   }
 }
 
-double sigma(double z) { return Activation{ActivationKind::sigmoid, 0}.value(z); }
+double sigma(double z) {
+  return Activation{ActivationKind::sigmoid, 0}.value(z);
+}
 
 TEST(LectureIdentities, TanhIsTwoSigmaOfTwoZMinusOne) {
   const Activation tanh{ActivationKind::tanh, 0};
@@ -83,10 +84,9 @@ TEST(SeluConstants, EqualThePapersClosedForms) {
   const L e = std::exp(1.0L);
   const L c = std::erfc(1 / std::sqrt(2.0L));
   const L alpha = -std::sqrt(2 / pi) / (c * std::exp(0.5L) - 1);
-  const L lambda =
-      (1 - std::sqrt(e) * c) * std::sqrt(2 * pi) /
-      std::sqrt(2 * std::erfc(std::sqrt(2.0L)) * e * e + pi * c * c * e -
-                2 * (2 + pi) * c * std::sqrt(e) + pi + 2);
+  const L lambda = (1 - std::sqrt(e) * c) * std::sqrt(2 * pi) /
+                   std::sqrt(2 * std::erfc(std::sqrt(2.0L)) * e * e + pi * c * c * e -
+                             2 * (2 + pi) * c * std::sqrt(e) + pi + 2);
   EXPECT_NEAR(phi::kSeluAlpha, static_cast<double>(alpha), 4e-16);
   EXPECT_NEAR(phi::kSeluLambda, static_cast<double>(lambda), 4e-16);
   EXPECT_EQ(phi::kSeluLambda, 1.0507009873554804934193349852946);

@@ -1,9 +1,10 @@
 // The metadata the page shows: sup|phi'|, where it is reached, the range, saturation.
+#include "actlab/activation_info.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "actlab/activation_info.hpp"
 #include "reference.hpp"
 
 namespace actlab {
@@ -43,8 +44,8 @@ TEST(DerivativeMaximum, GeluPeaksAtRootTwo) {
   ASSERT_TRUE(max.argmax.has_value());
   EXPECT_NEAR(*max.argmax, std::sqrt(2.0), 1e-7);
   const double pi = 3.14159265358979323846;
-  EXPECT_NEAR(max.value, 0.5 * std::erfc(-1.0) + std::sqrt(2.0) * std::exp(-1.0) / std::sqrt(2 * pi),
-              1e-14);
+  EXPECT_NEAR(max.value,
+              0.5 * std::erfc(-1.0) + std::sqrt(2.0) * std::exp(-1.0) / std::sqrt(2 * pi), 1e-14);
 }
 
 TEST(DerivativeMaximum, SeluIsLambdaAlphaApproachedFromTheLeft) {

@@ -25,14 +25,13 @@ void expect_close(double got, Long exact, const std::string& where) {
 // terms cancels and no double evaluation keeps relative accuracy, so near the crossing the
 // test asks for an absolute 1e-15 instead.
 bool near_derivative_root(ActivationKind kind, double z, Long exact) {
-  const bool has_root = kind == ActivationKind::gelu || kind == ActivationKind::silu ||
-                        kind == ActivationKind::mish;
+  const bool has_root =
+      kind == ActivationKind::gelu || kind == ActivationKind::silu || kind == ActivationKind::mish;
   return has_root && z < 0 && z > -3 && std::fabs(exact) < 1e-6L;
 }
 
 std::string label(const Activation& act, double z) {
-  return info(act.kind).id + "(alpha=" + std::to_string(act.alpha) + ") at z=" +
-         std::to_string(z);
+  return info(act.kind).id + "(alpha=" + std::to_string(act.alpha) + ") at z=" + std::to_string(z);
 }
 
 TEST(ActivationValues, MatchClosedFormsToOneInABillionOverThewholeDoubleRange) {

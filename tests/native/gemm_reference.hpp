@@ -35,9 +35,9 @@ inline std::vector<GemmCase> gemm_cases() {
           for (int k : sizes) cases.push_back({op_a, op_b, m, n, k});
         }
       }
-      for (const auto& [m, n, k] : {std::array<int, 3>{130, 515, 260},
-                                    std::array<int, 3>{257, 9, 513},
-                                    std::array<int, 3>{5, 1030, 3}}) {
+      for (const auto& [m, n, k] :
+           {std::array<int, 3>{130, 515, 260}, std::array<int, 3>{257, 9, 513},
+            std::array<int, 3>{5, 1030, 3}}) {
         cases.push_back({op_a, op_b, m, n, k});
       }
     }
@@ -83,7 +83,8 @@ GemmOutcome check_gemm(const GemmCase& g, T alpha, bool integers, std::uint64_t 
       if (!(got == T(exact))) outcome.exact = false;
       const double scale = std::fabs(double(alpha)) * magnitude;
       const double error = scale > 0 ? std::fabs(got - exact) / scale : got == 0 ? 0 : INFINITY;
-      outcome.relative_error = std::max(outcome.relative_error, std::isnan(error) ? INFINITY : error);
+      outcome.relative_error =
+          std::max(outcome.relative_error, std::isnan(error) ? INFINITY : error);
     }
   }
   return outcome;

@@ -28,7 +28,8 @@ describe("curve", () => {
     for (const config of configs) {
       for (const grid of ranges) {
         const args = ["curve", "--act", config.act];
-        if (config.alpha !== undefined) args.push("--alpha", String(config.alpha));
+        if (config.alpha !== undefined)
+          args.push("--alpha", String(config.alpha));
         args.push("--from", String(grid.from), "--to", String(grid.to));
         args.push("--points", String(grid.points));
         const native = parseCurveCsv(cli(args));
@@ -57,18 +58,26 @@ describe("curve", () => {
 
 describe("listActivations", () => {
   test("equals `actlab list --format json`", () => {
-    assert.deepEqual(actlab.listActivations(), JSON.parse(cli(["list", "--format", "json"])));
+    assert.deepEqual(
+      actlab.listActivations(),
+      JSON.parse(cli(["list", "--format", "json"])),
+    );
   });
 
   test("describeActivation carries SELU's constants as the CLI prints them, {} for the others", () => {
-    const native = JSON.parse(cli(["list", "--format", "json"])).find((a) => a.id === "selu");
+    const native = JSON.parse(cli(["list", "--format", "json"])).find(
+      (a) => a.id === "selu",
+    );
     const { constants } = actlab.describeActivation({ act: "selu" });
     assert.deepEqual(Object.keys(constants).sort(), ["alpha", "lambda"]);
     // Klambauer et al. 2017's lambda and alpha, rounded once to double.
     assert.ok(Object.is(constants.lambda, 1.0507009873554804934193349852946));
     assert.ok(Object.is(constants.alpha, 1.6732632423543772848170429916717));
     assert.deepEqual(constants, native.constants);
-    assert.deepEqual(actlab.describeActivation({ act: "elu", alpha: 2 }).constants, {});
+    assert.deepEqual(
+      actlab.describeActivation({ act: "elu", alpha: 2 }).constants,
+      {},
+    );
   });
 
   test("describeActivation resolves alpha", () => {
@@ -82,9 +91,15 @@ describe("bad input", () => {
   const cases = [
     [{ act: "sigmod" }, ["--act", "sigmod"]],
     [{ act: "tanh", points: 1 }, ["--act", "tanh", "--points", "1"]],
-    [{ act: "tanh", points: 1000001 }, ["--act", "tanh", "--points", "1000001"]],
+    [
+      { act: "tanh", points: 1000001 },
+      ["--act", "tanh", "--points", "1000001"],
+    ],
     [{ act: "tanh", points: 2.5 }, ["--act", "tanh", "--points", "2.5"]],
-    [{ act: "tanh", from: 1, to: 1 }, ["--act", "tanh", "--from", "1", "--to", "1"]],
+    [
+      { act: "tanh", from: 1, to: 1 },
+      ["--act", "tanh", "--from", "1", "--to", "1"],
+    ],
     [{ act: "tanh", from: -1e5 }, ["--act", "tanh", "--from", "-1e5"]],
     [{ act: "tanh", from: Number.NaN }, ["--act", "tanh", "--from", "NaN"]],
     [{ act: "leaky-relu", alpha: 5 }, ["--act", "leaky-relu", "--alpha", "5"]],
@@ -95,12 +110,18 @@ describe("bad input", () => {
       const native = cliFailure(["curve", ...args]);
       assert.equal(native.status, 2);
       const message = native.stderr.replace(/^actlab: /, "");
-      assert.throws(() => actlab.curve(config), { name: "ActlabError", message });
+      assert.throws(() => actlab.curve(config), {
+        name: "ActlabError",
+        message,
+      });
     });
   }
 
   test("saturationRegions rejects eps outside (0, 1)", () => {
-    assert.throws(() => actlab.saturationRegions({ act: "tanh", eps: 1.5 }), /--saturation-eps/);
+    assert.throws(
+      () => actlab.saturationRegions({ act: "tanh", eps: 1.5 }),
+      /--saturation-eps/,
+    );
   });
 
   test("the module keeps working after an error", () => {
@@ -114,7 +135,12 @@ describe("saturationRegions", () => {
     const eps = 0.1;
     const s = (1 + Math.sqrt(1 - eps)) / 2;
     const edge = Math.log(s / (1 - s));
-    const [left, right] = actlab.saturationRegions({ act: "sigmoid", eps, from: -10, to: 10 });
+    const [left, right] = actlab.saturationRegions({
+      act: "sigmoid",
+      eps,
+      from: -10,
+      to: 10,
+    });
     assert.equal(left[0], -10);
     assert.ok(Math.abs(left[1] + edge) < 1e-9);
     assert.ok(Math.abs(right[0] - edge) < 1e-9);

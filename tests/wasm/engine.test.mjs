@@ -30,7 +30,10 @@ const FLAGS = {
 };
 
 function cliArgs(options) {
-  return Object.entries(options).flatMap(([key, value]) => [`--${FLAGS[key]}`, String(value)]);
+  return Object.entries(options).flatMap(([key, value]) => [
+    `--${FLAGS[key]}`,
+    String(value),
+  ]);
 }
 
 function nativePropagate(options) {
@@ -66,7 +69,8 @@ const KINKED_DEEP = { relative: 1e-2, countShare: 2e-2 };
 function closeRelative(wasm, native, scale, relative, what) {
   const tolerance = relative * Math.max(Math.abs(native), scale);
   assert.ok(
-    Math.abs(wasm - native) <= tolerance || (Number.isNaN(wasm) && native === null),
+    Math.abs(wasm - native) <= tolerance ||
+      (Number.isNaN(wasm) && native === null),
     `${what}: wasm ${wasm} native ${native} (tolerance ${tolerance})`,
   );
 }
@@ -75,19 +79,41 @@ function compare(options, { relative, countShare } = SMOOTH) {
   const native = nativePropagate(options);
   const wasm = actlab.propagate(options);
   const where = JSON.stringify(options);
-  for (const key of ["activation", "alpha", "init", "depth", "width", "batch", "input_dim"]) {
+  for (const key of [
+    "activation",
+    "alpha",
+    "init",
+    "depth",
+    "width",
+    "batch",
+    "input_dim",
+  ]) {
     assert.equal(wasm[key], native[key], `${where} ${key}`);
   }
   assert.equal(wasm.seed, native.seed);
-  assert.equal(wasm.draws_hash, native.draws_hash, `${where}: the random draws differ`);
+  assert.equal(
+    wasm.draws_hash,
+    native.draws_hash,
+    `${where}: the random draws differ`,
+  );
   assert.equal(wasm.act_hist_scale, "linear");
   assert.equal(wasm.grad_hist_scale, "log10_abs");
   // Whole decades from the quantiles' logarithms: equal unless a quantile sits within
   // rounding of a power of ten.
-  assert.deepEqual(Array.from(wasm.grad_hist_edges), native.grad_hist_edges, where);
+  assert.deepEqual(
+    Array.from(wasm.grad_hist_edges),
+    native.grad_hist_edges,
+    where,
+  );
   const actRange = native.act_hist_edges.at(-1) - native.act_hist_edges[0];
   native.act_hist_edges.forEach((edge, j) =>
-    closeRelative(wasm.act_hist_edges[j], edge, actRange, relative, `${where} act edge ${j}`),
+    closeRelative(
+      wasm.act_hist_edges[j],
+      edge,
+      actRange,
+      relative,
+      `${where} act edge ${j}`,
+    ),
   );
 
   const entries = native.batch * native.width;
@@ -106,7 +132,13 @@ function compare(options, { relative, countShare } = SMOOTH) {
       ["act_mean", "act_std"],
     ]) {
       closeRelative(layers[std][l], n[std], 0, relative, `${at} ${std}`);
-      closeRelative(layers[mean][l], n[mean], n[std], relative, `${at} ${mean}`);
+      closeRelative(
+        layers[mean][l],
+        n[mean],
+        n[std],
+        relative,
+        `${at} ${mean}`,
+      );
     }
     for (const key of ["grad_pre_std", "grad_act_std", "weight_grad_rms"]) {
       closeRelative(layers[key][l], n[key], 0, relative, `${at} ${key}`);
@@ -126,8 +158,14 @@ function compare(options, { relative, countShare } = SMOOTH) {
         `${at} ${key} sums to B N`,
       );
       // Each entry that crosses an edge changes two bins.
-      const moved = n[key].reduce((sum, count, j) => sum + Math.abs(count - row[j]), 0);
-      assert.ok(moved <= 2 * countTolerance, `${at} ${key}: ${moved} counts moved`);
+      const moved = n[key].reduce(
+        (sum, count, j) => sum + Math.abs(count - row[j]),
+        0,
+      );
+      assert.ok(
+        moved <= 2 * countTolerance,
+        `${at} ${key}: ${moved} counts moved`,
+      );
     }
   });
 }
@@ -135,15 +173,81 @@ function compare(options, { relative, countShare } = SMOOTH) {
 describe("propagate", () => {
   const configs = [
     { act: "tanh", init: "glorot-uniform", depth: 10, width: 64, batch: 32 },
-    { act: "relu", init: "he-normal", depth: 8, width: 96, batch: 16, biasStd: 0.1, seed: 7 },
-    { act: "sigmoid", init: "orthogonal", depth: 6, width: 48, batch: 20, inputDim: 30 },
-    { act: "tanh", init: "orthogonal", gain: 1.5, depth: 4, width: 24, batch: 8, inputDim: 40 },
-    { act: "selu", init: "lecun-normal", depth: 20, width: 64, batch: 16, bins: 32 },
-    { act: "elu", alpha: 0.5, init: "normal", initStd: 0.2, depth: 5, width: 32, batch: 8 },
-    { act: "gelu", init: "he-uniform", depth: 6, width: 40, batch: 12, inputStd: 2 },
-    { act: "softsign", init: "standard", depth: 6, width: 40, batch: 12, saturationEps: 0.3 },
-    { act: "leaky-relu", alpha: 0.2, init: "lecun-uniform", depth: 6, width: 40, batch: 12 },
-    { act: "mish", init: "glorot-normal", depth: 6, width: 40, batch: 12, seed: 4294967295 },
+    {
+      act: "relu",
+      init: "he-normal",
+      depth: 8,
+      width: 96,
+      batch: 16,
+      biasStd: 0.1,
+      seed: 7,
+    },
+    {
+      act: "sigmoid",
+      init: "orthogonal",
+      depth: 6,
+      width: 48,
+      batch: 20,
+      inputDim: 30,
+    },
+    {
+      act: "tanh",
+      init: "orthogonal",
+      gain: 1.5,
+      depth: 4,
+      width: 24,
+      batch: 8,
+      inputDim: 40,
+    },
+    {
+      act: "selu",
+      init: "lecun-normal",
+      depth: 20,
+      width: 64,
+      batch: 16,
+      bins: 32,
+    },
+    {
+      act: "elu",
+      alpha: 0.5,
+      init: "normal",
+      initStd: 0.2,
+      depth: 5,
+      width: 32,
+      batch: 8,
+    },
+    {
+      act: "gelu",
+      init: "he-uniform",
+      depth: 6,
+      width: 40,
+      batch: 12,
+      inputStd: 2,
+    },
+    {
+      act: "softsign",
+      init: "standard",
+      depth: 6,
+      width: 40,
+      batch: 12,
+      saturationEps: 0.3,
+    },
+    {
+      act: "leaky-relu",
+      alpha: 0.2,
+      init: "lecun-uniform",
+      depth: 6,
+      width: 40,
+      batch: 12,
+    },
+    {
+      act: "mish",
+      init: "glorot-normal",
+      depth: 6,
+      width: 40,
+      batch: 12,
+      seed: 4294967295,
+    },
     // the benchmark's configuration
     { act: "tanh", init: "glorot-uniform", depth: 50, width: 256, batch: 256 },
   ];
@@ -160,7 +264,13 @@ describe("propagate", () => {
   }
 
   test("uses the CLI's defaults", () => {
-    const p = actlab.propagate({ act: "tanh", init: "he-normal", depth: 2, width: 8, batch: 4 });
+    const p = actlab.propagate({
+      act: "tanh",
+      init: "he-normal",
+      depth: 2,
+      width: 8,
+      batch: 4,
+    });
     assert.equal(p.input_dim, 8);
     assert.equal(p.seed, 1);
     assert.equal(p.act_hist_edges.length, 65);
@@ -183,7 +293,14 @@ describe("propagate", () => {
   });
 
   test("same seed, same result; another seed, other draws", () => {
-    const options = { act: "relu", init: "he-normal", depth: 5, width: 32, batch: 8, seed: 3 };
+    const options = {
+      act: "relu",
+      init: "he-normal",
+      depth: 5,
+      width: 32,
+      batch: 8,
+      seed: 3,
+    };
     assert.deepEqual(actlab.propagate(options), actlab.propagate(options));
     assert.notEqual(
       actlab.propagate({ ...options, seed: 4 }).draws_hash,
@@ -192,7 +309,13 @@ describe("propagate", () => {
   });
 
   test("the heap does not grow over repeated calls", () => {
-    const options = { act: "tanh", init: "orthogonal", depth: 20, width: 128, batch: 64 };
+    const options = {
+      act: "tanh",
+      init: "orthogonal",
+      depth: 20,
+      width: 128,
+      batch: 64,
+    };
     actlab.propagate(options);
     actlab.propagate({ ...options, depth: 3 }); // another shape in between
     actlab.propagate(options);
@@ -204,12 +327,29 @@ describe("propagate", () => {
 
 describe("listInitializers and bound", () => {
   test("listInitializers equals `actlab inits --format json`", () => {
-    assert.deepEqual(actlab.listInitializers(), JSON.parse(cli(["inits", "--format", "json"])));
+    assert.deepEqual(
+      actlab.listInitializers(),
+      JSON.parse(cli(["inits", "--format", "json"])),
+    );
   });
 
   test("bound equals `actlab bound` bit for bit", () => {
-    for (const [act, alpha] of [["sigmoid"], ["tanh"], ["selu"], ["gelu"], ["elu", 2.5]]) {
-      const args = ["bound", "--act", act, "--depth", "200", "--format", "json"];
+    for (const [act, alpha] of [
+      ["sigmoid"],
+      ["tanh"],
+      ["selu"],
+      ["gelu"],
+      ["elu", 2.5],
+    ]) {
+      const args = [
+        "bound",
+        "--act",
+        act,
+        "--depth",
+        "200",
+        "--format",
+        "json",
+      ];
       if (alpha !== undefined) args.push("--alpha", String(alpha));
       const native = JSON.parse(cli(args));
       const wasm = actlab.bound({ act, alpha, depth: 200 });
@@ -258,7 +398,10 @@ describe("bad input throws the CLI's message", () => {
       const native = cliFailure(["propagate", ...cliArgs(defined)]);
       assert.equal(native.status, 2);
       const message = native.stderr.replace(/^actlab: /, "");
-      assert.throws(() => actlab.propagate(options), { name: "ActlabError", message });
+      assert.throws(() => actlab.propagate(options), {
+        name: "ActlabError",
+        message,
+      });
     });
   }
 
@@ -272,12 +415,17 @@ describe("bad input throws the CLI's message", () => {
       const native = cliFailure(["bound", ...cliArgs(options)]);
       assert.equal(native.status, 2);
       const message = native.stderr.replace(/^actlab: /, "");
-      assert.throws(() => actlab.bound(options), { name: "ActlabError", message });
+      assert.throws(() => actlab.bound(options), {
+        name: "ActlabError",
+        message,
+      });
     });
   }
 
   test("the module keeps working after a refusal", () => {
-    assert.throws(() => actlab.propagate({ ...net, depth: 200, width: 2048, batch: 4096 }));
+    assert.throws(() =>
+      actlab.propagate({ ...net, depth: 200, width: 2048, batch: 4096 }),
+    );
     assert.equal(actlab.propagate(net).layers.index.length, 3);
   });
 });

@@ -12,9 +12,15 @@ const wasmBuild = resolve(root, process.env.ACTLAB_WASM_BUILD ?? "build/wasm");
 
 test("the SIMD GEMM kernel equals the naive product in every transpose and edge case", () => {
   const check = JSON.parse(
-    execFileSync(process.execPath, [`${wasmBuild}/actlab_gemm_check.cjs`], { encoding: "utf8" }),
+    execFileSync(process.execPath, [`${wasmBuild}/actlab_gemm_check.cjs`], {
+      encoding: "utf8",
+    }),
   );
-  assert.equal(check.simd, true, "the wasm build must be compiled with -msimd128");
+  assert.equal(
+    check.simd,
+    true,
+    "the wasm build must be compiled with -msimd128",
+  );
   assert.ok(check.cases > 2900, `${check.cases} cases`);
   assert.deepEqual(check.inexact, [], "integer products that are not exact");
   assert.ok(

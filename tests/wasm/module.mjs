@@ -10,7 +10,10 @@ import { wrapModule } from "../../wasm/api.mjs";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const require = createRequire(import.meta.url);
 // Build directories, relative to the repository root unless absolute.
-const nativeBuild = resolve(root, process.env.ACTLAB_NATIVE_BUILD ?? "build/native");
+const nativeBuild = resolve(
+  root,
+  process.env.ACTLAB_NATIVE_BUILD ?? "build/native",
+);
 const wasmBuild = resolve(root, process.env.ACTLAB_WASM_BUILD ?? "build/wasm");
 
 // The raw Embind module (for tests that look at its heap) and the API wrapping it.
@@ -43,6 +46,8 @@ export function cliFailure(args) {
 export function parseCurveCsv(text) {
   const rows = text.trim().split("\n").slice(1);
   const columns = [0, 1, 2].map(() => new Float64Array(rows.length));
-  rows.forEach((row, i) => row.split(",").forEach((cell, j) => (columns[j][i] = Number(cell))));
+  rows.forEach((row, i) =>
+    row.split(",").forEach((cell, j) => (columns[j][i] = Number(cell))),
+  );
   return { z: columns[0], value: columns[1], derivative: columns[2] };
 }

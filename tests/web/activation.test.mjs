@@ -6,7 +6,16 @@ import { after, before, describe, test } from "node:test";
 
 import { PNG } from "pngjs";
 
-import { act, canvasStats, card, cli, launch, openPage, root, waitDrawn } from "./browser.mjs";
+import {
+  act,
+  canvasStats,
+  card,
+  cli,
+  launch,
+  openPage,
+  root,
+  waitDrawn,
+} from "./browser.mjs";
 
 const SKY_BLUE = [0x56, 0xb4, 0xe9]; // the identity overlay's colour (Okabe-Ito)
 
@@ -21,14 +30,19 @@ before(async () => {
 after(() => env?.close());
 
 const formulaTex = () =>
-  page.$$eval(`${card("act")} .formulas annotation`, (nodes) => nodes.map((n) => n.textContent));
+  page.$$eval(`${card("act")} .formulas annotation`, (nodes) =>
+    nodes.map((n) => n.textContent),
+  );
 
 describe("activation figure", () => {
   test("loads with no console error and draws on its canvases", async () => {
     assert.deepEqual(log.errors, []);
     for (const index of [0, 1]) {
       const stats = await canvasStats(page, "act", null, index);
-      assert.ok(stats.drawn > 1000, `canvas ${index} has ${stats.drawn} drawn pixels`);
+      assert.ok(
+        stats.drawn > 1000,
+        `canvas ${index} has ${stats.drawn} drawn pixels`,
+      );
     }
   });
 
@@ -55,16 +69,28 @@ describe("activation figure", () => {
     await act(page, "act", () => page.check("#act-id"));
     const withOverlay = await canvasStats(page, "act", SKY_BLUE, 0);
     const derivative = await canvasStats(page, "act", SKY_BLUE, 1);
-    assert.ok(withOverlay.matching > 100, `${withOverlay.matching} overlay pixels on φ`);
-    assert.ok(derivative.matching > 100, `${derivative.matching} overlay pixels on φ′`);
+    assert.ok(
+      withOverlay.matching > 100,
+      `${withOverlay.matching} overlay pixels on φ`,
+    );
+    assert.ok(
+      derivative.matching > 100,
+      `${derivative.matching} overlay pixels on φ′`,
+    );
     assert.match(page.url(), /act\.id=1/);
-    const legend = await page.$eval(`${card("act")} .legend`, (el) => el.textContent);
+    const legend = await page.$eval(
+      `${card("act")} .legend`,
+      (el) => el.textContent,
+    );
     assert.match(legend, /2σ\(2z\) − 1/);
   });
 
   test("the max |φ'| of sigmoid is marked as 0.25 at z = 0", async () => {
     await act(page, "act", () => page.selectOption("#act-phi", "sigmoid"));
-    const legend = await page.$eval(`${card("act")} .legend`, (el) => el.textContent);
+    const legend = await page.$eval(
+      `${card("act")} .legend`,
+      (el) => el.textContent,
+    );
     assert.match(legend, /max φ′ = 0\.25 at z = 0/);
   });
 
@@ -77,33 +103,60 @@ describe("activation figure", () => {
 });
 
 describe("identity overlay beyond |z| = 5000", () => {
-  const legendText = () => page.$eval(`${card("act")} .legend`, (el) => el.textContent);
-  const errorShown = () => page.$eval(`${card("act")} .figure-error`, (el) => !el.hidden);
+  const legendText = () =>
+    page.$eval(`${card("act")} .legend`, (el) => el.textContent);
+  const errorShown = () =>
+    page.$eval(`${card("act")} .figure-error`, (el) => !el.hidden);
 
   test("is drawn where 2z is within the engine's range, with a note, and never an error", async () => {
-    await page.goto(`${env.origin}/?act.phi=tanh&act.id=1&act.from=-8000&act.to=8000`);
+    await page.goto(
+      `${env.origin}/?act.phi=tanh&act.id=1&act.from=-8000&act.to=8000`,
+    );
     await waitDrawn(page, "act");
-    assert.equal(await page.$eval(card("act"), (el) => el.dataset.status), "ready");
+    assert.equal(
+      await page.$eval(card("act"), (el) => el.dataset.status),
+      "ready",
+    );
     assert.equal(await errorShown(), false);
     for (const index of [0, 1]) {
       const overlay = await canvasStats(page, "act", SKY_BLUE, index);
-      assert.ok(overlay.matching > 100, `canvas ${index}: ${overlay.matching} overlay pixels`);
+      assert.ok(
+        overlay.matching > 100,
+        `canvas ${index}: ${overlay.matching} overlay pixels`,
+      );
     }
     assert.match(await legendText(), /drawn only where \|z\| ≤ 5000/);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${card("act")} [data-action=csv]`)]);
-    const rows = readFileSync(await download.path(), "utf8").trim().split("\n").map((r) => r.split(","));
-    assert.deepEqual(rows.shift(), ["z", "value", "derivative", "identity_value", "identity_derivative"]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click(`${card("act")} [data-action=csv]`),
+    ]);
+    const rows = readFileSync(await download.path(), "utf8")
+      .trim()
+      .split("\n")
+      .map((r) => r.split(","));
+    assert.deepEqual(rows.shift(), [
+      "z",
+      "value",
+      "derivative",
+      "identity_value",
+      "identity_derivative",
+    ]);
     for (const [z, value, , identity, identityDerivative] of rows) {
       if (Math.abs(Number(z)) > 5000) {
         assert.deepEqual([identity, identityDerivative], ["", ""], `z = ${z}`);
       } else {
-        assert.ok(Math.abs(Number(identity) - Number(value)) < 1e-12, `z = ${z}: ${identity} vs tanh ${value}`);
+        assert.ok(
+          Math.abs(Number(identity) - Number(value)) < 1e-12,
+          `z = ${z}: ${identity} vs tanh ${value}`,
+        );
       }
     }
   });
 
   test("a view with no point where |z| ≤ 5000 draws tanh alone, with the note", async () => {
-    await page.goto(`${env.origin}/?act.phi=tanh&act.id=1&act.from=6000&act.to=9000`);
+    await page.goto(
+      `${env.origin}/?act.phi=tanh&act.id=1&act.from=6000&act.to=9000`,
+    );
     await waitDrawn(page, "act");
     assert.equal(await errorShown(), false);
     assert.equal((await canvasStats(page, "act", SKY_BLUE, 0)).matching, 0);
@@ -111,7 +164,9 @@ describe("identity overlay beyond |z| = 5000", () => {
   });
 
   test("within ±5000 there is no note", async () => {
-    await page.goto(`${env.origin}/?act.phi=tanh&act.id=1&act.from=-5000&act.to=5000`);
+    await page.goto(
+      `${env.origin}/?act.phi=tanh&act.id=1&act.from=-5000&act.to=5000`,
+    );
     await waitDrawn(page, "act");
     assert.doesNotMatch(await legendText(), /drawn only/);
     assert.ok((await canvasStats(page, "act", SKY_BLUE, 0)).matching > 100);
@@ -121,16 +176,30 @@ describe("identity overlay beyond |z| = 5000", () => {
 // With `flag` set in the page, a change of `select` in the figure `view` makes a bad request:
 // the figure shows the engine's `message`; with the flag cleared, the next change draws again,
 // computed on `thread`.
-async function errorShownThenCleared(broken, { view, flag, select, message, thread }) {
+async function errorShownThenCleared(
+  broken,
+  { view, flag, select, message, thread },
+) {
   await broken.evaluate((name) => (globalThis[name] = true), flag);
   await broken.selectOption(select, "relu");
-  await broken.waitForFunction((selector) => document.querySelector(selector)?.dataset.status === "error", card(view));
-  const shown = await broken.$eval(`${card(view)} .figure-error`, (el) => (el.hidden ? "" : el.textContent));
+  await broken.waitForFunction(
+    (selector) => document.querySelector(selector)?.dataset.status === "error",
+    card(view),
+  );
+  const shown = await broken.$eval(`${card(view)} .figure-error`, (el) =>
+    el.hidden ? "" : el.textContent,
+  );
   assert.match(shown, message);
   await broken.evaluate((name) => (globalThis[name] = false), flag);
   await act(broken, view, () => broken.selectOption(select, "tanh"));
-  assert.equal(await broken.$eval(`${card(view)} .figure-error`, (el) => el.hidden), true);
-  assert.equal(await broken.$eval(card(view), (el) => el.dataset.thread), thread);
+  assert.equal(
+    await broken.$eval(`${card(view)} .figure-error`, (el) => el.hidden),
+    true,
+  );
+  assert.equal(
+    await broken.$eval(card(view), (el) => el.dataset.thread),
+    thread,
+  );
 }
 
 describe("engine errors", () => {
@@ -141,13 +210,29 @@ describe("engine errors", () => {
   test("an error of the engine is shown in the figure, in the engine's words", async () => {
     // Figure 1's request as the figure makes it (its args), with 1 point while flagged.
     const source = readFileSync(`${root}web/figures/activation.js`, "utf8");
-    const patched = source.replace("args: (values) => ({ ...values }),", "args: (values) => ({ ...values, ...(globalThis.badPoints ? { n: 1 } : {}) }),");
-    assert.notEqual(patched, source, "the figure's args() is where the test expects it");
+    const patched = source.replace(
+      "args: (values) => ({ ...values }),",
+      "args: (values) => ({ ...values, ...(globalThis.badPoints ? { n: 1 } : {}) }),",
+    );
+    assert.notEqual(
+      patched,
+      source,
+      "the figure's args() is where the test expects it",
+    );
     const prepare = (context) =>
-      context.route("**/web/figures/activation.js", (route) => route.fulfill({ body: patched, contentType: "text/javascript; charset=utf-8" }));
-    const { page: broken, context } = await openPage(env, "/?view=act", { prepare });
+      context.route("**/web/figures/activation.js", (route) =>
+        route.fulfill({
+          body: patched,
+          contentType: "text/javascript; charset=utf-8",
+        }),
+      );
+    const { page: broken, context } = await openPage(env, "/?view=act", {
+      prepare,
+    });
     await waitDrawn(broken, "act");
-    await broken.waitForFunction(() => document.body.dataset.mainThreadEngine === "ready");
+    await broken.waitForFunction(
+      () => document.body.dataset.mainThreadEngine === "ready",
+    );
     await errorShownThenCleared(broken, {
       view: "act",
       flag: "badPoints",
@@ -164,10 +249,16 @@ describe("engine errors", () => {
       const post = Worker.prototype.postMessage;
       Worker.prototype.postMessage = function (message, ...rest) {
         const bad = globalThis.badBins && message?.op === "propagation";
-        return post.call(this, bad ? { ...message, args: { ...message.args, bins: 1 } } : message, ...rest);
+        return post.call(
+          this,
+          bad ? { ...message, args: { ...message.args, bins: 1 } } : message,
+          ...rest,
+        );
       };
     };
-    const { page: broken, context } = await openPage(env, "/?view=prop", { initScript });
+    const { page: broken, context } = await openPage(env, "/?view=prop", {
+      initScript,
+    });
     await waitDrawn(broken, "prop");
     await errorShownThenCleared(broken, {
       view: "prop",
@@ -188,37 +279,66 @@ describe("redrawing in place", () => {
   before(async () => {
     view = await openPage(env, "/?view=act");
     await waitDrawn(view.page, "act");
-    await view.page.waitForFunction(() => document.body.dataset.mainThreadEngine === "ready");
+    await view.page.waitForFunction(
+      () => document.body.dataset.mainThreadEngine === "ready",
+    );
     // Marks the nodes drawn so far, to tell them from new ones.
     await view.page.$eval(card("act"), (el) => {
-      for (const node of el.querySelectorAll("canvas, .formulas .katex-display")) node.actlabMark = true;
+      for (const node of el.querySelectorAll(
+        "canvas, .formulas .katex-display",
+      ))
+        node.actlabMark = true;
     });
   });
   after(() => view?.context.close());
 
   const marked = (selector) =>
-    view.page.$eval(card("act"), (el, s) => [...el.querySelectorAll(s)].map((node) => node.actlabMark === true), selector);
+    view.page.$eval(
+      card("act"),
+      (el, s) =>
+        [...el.querySelectorAll(s)].map((node) => node.actlabMark === true),
+      selector,
+    );
   const setValue = (selector, value) =>
-    act(view.page, "act", () => view.page.$eval(selector, (el, v) => {
-      el.value = v;
-      el.dispatchEvent(new Event("change", { bubbles: true }));
-    }, value));
-  const pixels = async (page) => [(await canvasStats(page, "act", null, 0)).hash, (await canvasStats(page, "act", null, 1)).hash];
+    act(view.page, "act", () =>
+      view.page.$eval(
+        selector,
+        (el, v) => {
+          el.value = v;
+          el.dispatchEvent(new Event("change", { bubbles: true }));
+        },
+        value,
+      ),
+    );
+  const pixels = async (page) => [
+    (await canvasStats(page, "act", null, 0)).hash,
+    (await canvasStats(page, "act", null, 1)).hash,
+  ];
   async function freshLoadPixels() {
-    const fresh = await openPage(env, new URL(view.page.url()).pathname + new URL(view.page.url()).search);
+    const fresh = await openPage(
+      env,
+      new URL(view.page.url()).pathname + new URL(view.page.url()).search,
+    );
     await waitDrawn(fresh.page, "act");
     const hashes = await pixels(fresh.page);
     await fresh.context.close();
     return hashes;
   }
 
-  for (const [what, selector, value] of [["ε", "#act-eps", "0.25"], ["the z range", "#act-from", "-3"], ["the z range's end", "#act-to", "9"]]) {
+  for (const [what, selector, value] of [
+    ["ε", "#act-eps", "0.25"],
+    ["the z range", "#act-from", "-3"],
+    ["the z range's end", "#act-to", "9"],
+  ]) {
     test(`changing ${what} keeps the canvases and the formulas' nodes`, async () => {
       const before = await pixels(view.page);
       await setValue(selector, value);
       assert.deepEqual(await marked("canvas"), [true, true]);
       assert.deepEqual(await marked(".formulas .katex-display"), [true, true]);
-      assert.equal(await view.page.$eval(card("act"), (el) => el.dataset.thread), "main");
+      assert.equal(
+        await view.page.$eval(card("act"), (el) => el.dataset.thread),
+        "main",
+      );
       const after = await pixels(view.page);
       assert.notDeepEqual(after, before);
       assert.deepEqual(after, await freshLoadPixels());
@@ -226,9 +346,18 @@ describe("redrawing in place", () => {
   }
 
   test("changing the activation or the compared ones keeps the canvases, and draws what a fresh load draws", async () => {
-    await act(view.page, "act", () => view.page.selectOption("#act-phi", "tanh"));
+    await act(view.page, "act", () =>
+      view.page.selectOption("#act-phi", "tanh"),
+    );
     assert.deepEqual(await marked("canvas"), [true, true]);
-    assert.match((await view.page.$$eval(`${card("act")} .formulas annotation`, (nodes) => nodes.map((n) => n.textContent)))[0], /\\tanh/);
+    assert.match(
+      (
+        await view.page.$$eval(`${card("act")} .formulas annotation`, (nodes) =>
+          nodes.map((n) => n.textContent),
+        )
+      )[0],
+      /\\tanh/,
+    );
     assert.deepEqual(await pixels(view.page), await freshLoadPixels());
     await act(view.page, "act", () => view.page.check("#act-cmp-relu"));
     await act(view.page, "act", () => view.page.check("#act-id"));
@@ -240,12 +369,21 @@ describe("redrawing in place", () => {
   });
 
   test("a view too heavy for the main thread is computed in the worker", async () => {
-    const all = await view.page.$$eval("#act-phi option", (options) => options.map((o) => o.value).filter((v) => v !== "tanh"));
-    await view.page.goto(`${env.origin}/?view=act&act.phi=tanh&act.n=20001&act.cmp=${all.join(",")}`);
+    const all = await view.page.$$eval("#act-phi option", (options) =>
+      options.map((o) => o.value).filter((v) => v !== "tanh"),
+    );
+    await view.page.goto(
+      `${env.origin}/?view=act&act.phi=tanh&act.n=20001&act.cmp=${all.join(",")}`,
+    );
     await waitDrawn(view.page, "act");
-    await view.page.waitForFunction(() => document.body.dataset.mainThreadEngine === "ready");
+    await view.page.waitForFunction(
+      () => document.body.dataset.mainThreadEngine === "ready",
+    );
     await setValue("#act-eps", "0.2");
-    assert.equal(await view.page.$eval(card("act"), (el) => el.dataset.thread), "worker");
+    assert.equal(
+      await view.page.$eval(card("act"), (el) => el.dataset.thread),
+      "worker",
+    );
   });
 });
 
@@ -253,19 +391,46 @@ describe("activation figure exports", () => {
   test("CSV equals `actlab curve` for the same configuration, byte for byte", async () => {
     await page.goto(`${env.origin}/?act.phi=tanh&act.from=-6&act.to=6`);
     await waitDrawn(page, "act");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${card("act")} [data-action=csv]`)]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click(`${card("act")} [data-action=csv]`),
+    ]);
     const csv = readFileSync(await download.path(), "utf8");
-    assert.equal(csv, cli(["curve", "--act", "tanh", "--from", "-6", "--to", "6", "--points", "241"]));
+    assert.equal(
+      csv,
+      cli([
+        "curve",
+        "--act",
+        "tanh",
+        "--from",
+        "-6",
+        "--to",
+        "6",
+        "--points",
+        "241",
+      ]),
+    );
   });
 
   test("PNG is a decodable image of the figure at the device pixel ratio", async () => {
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${card("act")} [data-action=png]`)]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click(`${card("act")} [data-action=png]`),
+    ]);
     const png = PNG.sync.read(readFileSync(await download.path()));
-    const canvases = await page.$$eval(`${card("act")} canvas`, (list) => list.map((c) => [c.width, c.height]));
+    const canvases = await page.$$eval(`${card("act")} canvas`, (list) =>
+      list.map((c) => [c.width, c.height]),
+    );
     const dpr = await page.evaluate(() => devicePixelRatio);
-    const plotWidth = await page.$eval(`${card("act")} .chart`, (el) => el.getBoundingClientRect().width);
+    const plotWidth = await page.$eval(
+      `${card("act")} .chart`,
+      (el) => el.getBoundingClientRect().width,
+    );
     assert.equal(png.width, Math.max(...canvases.map(([w]) => w)));
-    assert.ok(Math.abs(png.width - plotWidth * dpr) <= 2 * dpr, `${png.width} vs ${plotWidth * dpr}`);
+    assert.ok(
+      Math.abs(png.width - plotWidth * dpr) <= 2 * dpr,
+      `${png.width} vs ${plotWidth * dpr}`,
+    );
     assert.ok(png.height > canvases.reduce((sum, [, h]) => sum + h, 0));
     assert.equal(download.suggestedFilename(), "actlab-act.png");
   });

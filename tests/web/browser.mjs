@@ -28,8 +28,23 @@ export async function launch() {
 // A page that records console errors, page errors and every requested URL. initScript: a
 // function run in every document before the page's own scripts; prepare: an async function
 // given the browser context before the page loads (e.g. to route requests).
-export async function openPage(env, path = "/", { viewport = { width: 1280, height: 900 }, colorScheme = "light", locale = "en-US", initScript = null, prepare = null } = {}) {
-  const context = await env.browser.newContext({ viewport, colorScheme, locale, acceptDownloads: true });
+export async function openPage(
+  env,
+  path = "/",
+  {
+    viewport = { width: 1280, height: 900 },
+    colorScheme = "light",
+    locale = "en-US",
+    initScript = null,
+    prepare = null,
+  } = {},
+) {
+  const context = await env.browser.newContext({
+    viewport,
+    colorScheme,
+    locale,
+    acceptDownloads: true,
+  });
   if (initScript) await context.addInitScript(initScript);
   if (prepare) await prepare(context);
   const page = await context.newPage();
@@ -50,7 +65,9 @@ export async function waitDrawn(page, id, after = 0, timeout = 20000) {
   await page.waitForFunction(
     ([selector, count]) => {
       const el = document.querySelector(selector);
-      return el && el.dataset.status !== "busy" && Number(el.dataset.drawn) > count;
+      return (
+        el && el.dataset.status !== "busy" && Number(el.dataset.drawn) > count
+      );
     },
     [card(id), after],
     { timeout },
@@ -75,16 +92,37 @@ export async function canvasStats(page, id, rgb = null, index = 0) {
     card(id),
     (el, [wanted, i]) => {
       const canvas = el.querySelectorAll("canvas")[i];
-      const { data } = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+      const { data } = canvas
+        .getContext("2d")
+        .getImageData(0, 0, canvas.width, canvas.height);
       let drawn = 0;
       let matching = 0;
       let hash = 0;
       for (let p = 0; p < data.length; p += 4) {
         if (data[p + 3] > 0) drawn++;
-        if (wanted && Math.abs(data[p] - wanted[0]) < 12 && Math.abs(data[p + 1] - wanted[1]) < 12 && Math.abs(data[p + 2] - wanted[2]) < 12 && data[p + 3] > 200) matching++;
-        hash = (hash * 31 + data[p] + 7 * data[p + 1] + 13 * data[p + 2] + data[p + 3]) | 0;
+        if (
+          wanted &&
+          Math.abs(data[p] - wanted[0]) < 12 &&
+          Math.abs(data[p + 1] - wanted[1]) < 12 &&
+          Math.abs(data[p + 2] - wanted[2]) < 12 &&
+          data[p + 3] > 200
+        )
+          matching++;
+        hash =
+          (hash * 31 +
+            data[p] +
+            7 * data[p + 1] +
+            13 * data[p + 2] +
+            data[p + 3]) |
+          0;
       }
-      return { drawn, matching, hash, width: canvas.width, height: canvas.height };
+      return {
+        drawn,
+        matching,
+        hash,
+        width: canvas.width,
+        height: canvas.height,
+      };
     },
     [rgb, index],
   );

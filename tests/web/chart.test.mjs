@@ -20,8 +20,14 @@ test("decadesAroundOne widens symmetrically, in whole decades, to hold the data"
 
 test("decadeTicks ticks every decade when there is room, else multiples of a round step", () => {
   assert.deepEqual(decadeTicks(0.1, 10, 8), [0.1, 1, 10]);
-  assert.deepEqual(decadeTicks(1e-18, 1, 8), [1e-18, 1e-15, 1e-12, 1e-9, 1e-6, 1e-3, 1]);
+  assert.deepEqual(
+    decadeTicks(1e-18, 1, 8),
+    [1e-18, 1e-15, 1e-12, 1e-9, 1e-6, 1e-3, 1],
+  );
   // A symmetric range keeps 1 among its ticks.
   assert.deepEqual(decadeTicks(1e-30, 1e30, 4), [1e-20, 1, 1e20]);
-  assert.deepEqual(decadeTicks(1e-15, 1e15, 7), [1e-15, 1e-10, 1e-5, 1, 1e5, 1e10, 1e15]);
+  assert.deepEqual(
+    decadeTicks(1e-15, 1e15, 7),
+    [1e-15, 1e-10, 1e-5, 1, 1e5, 1e10, 1e15],
+  );
 });

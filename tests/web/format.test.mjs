@@ -11,7 +11,11 @@ test("formatG17 reproduces every number `actlab curve` prints", () => {
     ["--act", "selu", "--from", "-1e4", "--to", "1e4", "--points", "2001"],
     ["--act", "gelu", "--from", "-0.001", "--to", "0.001", "--points", "1001"],
   ]) {
-    const cells = cli(["curve", ...args]).trim().split("\n").slice(1).flatMap((row) => row.split(","));
+    const cells = cli(["curve", ...args])
+      .trim()
+      .split("\n")
+      .slice(1)
+      .flatMap((row) => row.split(","));
     for (const cell of cells) assert.equal(formatG17(Number(cell)), cell);
   }
 });
@@ -31,7 +35,10 @@ test("formatG17 handles the special values as C does", () => {
 });
 
 test("toCsv writes a header and rows, quoting only where needed", () => {
-  const csv = toCsv(["k", "name"], [new Float64Array([0, 1.5]), ["a,b", 'say "x"']]);
+  const csv = toCsv(
+    ["k", "name"],
+    [new Float64Array([0, 1.5]), ["a,b", 'say "x"']],
+  );
   assert.equal(csv, 'k,name\n0,"a,b"\n1.5,"say ""x"""\n');
 });
 

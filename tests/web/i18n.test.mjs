@@ -2,16 +2,24 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
-import { STRINGS, displayName, fill, translator } from "../../web/i18n/index.js";
+import {
+  STRINGS,
+  displayName,
+  fill,
+  translator,
+} from "../../web/i18n/index.js";
 import { cli } from "./cli.mjs";
 
 function leaves(node, prefix = "") {
   if (typeof node === "string") return [[prefix, node]];
   if (Array.isArray(node)) return [[prefix, node]];
-  return Object.entries(node).flatMap(([key, value]) => leaves(value, prefix ? `${prefix}.${key}` : key));
+  return Object.entries(node).flatMap(([key, value]) =>
+    leaves(value, prefix ? `${prefix}.${key}` : key),
+  );
 }
 
-const placeholders = (text) => [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (text) =>
+  [...String(text).matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 test("English and Russian have the same keys", () => {
   const en = new Map(leaves(STRINGS.en));
@@ -28,7 +36,11 @@ test("every string is non-empty and keeps the English placeholders", () => {
       continue;
     }
     assert.ok(text.trim() && other.trim(), `${key} is empty`);
-    assert.deepEqual(placeholders(other), placeholders(text), `${key}: placeholders differ`);
+    assert.deepEqual(
+      placeholders(other),
+      placeholders(text),
+      `${key}: placeholders differ`,
+    );
   }
 });
 
@@ -44,15 +56,23 @@ test("TeX delimiters are balanced in every string", () => {
 });
 
 test("the Russian prose is Russian", () => {
-  const prose = leaves(STRINGS.ru.sections).flatMap(([, v]) => [v].flat()).join(" ");
+  const prose = leaves(STRINGS.ru.sections)
+    .flatMap(([, v]) => [v].flat())
+    .join(" ");
   const cyrillic = (prose.match(/[а-яё]/gi) ?? []).length;
   const latin = (prose.replace(/\$[^$]*\$/g, "").match(/[a-z]/gi) ?? []).length;
-  assert.ok(cyrillic > 5 * latin, `${cyrillic} Cyrillic vs ${latin} Latin letters`);
+  assert.ok(
+    cyrillic > 5 * latin,
+    `${cyrillic} Cyrillic vs ${latin} Latin letters`,
+  );
 });
 
 test("translator fills placeholders and shows a missing key as itself", () => {
   const t = translator("en");
-  assert.equal(t("notices.range", { key: "k", given: "9", used: "1" }), "k = 9 is out of range; using 1.");
+  assert.equal(
+    t("notices.range", { key: "k", given: "9", used: "1" }),
+    "k = 9 is out of range; using 1.",
+  );
   assert.equal(t("no.such.key"), "no.such.key");
   assert.equal(fill("{a} and {b}", { a: 1 }), "1 and {b}");
   assert.equal(translator("xx").lang, "xx");
@@ -68,8 +88,13 @@ test("every activation and initializer of the engine has a display name in both 
   for (const lang of Object.keys(STRINGS)) {
     for (const [kind, ids] of Object.entries(engineIds)) {
       const names = STRINGS[lang].names[kind];
-      for (const id of ids) assert.ok(names[id]?.trim(), `${lang}: names.${kind}.${id} is missing`);
-      assert.deepEqual(Object.keys(names).sort(), [...ids].sort(), `${lang}: names.${kind} names ids the engine lacks`);
+      for (const id of ids)
+        assert.ok(names[id]?.trim(), `${lang}: names.${kind}.${id} is missing`);
+      assert.deepEqual(
+        Object.keys(names).sort(),
+        [...ids].sort(),
+        `${lang}: names.${kind} names ids the engine lacks`,
+      );
     }
   }
 });
@@ -79,14 +104,24 @@ test("Russian display names are Russian where the name is a word", () => {
   assert.equal(t("names.activations.sigmoid"), "Сигмоида");
   assert.equal(t("names.activations.identity"), "Тождественная");
   for (const id of engineIds.initializers) {
-    assert.match(t(`names.initializers.${id}`), /[а-яё]/i, `names.initializers.${id}`);
+    assert.match(
+      t(`names.initializers.${id}`),
+      /[а-яё]/i,
+      `names.initializers.${id}`,
+    );
   }
 });
 
 test("displayName falls back to the engine's name, then to the id", () => {
-  const catalog = { activations: [{ id: "newact", name: "New activation" }], initializers: [] };
+  const catalog = {
+    activations: [{ id: "newact", name: "New activation" }],
+    initializers: [],
+  };
   const t = translator("ru");
   assert.equal(displayName(t, catalog, "activations", "sigmoid"), "Сигмоида");
-  assert.equal(displayName(t, catalog, "activations", "newact"), "New activation");
+  assert.equal(
+    displayName(t, catalog, "activations", "newact"),
+    "New activation",
+  );
   assert.equal(displayName(t, catalog, "initializers", "unknown"), "unknown");
 });

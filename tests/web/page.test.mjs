@@ -9,10 +9,21 @@ import { after, before, describe, test } from "node:test";
 import { PNG } from "pngjs";
 
 import { formatG17 } from "../../web/format.js";
-import { act, canvasStats, card, cli, launch, openPage, waitDrawn } from "./browser.mjs";
+import {
+  act,
+  canvasStats,
+  card,
+  cli,
+  launch,
+  openPage,
+  waitDrawn,
+} from "./browser.mjs";
 
 const FIGURES = ["act", "grad", "prop", "init", "selu"];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
 
 let env;
 let page;
@@ -27,10 +38,16 @@ before(async () => {
 });
 after(() => env?.close());
 
-const values = (id) => page.$eval(card(id), (el) => JSON.parse(el.dataset.values));
+const values = (id) =>
+  page.$eval(card(id), (el) => JSON.parse(el.dataset.values));
 const canvasHashes = async (on, id) => {
   const count = await on.$$eval(`${card(id)} canvas`, (list) => list.length);
-  return Promise.all(Array.from({ length: count }, async (_, i) => (await canvasStats(on, id, null, i)).hash));
+  return Promise.all(
+    Array.from(
+      { length: count },
+      async (_, i) => (await canvasStats(on, id, null, i)).hash,
+    ),
+  );
 };
 
 describe("the course page", () => {
@@ -39,22 +56,39 @@ describe("the course page", () => {
     for (const id of FIGURES) {
       const stats = await canvasStats(page, id);
       assert.ok(stats.drawn > 1000, `${id}: ${stats.drawn} drawn pixels`);
-      assert.equal(await page.$eval(card(id), (el) => el.dataset.status), "ready");
+      assert.equal(
+        await page.$eval(card(id), (el) => el.dataset.status),
+        "ready",
+      );
     }
   });
 
   test("the first figure appears quickly", () => {
-    assert.ok(env.firstFigureMs < 5000, `first figure after ${env.firstFigureMs} ms`);
+    assert.ok(
+      env.firstFigureMs < 5000,
+      `first figure after ${env.firstFigureMs} ms`,
+    );
   });
 
   test("no request leaves the page's origin", () => {
-    const outside = log.requests.filter((url) => !url.startsWith(env.origin) && !/^(blob|data):/.test(url));
+    const outside = log.requests.filter(
+      (url) => !url.startsWith(env.origin) && !/^(blob|data):/.test(url),
+    );
     assert.deepEqual(outside, []);
-    assert.ok(log.requests.some((url) => url.endsWith("/build/wasm/actlab.wasm")));
-    assert.ok(log.requests.some((url) => /KaTeX_Main-Regular\.woff2$/.test(url)));
+    assert.ok(
+      log.requests.some((url) => url.endsWith("/build/wasm/actlab.wasm")),
+    );
+    assert.ok(
+      log.requests.some((url) => /KaTeX_Main-Regular\.woff2$/.test(url)),
+    );
   });
 
-  for (const [id, slider] of [["grad", "#grad-depth"], ["prop", "#prop-depth"], ["init", "#init-depth"], ["selu", "#selu-depth"]]) {
+  for (const [id, slider] of [
+    ["grad", "#grad-depth"],
+    ["prop", "#prop-depth"],
+    ["init", "#init-depth"],
+    ["selu", "#selu-depth"],
+  ]) {
     test(`${id}: moving the depth slider from the keyboard changes the figure and the URL`, async () => {
       const before = (await values(id)).depth;
       const hash = (await canvasStats(page, id)).hash;
@@ -67,9 +101,15 @@ describe("the course page", () => {
       assert.notEqual((await canvasStats(page, id)).hash, hash);
       // Updated in place, the figure shows what a fresh load of the URL shows (its layer axis
       // included, which must follow the depth).
-      const fresh = await openPage(env, new URL(page.url()).search ? `/${new URL(page.url()).search}` : "/");
+      const fresh = await openPage(
+        env,
+        new URL(page.url()).search ? `/${new URL(page.url()).search}` : "/",
+      );
       await waitDrawn(fresh.page, id, 0, 60000);
-      assert.deepEqual(await canvasHashes(page, id), await canvasHashes(fresh.page, id));
+      assert.deepEqual(
+        await canvasHashes(page, id),
+        await canvasHashes(fresh.page, id),
+      );
       await fresh.context.close();
     });
   }
@@ -84,7 +124,9 @@ describe("the course page", () => {
   test("a burst of slider moves ends on the last value, never blocking the main thread 50 ms", async () => {
     await page.evaluate(() => {
       globalThis.longTasks = [];
-      new PerformanceObserver((list) => globalThis.longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+      new PerformanceObserver((list) =>
+        globalThis.longTasks.push(...list.getEntries().map((e) => e.duration)),
+      ).observe({ type: "longtask" });
     });
     await page.focus("#prop-depth");
     for (let i = 0; i < 8; i++) await page.keyboard.press("ArrowRight");
@@ -92,7 +134,10 @@ describe("the course page", () => {
     await page.waitForFunction(
       ([selector, depth]) => {
         const el = document.querySelector(selector);
-        return el.dataset.status === "ready" && JSON.parse(el.dataset.values).depth === depth;
+        return (
+          el.dataset.status === "ready" &&
+          JSON.parse(el.dataset.values).depth === depth
+        );
       },
       [card("prop"), wanted],
     );
@@ -104,10 +149,15 @@ describe("the course page", () => {
     await page.evaluate(axeSource);
     for (const id of FIGURES) {
       const violations = await page.evaluate(async (selector) => {
-        const result = await globalThis.axe.run(selector, { resultTypes: ["violations"] });
+        const result = await globalThis.axe.run(selector, {
+          resultTypes: ["violations"],
+        });
         return result.violations
           .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+          );
       }, `#sec-${id}`);
       assert.deepEqual(violations, [], `section ${id}`);
     }
@@ -122,7 +172,10 @@ describe("the course page", () => {
     assert.match(russian, /Функции активации/);
     assert.equal(await page.getAttribute("html", "lang"), "ru");
     assert.match(page.url(), /lang=ru/);
-    assert.match(await page.textContent(`${card("grad")} .card-title`), /Градиент/);
+    assert.match(
+      await page.textContent(`${card("grad")} .card-title`),
+      /Градиент/,
+    );
   });
 });
 
@@ -130,19 +183,37 @@ describe("display names", () => {
   test("in Russian every control and legend names activations and initializers in Russian", async () => {
     await page.goto(`${env.origin}/?lang=ru&act.cmp=identity`);
     for (const id of FIGURES) await waitDrawn(page, id, 0, 60000);
-    const option = (select, value) => page.$eval(`${select} option[value="${value}"]`, (el) => el.textContent);
+    const option = (select, value) =>
+      page.$eval(`${select} option[value="${value}"]`, (el) => el.textContent);
     assert.equal(await option("#act-phi", "sigmoid"), "Сигмоида");
-    assert.equal(await option("#grad-init", "glorot-uniform"), "Глоро (Ксавье), равномерная");
-    assert.equal(await option("#selu-init", "lecun-normal"), "Лекун, нормальная");
-    assert.equal(await page.textContent('label[for="act-cmp-identity"]'), "Тождественная");
-    const legend = (id) => page.$eval(`${card(id)} .legend`, (el) => el.textContent);
+    assert.equal(
+      await option("#grad-init", "glorot-uniform"),
+      "Глоро (Ксавье), равномерная",
+    );
+    assert.equal(
+      await option("#selu-init", "lecun-normal"),
+      "Лекун, нормальная",
+    );
+    assert.equal(
+      await page.textContent('label[for="act-cmp-identity"]'),
+      "Тождественная",
+    );
+    const legend = (id) =>
+      page.$eval(`${card(id)} .legend`, (el) => el.textContent);
     assert.match(await legend("act"), /Сигмоида.*Тождественная/);
     assert.match(await legend("grad"), /Сигмоида/);
     assert.match(await legend("init"), /Глоро \(Ксавье\), равномерная/);
     assert.match(await legend("selu"), /SELU \+ Лекун, нормальная/);
-    assert.match(await page.textContent(`${card("init")} .init-formulas`), /Хе \(Кайминг\), равномерная/);
+    assert.match(
+      await page.textContent(`${card("init")} .init-formulas`),
+      /Хе \(Кайминг\), равномерная/,
+    );
     for (const id of FIGURES) {
-      assert.doesNotMatch(await legend(id), /Sigmoid|Identity|Glorot|Kaiming|LeCun (uniform|normal)/, id);
+      assert.doesNotMatch(
+        await legend(id),
+        /Sigmoid|Identity|Glorot|Kaiming|LeCun (uniform|normal)/,
+        id,
+      );
     }
   });
 });
@@ -151,11 +222,26 @@ describe("SELU figure", () => {
   test("shows the engine's lambda and alpha to full double precision", async () => {
     await page.goto(`${env.origin}/?view=selu`);
     await waitDrawn(page, "selu");
-    const selu = JSON.parse(cli(["list", "--format", "json"])).find((a) => a.id === "selu");
-    const tex = (await page.$$eval(`${card("selu")} .figure-formula annotation`, (list) => list.map((el) => el.textContent))).join(" ");
-    assert.ok(tex.includes(`\\lambda = ${formatG17(selu.constants.lambda)}`), tex);
-    assert.ok(tex.includes(`\\alpha = ${formatG17(selu.constants.alpha)}`), tex);
-    assert.match(tex, /\\lambda = 1\.0507009873554805 \\alpha = 1\.6732632423543772/);
+    const selu = JSON.parse(cli(["list", "--format", "json"])).find(
+      (a) => a.id === "selu",
+    );
+    const tex = (
+      await page.$$eval(`${card("selu")} .figure-formula annotation`, (list) =>
+        list.map((el) => el.textContent),
+      )
+    ).join(" ");
+    assert.ok(
+      tex.includes(`\\lambda = ${formatG17(selu.constants.lambda)}`),
+      tex,
+    );
+    assert.ok(
+      tex.includes(`\\alpha = ${formatG17(selu.constants.alpha)}`),
+      tex,
+    );
+    assert.match(
+      tex,
+      /\\lambda = 1\.0507009873554805 \\alpha = 1\.6732632423543772/,
+    );
   });
 
   // Where the dotted fixed-point line (the only dark ink inside the plot) crosses the variance
@@ -166,50 +252,83 @@ describe("SELU figure", () => {
       const canvas = box.querySelector("canvas");
       const over = box.querySelector(".u-over");
       const dpr = canvas.width / canvas.getBoundingClientRect().width;
-      const [left, top] = [over.offsetLeft, over.offsetTop].map((v) => Math.round(v * dpr));
-      const [width, height] = [over.offsetWidth, over.offsetHeight].map((v) => Math.round(v * dpr));
-      const { data } = canvas.getContext("2d").getImageData(left, top, width, height);
+      const [left, top] = [over.offsetLeft, over.offsetTop].map((v) =>
+        Math.round(v * dpr),
+      );
+      const [width, height] = [over.offsetWidth, over.offsetHeight].map((v) =>
+        Math.round(v * dpr),
+      );
+      const { data } = canvas
+        .getContext("2d")
+        .getImageData(left, top, width, height);
       let best = { row: -1, count: 0 };
       for (let row = 0; row < height; row++) {
         let count = 0;
         for (let x = 0; x < width; x++) {
           const p = 4 * (row * width + x);
-          if (data[p] < 80 && data[p + 1] < 80 && data[p + 2] < 80 && data[p + 3] > 200) count++;
+          if (
+            data[p] < 80 &&
+            data[p + 1] < 80 &&
+            data[p + 2] < 80 &&
+            data[p + 3] > 200
+          )
+            count++;
         }
         if (count > best.count) best = { row, count };
       }
       return best.row / (height - 1);
     });
 
-  for (const [what, query] of [["SELU", ""], ["a collapsing tanh network", "&selu.phi=tanh&selu.init=standard&selu.depth=60"]]) {
+  for (const [what, query] of [
+    ["SELU", ""],
+    [
+      "a collapsing tanh network",
+      "&selu.phi=tanh&selu.init=standard&selu.depth=60",
+    ],
+  ]) {
     test(`the variance axis puts the fixed point 1 mid-height (${what})`, async () => {
       await page.goto(`${env.origin}/?view=selu${query}`);
       await waitDrawn(page, "selu");
       const height = await fixedPointHeight();
-      assert.ok(Math.abs(height - 0.5) < 0.02, `fixed point at ${height} of the plot's height`);
+      assert.ok(
+        Math.abs(height - 0.5) < 0.02,
+        `fixed point at ${height} of the plot's height`,
+      );
     });
   }
 });
 
 describe("URLs", () => {
   test("a URL round-trips to the same state", async () => {
-    const search = "?act.phi=elu&act.alpha=2&act.eps=0.05&grad.init=he-normal&grad.depth=12&prop.phi=relu&prop.init=he-uniform&prop.depth=15&prop.width=64&prop.seed=7&init.phi=relu&init.dist=normal&selu.init=glorot-uniform&selu.depth=50";
+    const search =
+      "?act.phi=elu&act.alpha=2&act.eps=0.05&grad.init=he-normal&grad.depth=12&prop.phi=relu&prop.init=he-uniform&prop.depth=15&prop.width=64&prop.seed=7&init.phi=relu&init.dist=normal&selu.init=glorot-uniform&selu.depth=50";
     await page.goto(env.origin + "/" + search);
     for (const id of FIGURES) await waitDrawn(page, id);
     assert.equal(new URL(page.url()).search, search);
     assert.equal(await page.$eval("#act-alpha", (el) => el.value), "2");
-    assert.equal(await page.$eval("#prop-init", (el) => el.value), "he-uniform");
+    assert.equal(
+      await page.$eval("#prop-init", (el) => el.value),
+      "he-uniform",
+    );
     assert.equal((await values("prop")).width, 64);
     assert.equal((await values("selu")).depth, 50);
   });
 
   test("bad parameters are clamped, with a visible notice", async () => {
-    await page.goto(`${env.origin}/?prop.depth=5000&act.phi=sigmod&grad.width=abc&lang=en`);
+    await page.goto(
+      `${env.origin}/?prop.depth=5000&act.phi=sigmod&grad.width=abc&lang=en`,
+    );
     for (const id of ["act", "grad", "prop"]) await waitDrawn(page, id);
     assert.equal((await values("prop")).depth, 200);
     assert.equal((await values("act")).phi, "sigmoid");
-    for (const [id, text] of [["prop", /prop\.depth = 5000 is out of range; using 200/], ["act", /act\.phi = sigmod/], ["grad", /grad\.width = abc/]]) {
-      const notice = await page.$eval(`${card(id)} .notices`, (el) => (el.hidden ? "" : el.textContent));
+    for (const [id, text] of [
+      ["prop", /prop\.depth = 5000 is out of range; using 200/],
+      ["act", /act\.phi = sigmod/],
+      ["grad", /grad\.width = abc/],
+    ]) {
+      const notice = await page.$eval(`${card(id)} .notices`, (el) =>
+        el.hidden ? "" : el.textContent,
+      );
       assert.match(notice, text);
     }
   });
@@ -225,57 +344,141 @@ describe("progress", () => {
 self.postMessage = (message, transfer) =>
   setTimeout(() => postNow(message, transfer), message && "result" in message ? 3000 : 0);
 `;
-      await route.fulfill({ body: delay + original, contentType: "text/javascript" });
+      await route.fulfill({
+        body: delay + original,
+        contentType: "text/javascript",
+      });
     });
 
   test("a computation longer than 200 ms shows a progress indicator, hidden once drawn", async () => {
-    const { page: slow, context } = await openPage(env, "/?prop.depth=12", { prepare: slowWorker });
-    await slow.waitForSelector(`${card("prop")} .progress:not([hidden])`, { timeout: 20000 });
+    const { page: slow, context } = await openPage(env, "/?prop.depth=12", {
+      prepare: slowWorker,
+    });
+    await slow.waitForSelector(`${card("prop")} .progress:not([hidden])`, {
+      timeout: 20000,
+    });
     await waitDrawn(slow, "prop", 0, 60000);
-    assert.equal(await slow.$eval(`${card("prop")} .progress`, (el) => el.hidden), true);
-    assert.equal(await slow.$eval(card("prop"), (el) => JSON.parse(el.dataset.values).depth), 12);
+    assert.equal(
+      await slow.$eval(`${card("prop")} .progress`, (el) => el.hidden),
+      true,
+    );
+    assert.equal(
+      await slow.$eval(
+        card("prop"),
+        (el) => JSON.parse(el.dataset.values).depth,
+      ),
+      12,
+    );
     await context.close();
   });
 });
 
 describe("exports", () => {
   test("prop: CSV holds the numbers of `actlab propagate` for the same configuration", async () => {
-    await page.goto(`${env.origin}/?prop.phi=tanh&prop.init=glorot-uniform&prop.depth=6&prop.width=32&prop.batch=16&prop.seed=3&prop.bins=16`);
+    await page.goto(
+      `${env.origin}/?prop.phi=tanh&prop.init=glorot-uniform&prop.depth=6&prop.width=32&prop.batch=16&prop.seed=3&prop.bins=16`,
+    );
     await waitDrawn(page, "prop");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${card("prop")} [data-action=csv]`)]);
-    const rows = readFileSync(await download.path(), "utf8").trim().split("\n").map((r) => r.split(","));
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click(`${card("prop")} [data-action=csv]`),
+    ]);
+    const rows = readFileSync(await download.path(), "utf8")
+      .trim()
+      .split("\n")
+      .map((r) => r.split(","));
     const header = rows.shift();
-    const reference = JSON.parse(cli(["propagate", "--act", "tanh", "--init", "glorot-uniform", "--depth", "6", "--width", "32", "--batch", "16", "--seed", "3", "--bins", "16", "--format", "json"]));
+    const reference = JSON.parse(
+      cli([
+        "propagate",
+        "--act",
+        "tanh",
+        "--init",
+        "glorot-uniform",
+        "--depth",
+        "6",
+        "--width",
+        "32",
+        "--batch",
+        "16",
+        "--seed",
+        "3",
+        "--bins",
+        "16",
+        "--format",
+        "json",
+      ]),
+    );
     assert.equal(rows.length, 6);
     // The module and the native CLI draw the same numbers but sum float32 dot products in a
     // different order (see tests/wasm/engine.test.mjs): statistics agree to 1e-4 relative and
     // histogram rows to 0.1% of their B N entries; the page must show the module's numbers
     // unchanged, so anything looser would be the page's own error.
     const close = (page, native, scale, what) =>
-      assert.ok(Math.abs(page - native) <= 1e-4 * Math.max(Math.abs(native), scale), `${what}: page ${page} CLI ${native}`);
+      assert.ok(
+        Math.abs(page - native) <= 1e-4 * Math.max(Math.abs(native), scale),
+        `${what}: page ${page} CLI ${native}`,
+      );
     const entries = 16 * 32;
     for (const [l, row] of rows.entries()) {
       const layer = reference.layers[l];
       const at = (key) => Number(row[header.indexOf(key)]);
       assert.equal(at("layer"), l + 1);
-      for (const key of ["pre_std", "act_std", "grad_pre_std", "grad_act_std", "weight_grad_rms"]) close(at(key), layer[key], 0, `layer ${l + 1} ${key}`);
-      close(at("pre_mean"), layer.pre_mean, layer.pre_std, `layer ${l + 1} pre_mean`);
-      close(at("act_mean"), layer.act_mean, layer.act_std, `layer ${l + 1} act_mean`);
-      for (const key of ["saturated", "dead"]) assert.ok(Math.abs(at(key) - layer[key]) * entries <= 1e-3 * entries + 2, `layer ${l + 1} ${key}`);
-      const counts = row.slice(header.indexOf("weight_grad_rms") + 1).map(Number);
+      for (const key of [
+        "pre_std",
+        "act_std",
+        "grad_pre_std",
+        "grad_act_std",
+        "weight_grad_rms",
+      ])
+        close(at(key), layer[key], 0, `layer ${l + 1} ${key}`);
+      close(
+        at("pre_mean"),
+        layer.pre_mean,
+        layer.pre_std,
+        `layer ${l + 1} pre_mean`,
+      );
+      close(
+        at("act_mean"),
+        layer.act_mean,
+        layer.act_std,
+        `layer ${l + 1} act_mean`,
+      );
+      for (const key of ["saturated", "dead"])
+        assert.ok(
+          Math.abs(at(key) - layer[key]) * entries <= 1e-3 * entries + 2,
+          `layer ${l + 1} ${key}`,
+        );
+      const counts = row
+        .slice(header.indexOf("weight_grad_rms") + 1)
+        .map(Number);
       assert.equal(counts.length, 16);
-      assert.equal(counts.reduce((a, b) => a + b, 0), entries);
-      const moved = counts.reduce((sum, c, j) => sum + Math.abs(c - layer.act_hist[j]), 0);
-      assert.ok(moved <= 2 * (1e-3 * entries + 2), `layer ${l + 1}: ${moved} histogram counts moved`);
+      assert.equal(
+        counts.reduce((a, b) => a + b, 0),
+        entries,
+      );
+      const moved = counts.reduce(
+        (sum, c, j) => sum + Math.abs(c - layer.act_hist[j]),
+        0,
+      );
+      assert.ok(
+        moved <= 2 * (1e-3 * entries + 2),
+        `layer ${l + 1}: ${moved} histogram counts moved`,
+      );
     }
   });
 
   for (const id of FIGURES) {
     test(`${id}: PNG export is a decodable PNG of the figure's size`, async () => {
       await waitDrawn(page, id);
-      const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${card(id)} [data-action=png]`)]);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.click(`${card(id)} [data-action=png]`),
+      ]);
       const png = PNG.sync.read(readFileSync(await download.path()));
-      const widths = await page.$$eval(`${card(id)} canvas`, (list) => list.map((c) => c.width));
+      const widths = await page.$$eval(`${card(id)} canvas`, (list) =>
+        list.map((c) => c.width),
+      );
       assert.equal(png.width, Math.max(...widths));
       assert.ok(png.height > 100);
     });
@@ -284,9 +487,19 @@ describe("exports", () => {
   test("grad: CSV has k, the bound and the measured gradient of each activation", async () => {
     await page.goto(`${env.origin}/?grad.depth=8&grad.width=32&grad.batch=32`);
     await waitDrawn(page, "grad");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`${card("grad")} [data-action=csv]`)]);
-    const rows = readFileSync(await download.path(), "utf8").trim().split("\n").map((r) => r.split(","));
-    assert.deepEqual(rows[0].slice(0, 3), ["k", "bound_sigmoid", "grad_pre_std_relative_sigmoid"]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click(`${card("grad")} [data-action=csv]`),
+    ]);
+    const rows = readFileSync(await download.path(), "utf8")
+      .trim()
+      .split("\n")
+      .map((r) => r.split(","));
+    assert.deepEqual(rows[0].slice(0, 3), [
+      "k",
+      "bound_sigmoid",
+      "grad_pre_std_relative_sigmoid",
+    ]);
     assert.equal(rows.length, 9);
     assert.equal(Number(rows[1][1]), 0.25);
     assert.equal(Number(rows[1][2]), 1);
@@ -297,13 +510,28 @@ describe("exports", () => {
 describe("embed mode and small screens", () => {
   for (const id of FIGURES) {
     test(`embed ${id} shows exactly that one figure in a 480x360 frame`, async () => {
-      const { page: embed, log: embedLog, context } = await openPage(env, `/?embed=1&view=${id}`, { viewport: { width: 480, height: 360 } });
+      const {
+        page: embed,
+        log: embedLog,
+        context,
+      } = await openPage(env, `/?embed=1&view=${id}`, {
+        viewport: { width: 480, height: 360 },
+      });
       await waitDrawn(embed, id, 0, 60000);
       assert.equal(await embed.$$eval(".card", (list) => list.length), 1);
       assert.equal(await embed.$eval(".card", (el) => el.dataset.figure), id);
-      assert.equal(await embed.$$eval(".site-header, .lecture, h1", (list) => list.length), 0);
-      const [scrollWidth, clientWidth] = await embed.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-      assert.ok(scrollWidth <= clientWidth, `horizontal overflow ${scrollWidth} > ${clientWidth}`);
+      assert.equal(
+        await embed.$$eval(".site-header, .lecture, h1", (list) => list.length),
+        0,
+      );
+      const [scrollWidth, clientWidth] = await embed.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.clientWidth,
+      ]);
+      assert.ok(
+        scrollWidth <= clientWidth,
+        `horizontal overflow ${scrollWidth} > ${clientWidth}`,
+      );
       assert.deepEqual(embedLog.errors, []);
       await context.close();
     });
@@ -312,23 +540,43 @@ describe("embed mode and small screens", () => {
   test("the Embed button copies an iframe snippet of this figure", async () => {
     await page.goto(`${env.origin}/?prop.depth=9`);
     await waitDrawn(page, "prop");
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.origin });
+    await page
+      .context()
+      .grantPermissions(["clipboard-read", "clipboard-write"], {
+        origin: env.origin,
+      });
     // The copy is asynchronous: wait for the card to say what it copied.
     const copied = async (action) => {
-      await page.$eval(`${card("prop")} .toast`, (el) => delete el.dataset.copied);
+      await page.$eval(
+        `${card("prop")} .toast`,
+        (el) => delete el.dataset.copied,
+      );
       await page.click(`${card("prop")} [data-action=${action}]`);
-      await page.waitForFunction((selector) => document.querySelector(selector).dataset.copied, `${card("prop")} .toast`);
+      await page.waitForFunction(
+        (selector) => document.querySelector(selector).dataset.copied,
+        `${card("prop")} .toast`,
+      );
       return page.$eval(`${card("prop")} .toast`, (el) => el.dataset.copied);
     };
     const snippet = await copied("embed");
-    assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;view=prop&amp;prop\.depth=9" /);
+    assert.match(
+      snippet,
+      /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&amp;view=prop&amp;prop\.depth=9" /,
+    );
     const link = await copied("link");
     assert.match(link, /\?view=prop&prop\.depth=9$/);
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+    assert.equal(
+      await page.evaluate(() => navigator.clipboard.readText()),
+      link,
+    );
   });
 
   test("the language defaults to the browser's", async () => {
-    const { page: russian, context } = await openPage(env, "/?embed=1&view=act", { locale: "ru-RU" });
+    const { page: russian, context } = await openPage(
+      env,
+      "/?embed=1&view=act",
+      { locale: "ru-RU" },
+    );
     await waitDrawn(russian, "act");
     assert.equal(await russian.getAttribute("html", "lang"), "ru");
     assert.match(await russian.textContent(".card-title"), /φ\(z\) и φ′\(z\)/);
@@ -336,7 +584,9 @@ describe("embed mode and small screens", () => {
   });
 
   test("on a 360 px phone the section links scroll sideways, the clipped end faded", async () => {
-    const { page: phone, context } = await openPage(env, "/", { viewport: { width: 360, height: 780 } });
+    const { page: phone, context } = await openPage(env, "/", {
+      viewport: { width: 360, height: 780 },
+    });
     await waitDrawn(phone, "act");
     const nav = ".site-header nav";
     const state = () =>
@@ -344,7 +594,9 @@ describe("embed mode and small screens", () => {
         overflows: el.scrollWidth > el.clientWidth,
         classes: [...el.classList].sort(),
         fadeEnd: getComputedStyle(el).getPropertyValue("--fade-end").trim(),
-        mask: getComputedStyle(el).maskImage ?? getComputedStyle(el).webkitMaskImage,
+        mask:
+          getComputedStyle(el).maskImage ??
+          getComputedStyle(el).webkitMaskImage,
       }));
     const start = await state();
     assert.ok(start.overflows);
@@ -352,12 +604,21 @@ describe("embed mode and small screens", () => {
     assert.equal(start.fadeEnd, "3rem");
     assert.match(start.mask, /linear-gradient/);
     await phone.$eval(nav, (el) => el.scrollTo({ left: el.scrollWidth }));
-    await phone.waitForFunction((selector) => document.querySelector(selector).classList.contains("clipped-start"), nav);
+    await phone.waitForFunction(
+      (selector) =>
+        document.querySelector(selector).classList.contains("clipped-start"),
+      nav,
+    );
     assert.deepEqual((await state()).classes, ["clipped-start"]);
     // The title and the language switch stay whole.
     for (const selector of [".brand", "#lang"]) {
-      const box = await phone.$eval(selector, (el) => el.getBoundingClientRect().toJSON());
-      assert.ok(box.left >= 0 && box.right <= 360, `${selector}: ${box.left}..${box.right}`);
+      const box = await phone.$eval(selector, (el) =>
+        el.getBoundingClientRect().toJSON(),
+      );
+      assert.ok(
+        box.left >= 0 && box.right <= 360,
+        `${selector}: ${box.left}..${box.right}`,
+      );
     }
     await context.close();
   });
@@ -365,15 +626,26 @@ describe("embed mode and small screens", () => {
   test("on a wide screen every section link shows, unfaded", async () => {
     const { page: wide, context } = await openPage(env, "/?view=act");
     await waitDrawn(wide, "act");
-    assert.deepEqual(await wide.$eval(".site-header nav", (el) => [...el.classList]), []);
+    assert.deepEqual(
+      await wide.$eval(".site-header nav", (el) => [...el.classList]),
+      [],
+    );
     await context.close();
   });
 
   test("a 360 px wide phone has no horizontal scroll", async () => {
-    const { page: phone, context } = await openPage(env, "/", { viewport: { width: 360, height: 740 } });
+    const { page: phone, context } = await openPage(env, "/", {
+      viewport: { width: 360, height: 740 },
+    });
     for (const id of FIGURES) await waitDrawn(phone, id, 0, 60000);
-    const [scrollWidth, clientWidth] = await phone.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
-    assert.ok(scrollWidth <= clientWidth, `scrollWidth ${scrollWidth} > ${clientWidth}`);
+    const [scrollWidth, clientWidth] = await phone.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    assert.ok(
+      scrollWidth <= clientWidth,
+      `scrollWidth ${scrollWidth} > ${clientWidth}`,
+    );
     await context.close();
   });
 });

@@ -19,11 +19,21 @@ import { cli } from "./cli.mjs";
 // The engine's catalog as the CLI prints it; the initializer ids of wasm/api.d.ts.
 const catalog = {
   activations: JSON.parse(cli(["list", "--format", "json"])),
-  initializers: ["standard", "glorot-uniform", "glorot-normal", "he-uniform", "he-normal",
-    "lecun-uniform", "lecun-normal", "normal", "orthogonal"].map((id) => ({ id, name: id })),
+  initializers: [
+    "standard",
+    "glorot-uniform",
+    "glorot-normal",
+    "he-uniform",
+    "he-normal",
+    "lecun-uniform",
+    "lecun-normal",
+    "normal",
+    "orthogonal",
+  ].map((id) => ({ id, name: id })),
 };
 const schema = createSchema(catalog);
-const parse = (search, languages = ["en-US"]) => parseState(search, schema, catalog, languages);
+const parse = (search, languages = ["en-US"]) =>
+  parseState(search, schema, catalog, languages);
 
 describe("parseState", () => {
   test("an empty query gives every figure its defaults and no notice", () => {
@@ -60,7 +70,9 @@ describe("parseState", () => {
   });
 
   test("garbage becomes the default with a notice, never NaN", () => {
-    const state = parse("?act.from=abc&prop.sx=NaN&prop.seed=0x10&act.id=maybe&act.phi=sigmod");
+    const state = parse(
+      "?act.from=abc&prop.sx=NaN&prop.seed=0x10&act.id=maybe&act.phi=sigmod",
+    );
     assert.equal(state.figures.act.from, -6);
     assert.equal(state.figures.prop.sx, 1);
     assert.equal(state.figures.prop.seed, 1);
@@ -83,7 +95,10 @@ describe("parseState", () => {
 
   test("alpha is clamped to the chosen activation's own range, ignored for others", () => {
     assert.equal(parse("?act.phi=elu&act.alpha=50").figures.act.alpha, 10);
-    assert.equal(parse("?act.phi=leaky-relu&act.alpha=0.2").figures.act.alpha, 0.2);
+    assert.equal(
+      parse("?act.phi=leaky-relu&act.alpha=0.2").figures.act.alpha,
+      0.2,
+    );
     const tanh = parse("?act.phi=tanh&act.alpha=0.2");
     assert.equal(tanh.figures.act.alpha, null);
   });
@@ -104,7 +119,8 @@ describe("parseState", () => {
 
 describe("stateToQuery", () => {
   test("writes only non-default values and round-trips", () => {
-    const search = "?lang=ru&act.phi=tanh&act.cmp=relu,elu&act.id=1&prop.hist=grad&prop.depth=40&selu.init=he-normal";
+    const search =
+      "?lang=ru&act.phi=tanh&act.cmp=relu,elu&act.id=1&prop.hist=grad&prop.depth=40&selu.init=he-normal";
     const state = parse(search);
     const query = stateToQuery(state, schema);
     assert.equal(query, search);
@@ -117,12 +133,21 @@ describe("stateToQuery", () => {
 
   test("a figure's link carries that figure only, and embed mode on request", () => {
     const state = parse("?act.phi=tanh&prop.depth=40");
-    assert.equal(stateToQuery(state, schema, { only: "prop", embed: true }), "?embed=1&view=prop&prop.depth=40");
-    assert.equal(stateToQuery(state, schema, { only: "act" }), "?view=act&act.phi=tanh");
+    assert.equal(
+      stateToQuery(state, schema, { only: "prop", embed: true }),
+      "?embed=1&view=prop&prop.depth=40",
+    );
+    assert.equal(
+      stateToQuery(state, schema, { only: "act" }),
+      "?view=act&act.phi=tanh",
+    );
   });
 
   test("a clamped state writes its clamped values", () => {
-    assert.equal(stateToQuery(parse("?prop.depth=5000"), schema), `?prop.depth=${LIMITS.depth[1]}`);
+    assert.equal(
+      stateToQuery(parse("?prop.depth=5000"), schema),
+      `?prop.depth=${LIMITS.depth[1]}`,
+    );
   });
 });
 

@@ -71,18 +71,41 @@ class ActivationView {
     }
     host.append(this.formulas, this.valueBox, this.derivativeBox);
     const narrow = matchMedia("(max-width: 560px)").matches;
-    this.valueChart = new Chart(this.valueBox, { height: narrow ? 190 : 240, syncKey: "act" });
-    this.derivativeChart = new Chart(this.derivativeBox, { height: narrow ? 170 : 200, syncKey: "act" });
+    this.valueChart = new Chart(this.valueBox, {
+      height: narrow ? 190 : 240,
+      syncKey: "act",
+    });
+    this.derivativeChart = new Chart(this.derivativeBox, {
+      height: narrow ? 170 : 200,
+      syncKey: "act",
+    });
     this.current = null;
-    prepareFormulas(ctx.catalog.activations.flatMap((a) => [a.formula, a.derivative]), { display: true });
+    prepareFormulas(
+      ctx.catalog.activations.flatMap((a) => [a.formula, a.derivative]),
+      { display: true },
+    );
   }
 
   // The lines of both charts: the chosen activation, the compared ones, the identity overlay.
   lines(result, values, ctx) {
     const name = ctx.name("activations", values.phi);
-    const lines = [{ id: values.phi, name, color: activationColor(values.phi), curve: result.curve, width: 2.5 }];
+    const lines = [
+      {
+        id: values.phi,
+        name,
+        color: activationColor(values.phi),
+        curve: result.curve,
+        width: 2.5,
+      },
+    ];
     result.compare.forEach((c, i) =>
-      lines.push({ id: c.id, name: ctx.name("activations", c.id), color: activationColor(c.id, i), curve: c, width: 1.75 }),
+      lines.push({
+        id: c.id,
+        name: ctx.name("activations", c.id),
+        color: activationColor(c.id, i),
+        curve: c,
+        width: 1.75,
+      }),
     );
     return lines;
   }
@@ -100,33 +123,67 @@ class ActivationView {
       legend: { show: false },
       scales: { x: { time: false, range: [values.from, values.to] } },
       axes: [
-        key === "value" ? axis(null, theme, { size: 30, labelSize: 0 }) : axis(t("figures.act.zAxis"), theme, { labelSize: 22 }),
+        key === "value"
+          ? axis(null, theme, { size: 30, labelSize: 0 })
+          : axis(t("figures.act.zAxis"), theme, { labelSize: 22 }),
         axis(yLabel, theme, { size: 56 }),
       ],
       series: [
         {},
-        ...lines.map((l) => series(key === "value" ? l.name : `${l.name}′`, l.color, { width: l.width })),
+        ...lines.map((l) =>
+          series(key === "value" ? l.name : `${l.name}′`, l.color, {
+            width: l.width,
+          }),
+        ),
         ...extraSeries,
       ],
       hooks,
     });
     const identitySeries = (label) =>
-      identity ? [series(label, IDENTITY_COLOR, { width: 2.5, dash: IDENTITY_DASH })] : [];
-    const columns = (key, overlay) => [curve.z, ...lines.map((l) => l.curve[key]), ...(identity ? [overlay] : [])];
+      identity
+        ? [series(label, IDENTITY_COLOR, { width: 2.5, dash: IDENTITY_DASH })]
+        : [];
+    const columns = (key, overlay) => [
+      curve.z,
+      ...lines.map((l) => l.curve[key]),
+      ...(identity ? [overlay] : []),
+    ];
     const signature = `${t.lang}|${theme.fg}`;
 
     this.valueChart.draw(
-      chartOptions(t("figures.act.valueAxis"), "value", identitySeries(t("figures.act.identityValue")), {
-        drawAxes: [(u) => shadeRegions(u, this.current.result.regions, shade)],
-      }),
+      chartOptions(
+        t("figures.act.valueAxis"),
+        "value",
+        identitySeries(t("figures.act.identityValue")),
+        {
+          drawAxes: [
+            (u) => shadeRegions(u, this.current.result.regions, shade),
+          ],
+        },
+      ),
       columns("value", identity?.value),
       signature,
     );
     this.derivativeChart.draw(
-      chartOptions(t("figures.act.derivativeAxis"), "derivative", identitySeries(t("figures.act.identityDerivative")), {
-        drawAxes: [(u) => shadeRegions(u, this.current.result.regions, shade)],
-        draw: [(u) => markMaximum(u, this.current.result.info, displayColor(activationColor(this.current.values.phi)), theme.bg)],
-      }),
+      chartOptions(
+        t("figures.act.derivativeAxis"),
+        "derivative",
+        identitySeries(t("figures.act.identityDerivative")),
+        {
+          drawAxes: [
+            (u) => shadeRegions(u, this.current.result.regions, shade),
+          ],
+          draw: [
+            (u) =>
+              markMaximum(
+                u,
+                this.current.result.info,
+                displayColor(activationColor(this.current.values.phi)),
+                theme.bg,
+              ),
+          ],
+        },
+      ),
       columns("derivative", identity?.derivative),
       signature,
     );
@@ -135,7 +192,10 @@ class ActivationView {
     renderFormula(this.formulaValue, info.formula, { display: true });
     renderFormula(this.formulaDerivative, info.derivative, { display: true });
     const caption = t("figures.act.caption", {
-      name: ctx.name("activations", values.phi), from: values.from, to: values.to, max: formatShort(info.max_derivative, 6),
+      name: ctx.name("activations", values.phi),
+      from: values.from,
+      to: values.to,
+      max: formatShort(info.max_derivative, 6),
     });
     this.valueBox.setAttribute("aria-label", caption);
     this.derivativeBox.setAttribute("aria-label", maxLabel);
@@ -144,29 +204,53 @@ class ActivationView {
   maxLabel(info, t) {
     const value = formatShort(info.max_derivative, 6);
     if (info.argmax_derivative === null) return t("figures.act.sup", { value });
-    if (!info.max_attained) return t("figures.act.supApproached", { value, z: formatShort(info.argmax_derivative) });
-    return t("figures.act.max", { value, z: formatShort(info.argmax_derivative) });
+    if (!info.max_attained)
+      return t("figures.act.supApproached", {
+        value,
+        z: formatShort(info.argmax_derivative),
+      });
+    return t("figures.act.max", {
+      value,
+      z: formatShort(info.argmax_derivative),
+    });
   }
 
   legend() {
     if (!this.current) return [];
     const { t } = this.ctx;
     const { result, values } = this.current;
-    const items = this.lines(result, values, this.ctx).map((l) => ({ label: l.name, color: l.color }));
+    const items = this.lines(result, values, this.ctx).map((l) => ({
+      label: l.name,
+      color: l.color,
+    }));
     if (result.identity) {
       const { clipped, limit } = result.identity;
       const label = `${t("figures.act.identityValue")}, ${t("figures.act.identityDerivative")}`;
-      const note = clipped ? ` — ${t("figures.act.identityRange", { limit, range: 2 * limit })}` : "";
-      items.push({ label: label + note, color: IDENTITY_COLOR, dash: IDENTITY_DASH });
+      const note = clipped
+        ? ` — ${t("figures.act.identityRange", { limit, range: 2 * limit })}`
+        : "";
+      items.push({
+        label: label + note,
+        color: IDENTITY_COLOR,
+        dash: IDENTITY_DASH,
+      });
     }
     const info = result.info;
     items.push({
       label: this.maxLabel(info, t),
       color: activationColor(values.phi),
-      marker: info.argmax_derivative === null ? null : info.max_attained ? "dot" : "circle",
+      marker:
+        info.argmax_derivative === null
+          ? null
+          : info.max_attained
+            ? "dot"
+            : "circle",
       dash: info.argmax_derivative === null ? [4, 4] : null,
     });
-    items.push({ label: t("figures.act.saturated", { eps: values.eps }), fill: this.ctx.theme.shade });
+    items.push({
+      label: t("figures.act.saturated", { eps: values.eps }),
+      fill: this.ctx.theme.shade,
+    });
     return items;
   }
 
@@ -176,13 +260,19 @@ class ActivationView {
   }
 
   canvases() {
-    return [this.valueChart.canvas(), this.derivativeChart.canvas()].filter(Boolean);
+    return [this.valueChart.canvas(), this.derivativeChart.canvas()].filter(
+      Boolean,
+    );
   }
 
   // The numbers shown, in the CLI's format: `actlab curve` prints exactly the first three columns.
   csv(result) {
     const header = ["z", "value", "derivative"];
-    const columns = [result.curve.z, result.curve.value, result.curve.derivative];
+    const columns = [
+      result.curve.z,
+      result.curve.value,
+      result.curve.derivative,
+    ];
     for (const c of result.compare) {
       header.push(`value_${c.id}`, `derivative_${c.id}`);
       columns.push(c.value, c.derivative);

@@ -3,7 +3,16 @@
 // tanh, ReLU, ELU and SELU, on a log scale against k (layers below the top).
 import { toCsv } from "../format.js";
 import { renderRich } from "../katex.js";
-import { Chart, LOG_AXIS, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, positiveOrNull, series } from "../plot/chart.js";
+import {
+  Chart,
+  LOG_AXIS,
+  LOG_SCALE,
+  Y_AXIS_SIZE,
+  axis,
+  integerValues,
+  positiveOrNull,
+  series,
+} from "../plot/chart.js";
 import { activationColor } from "../plot/palette.js";
 
 const BOUND_DASH = [6, 4];
@@ -41,14 +50,31 @@ class GradientsView {
     this.ctx = ctx;
     const { t, theme } = ctx;
     this.current = { result, values, rows: this.rows(result, values) };
-    renderRich(this.formula, "$\\dfrac{\\partial L}{\\partial \\theta^{(L-k)}} \\le \\left(\\sup|\\varphi'|\\right)^{k+1}$");
+    renderRich(
+      this.formula,
+      "$\\dfrac{\\partial L}{\\partial \\theta^{(L-k)}} \\le \\left(\\sup|\\varphi'|\\right)^{k+1}$",
+    );
     const k = Array.from({ length: values.depth }, (_, i) => i);
     const lineSeries = [];
     const columns = [k];
     for (const row of this.current.rows) {
       const color = activationColor(row.act);
-      lineSeries.push(series(t("figures.grad.bound", { name: ctx.name("activations", row.act) }), color, { dash: BOUND_DASH, width: 1.5 }));
-      lineSeries.push(series(t("figures.grad.measured", { name: ctx.name("activations", row.act) }), color, { width: 2.5 }));
+      lineSeries.push(
+        series(
+          t("figures.grad.bound", { name: ctx.name("activations", row.act) }),
+          color,
+          { dash: BOUND_DASH, width: 1.5 },
+        ),
+      );
+      lineSeries.push(
+        series(
+          t("figures.grad.measured", {
+            name: ctx.name("activations", row.act),
+          }),
+          color,
+          { width: 2.5 },
+        ),
+      );
       columns.push(positiveOrNull(row.bound), positiveOrNull(row.measured));
     }
     this.chart.draw(
@@ -57,7 +83,10 @@ class GradientsView {
         scales: { x: { time: false }, y: LOG_SCALE },
         axes: [
           axis(t("figures.grad.xAxis"), theme, { values: integerValues }),
-          axis(t("figures.grad.yAxis"), theme, { size: Y_AXIS_SIZE, ...LOG_AXIS }),
+          axis(t("figures.grad.yAxis"), theme, {
+            size: Y_AXIS_SIZE,
+            ...LOG_AXIS,
+          }),
         ],
         series: [{}, ...lineSeries],
       },
@@ -65,15 +94,25 @@ class GradientsView {
       `${t.lang}|${theme.fg}`,
     );
     const init = ctx.name("initializers", values.init);
-    this.box.setAttribute("aria-label", t("figures.grad.caption", { depth: values.depth, init }));
+    this.box.setAttribute(
+      "aria-label",
+      t("figures.grad.caption", { depth: values.depth, init }),
+    );
   }
 
   legend() {
     if (!this.current) return [];
     const { t } = this.ctx;
     return [
-      ...this.current.rows.map((row) => ({ label: this.ctx.name("activations", row.act), color: activationColor(row.act) })),
-      { label: t("figures.grad.legendBound"), color: this.ctx.theme.muted, dash: BOUND_DASH },
+      ...this.current.rows.map((row) => ({
+        label: this.ctx.name("activations", row.act),
+        color: activationColor(row.act),
+      })),
+      {
+        label: t("figures.grad.legendBound"),
+        color: this.ctx.theme.muted,
+        dash: BOUND_DASH,
+      },
       { label: t("figures.grad.legendMeasured"), color: this.ctx.theme.muted },
     ];
   }
@@ -110,7 +149,20 @@ class GradientsView {
 export default {
   id: "grad",
   op: "gradients",
-  controls: [{ name: "depth" }, { name: "init" }, { name: "y" }, { name: "width" }, { name: "batch" }, { name: "seed", kind: "number" }],
-  args: ({ init, depth, width, batch, seed }) => ({ init, depth, width, batch, seed }),
+  controls: [
+    { name: "depth" },
+    { name: "init" },
+    { name: "y" },
+    { name: "width" },
+    { name: "batch" },
+    { name: "seed", kind: "number" },
+  ],
+  args: ({ init, depth, width, batch, seed }) => ({
+    init,
+    depth,
+    width,
+    batch,
+    seed,
+  }),
   create: (host, ctx) => new GradientsView(host, ctx),
 };

@@ -3,7 +3,17 @@
 // engine's formula of each rule.
 import { toCsv } from "../format.js";
 import { renderFormula } from "../katex.js";
-import { Chart, LOG_AXIS, LOG_SCALE, Y_AXIS_SIZE, axis, integerValues, layerNumbers, positiveOrNull, series } from "../plot/chart.js";
+import {
+  Chart,
+  LOG_AXIS,
+  LOG_SCALE,
+  Y_AXIS_SIZE,
+  axis,
+  integerValues,
+  layerNumbers,
+  positiveOrNull,
+  series,
+} from "../plot/chart.js";
 import { FAMILY_COLORS, displayColor } from "../plot/palette.js";
 import { networkCaption } from "./caption.js";
 
@@ -28,8 +38,14 @@ class InitializersView {
     this.actBox = chartBox(host);
     this.gradBox = chartBox(host);
     const narrow = matchMedia("(max-width: 560px)").matches;
-    this.actChart = new Chart(this.actBox, { height: narrow ? 200 : 250, syncKey: "init" });
-    this.gradChart = new Chart(this.gradBox, { height: narrow ? 200 : 250, syncKey: "init" });
+    this.actChart = new Chart(this.actBox, {
+      height: narrow ? 200 : 250,
+      syncKey: "init",
+    });
+    this.gradChart = new Chart(this.gradBox, {
+      height: narrow ? 200 : 250,
+      syncKey: "init",
+    });
     this.current = null;
   }
 
@@ -42,7 +58,9 @@ class InitializersView {
       swatch.className = "swatch";
       swatch.setAttribute("aria-hidden", "true");
       swatch.style.borderTopColor = displayColor(FAMILY_COLORS[run.family]);
-      swatch.style.borderTopStyle = FAMILY_DASH[run.family] ? "dashed" : "solid";
+      swatch.style.borderTopStyle = FAMILY_DASH[run.family]
+        ? "dashed"
+        : "solid";
       const name = document.createElement("span");
       name.className = "init-name";
       name.textContent = ctx.name("initializers", run.init);
@@ -63,21 +81,43 @@ class InitializersView {
     this.current = { result, values };
     this.renderFormulas(result, ctx);
     const x = layerNumbers(values.depth);
-    const lines = result.map((run) => series(t(`families.${run.family}`), FAMILY_COLORS[run.family], { dash: FAMILY_DASH[run.family] }));
+    const lines = result.map((run) =>
+      series(t(`families.${run.family}`), FAMILY_COLORS[run.family], {
+        dash: FAMILY_DASH[run.family],
+      }),
+    );
     const options = (yLabel, showX) => ({
       legend: { show: false },
-      scales: { x: { time: false, range: [0.5, values.depth + 0.5] }, y: LOG_SCALE },
+      scales: {
+        x: { time: false, range: [0.5, values.depth + 0.5] },
+        y: LOG_SCALE,
+      },
       axes: [
-        axis(showX ? t("figures.init.layerAxis") : null, theme, { values: integerValues, ...(showX ? {} : { size: 28, labelSize: 0 }) }),
+        axis(showX ? t("figures.init.layerAxis") : null, theme, {
+          values: integerValues,
+          ...(showX ? {} : { size: 28, labelSize: 0 }),
+        }),
         axis(yLabel, theme, { size: Y_AXIS_SIZE, ...LOG_AXIS }),
       ],
       series: [{}, ...lines],
     });
     const signature = `${t.lang}|${theme.fg}`;
-    this.actChart.draw(options(t("figures.init.actAxis"), false), [x, ...result.map((r) => positiveOrNull(r.act_std))], signature);
-    this.gradChart.draw(options(t("figures.init.gradAxis"), true), [x, ...result.map((r) => positiveOrNull(r.grad_pre_std))], signature);
+    this.actChart.draw(
+      options(t("figures.init.actAxis"), false),
+      [x, ...result.map((r) => positiveOrNull(r.act_std))],
+      signature,
+    );
+    this.gradChart.draw(
+      options(t("figures.init.gradAxis"), true),
+      [x, ...result.map((r) => positiveOrNull(r.grad_pre_std))],
+      signature,
+    );
     const phi = ctx.name("activations", values.phi);
-    const caption = t("figures.init.caption", { phi, dist: t(`choices.dist.${values.dist}`), depth: values.depth });
+    const caption = t("figures.init.caption", {
+      phi,
+      dist: t(`choices.dist.${values.dist}`),
+      depth: values.depth,
+    });
     this.actBox.setAttribute("aria-label", caption);
     this.gradBox.setAttribute("aria-label", t("figures.init.gradAxis"));
   }
@@ -111,7 +151,10 @@ class InitializersView {
   }
 
   fit(height) {
-    const each = Math.max(90, Math.floor((height - this.formulas.offsetHeight) / 2));
+    const each = Math.max(
+      90,
+      Math.floor((height - this.formulas.offsetHeight) / 2),
+    );
     this.actChart.setHeight(each);
     this.gradChart.setHeight(each);
   }
@@ -125,7 +168,21 @@ class InitializersView {
 export default {
   id: "init",
   op: "initializers",
-  controls: [{ name: "phi" }, { name: "dist" }, { name: "depth" }, { name: "width" }, { name: "batch" }, { name: "seed", kind: "number" }],
-  args: ({ phi, dist, depth, width, batch, seed }) => ({ phi, dist, depth, width, batch, seed }),
+  controls: [
+    { name: "phi" },
+    { name: "dist" },
+    { name: "depth" },
+    { name: "width" },
+    { name: "batch" },
+    { name: "seed", kind: "number" },
+  ],
+  args: ({ phi, dist, depth, width, batch, seed }) => ({
+    phi,
+    dist,
+    depth,
+    width,
+    batch,
+    seed,
+  }),
   create: (host, ctx) => new InitializersView(host, ctx),
 };

@@ -4,19 +4,36 @@
 // catalog.
 import { formatG17, toCsv } from "../format.js";
 import { renderRich } from "../katex.js";
-import { Chart, LOG_AXIS, LOG_SCALE, Y_AXIS_SIZE, axis, decadesAroundOne, integerValues, layerNumbers, positiveOrNull, series } from "../plot/chart.js";
+import {
+  Chart,
+  LOG_AXIS,
+  LOG_SCALE,
+  Y_AXIS_SIZE,
+  axis,
+  decadesAroundOne,
+  integerValues,
+  layerNumbers,
+  positiveOrNull,
+  series,
+} from "../plot/chart.js";
 import { activationColor } from "../plot/palette.js";
 import { networkCaption } from "./caption.js";
 
 const REFERENCE_DASH = [6, 4];
 
 function names(ctx, values) {
-  return { phi: ctx.name("activations", values.phi), init: ctx.name("initializers", values.init) };
+  return {
+    phi: ctx.name("activations", values.phi),
+    init: ctx.name("initializers", values.init),
+  };
 }
 
 // The reference run, SELU + LeCun normal, named as the controls name it.
 function referenceLabel(ctx) {
-  return ctx.t("figures.selu.chosen", names(ctx, { phi: "selu", init: "lecun-normal" }));
+  return ctx.t(
+    "figures.selu.chosen",
+    names(ctx, { phi: "selu", init: "lecun-normal" }),
+  );
 }
 
 // lambda and alpha as the engine computes with them (Klambauer et al. 2017), and
@@ -66,8 +83,14 @@ class SeluView {
     this.varBox = chartBox(host);
     host.append(this.constants);
     const narrow = matchMedia("(max-width: 560px)").matches;
-    this.meanChart = new Chart(this.meanBox, { height: narrow ? 170 : 210, syncKey: "selu" });
-    this.varChart = new Chart(this.varBox, { height: narrow ? 170 : 210, syncKey: "selu" });
+    this.meanChart = new Chart(this.meanBox, {
+      height: narrow ? 170 : 210,
+      syncKey: "selu",
+    });
+    this.varChart = new Chart(this.varBox, {
+      height: narrow ? 170 : 210,
+      syncKey: "selu",
+    });
     this.current = null;
   }
 
@@ -79,27 +102,58 @@ class SeluView {
     const color = activationColor(values.phi);
     const chosenLabel = t("figures.selu.chosen", names(ctx, values));
     const lines = [series(chosenLabel, color, { width: 2.5 })];
-    if (result.reference) lines.push(series(referenceLabel(ctx), theme.reference, { dash: REFERENCE_DASH, width: 1.5 }));
+    if (result.reference)
+      lines.push(
+        series(referenceLabel(ctx), theme.reference, {
+          dash: REFERENCE_DASH,
+          width: 1.5,
+        }),
+      );
     // The variance on a log scale, symmetric about the fixed point 1: convergence to 1 and
     // explosion or collapse read alike.
-    const logScale = { ...LOG_SCALE, range: (u, min, max) => decadesAroundOne(min, max) };
+    const logScale = {
+      ...LOG_SCALE,
+      range: (u, min, max) => decadesAroundOne(min, max),
+    };
     const options = (yLabel, target, showX, log) => ({
       legend: { show: false },
-      scales: { x: { time: false, range: [0.5, values.depth + 0.5] }, ...(log ? { y: logScale } : {}) },
+      scales: {
+        x: { time: false, range: [0.5, values.depth + 0.5] },
+        ...(log ? { y: logScale } : {}),
+      },
       axes: [
-        axis(showX ? t("figures.selu.layerAxis") : null, theme, { values: integerValues, ...(showX ? {} : { size: 28, labelSize: 0 }) }),
+        axis(showX ? t("figures.selu.layerAxis") : null, theme, {
+          values: integerValues,
+          ...(showX ? {} : { size: 28, labelSize: 0 }),
+        }),
         axis(yLabel, theme, { size: Y_AXIS_SIZE, ...(log ? LOG_AXIS : {}) }),
       ],
       series: [{}, ...lines],
       hooks: { drawAxes: [targetLine(target, theme.fg)] },
     });
-    const column = (values_, log) => (log ? positiveOrNull(values_) : Array.from(values_));
-    const columns = (key, log = false) => [x, column(result.chosen[key], log), ...(result.reference ? [column(result.reference[key], log)] : [])];
+    const column = (values_, log) =>
+      log ? positiveOrNull(values_) : Array.from(values_);
+    const columns = (key, log = false) => [
+      x,
+      column(result.chosen[key], log),
+      ...(result.reference ? [column(result.reference[key], log)] : []),
+    ];
     const signature = `${t.lang}|${theme.fg}|${Boolean(result.reference)}|${values.phi}`;
-    this.meanChart.draw(options(t("figures.selu.meanAxis"), 0, false), columns("act_mean"), signature);
-    this.varChart.draw(options(t("figures.selu.varAxis"), 1, true, true), columns("act_var", true), signature);
+    this.meanChart.draw(
+      options(t("figures.selu.meanAxis"), 0, false),
+      columns("act_mean"),
+      signature,
+    );
+    this.varChart.draw(
+      options(t("figures.selu.varAxis"), 1, true, true),
+      columns("act_var", true),
+      signature,
+    );
     renderRich(this.constants, constantsText(ctx));
-    const caption = t("figures.selu.caption", { ...names(ctx, values), depth: values.depth });
+    const caption = t("figures.selu.caption", {
+      ...names(ctx, values),
+      depth: values.depth,
+    });
     this.meanBox.setAttribute("aria-label", caption);
     this.varBox.setAttribute("aria-label", t("figures.selu.varAxis"));
   }
@@ -108,9 +162,23 @@ class SeluView {
     if (!this.current) return [];
     const { t, theme } = this.ctx;
     const { values, result } = this.current;
-    const items = [{ label: t("figures.selu.chosen", names(this.ctx, values)), color: activationColor(values.phi) }];
-    if (result.reference) items.push({ label: referenceLabel(this.ctx), color: theme.reference, dash: REFERENCE_DASH });
-    items.push({ label: `${t("figures.selu.target")}: (0, 1)`, color: theme.fg, dash: [2, 3] });
+    const items = [
+      {
+        label: t("figures.selu.chosen", names(this.ctx, values)),
+        color: activationColor(values.phi),
+      },
+    ];
+    if (result.reference)
+      items.push({
+        label: referenceLabel(this.ctx),
+        color: theme.reference,
+        dash: REFERENCE_DASH,
+      });
+    items.push({
+      label: `${t("figures.selu.target")}: (0, 1)`,
+      color: theme.fg,
+      dash: [2, 3],
+    });
     return items;
   }
 
@@ -125,7 +193,11 @@ class SeluView {
 
   csv(result, values) {
     const header = ["layer", "act_mean", "act_var"];
-    const columns = [layerNumbers(values.depth), result.chosen.act_mean, result.chosen.act_var];
+    const columns = [
+      layerNumbers(values.depth),
+      result.chosen.act_mean,
+      result.chosen.act_var,
+    ];
     if (result.reference) {
       header.push("reference_act_mean", "reference_act_var");
       columns.push(result.reference.act_mean, result.reference.act_var);
@@ -134,7 +206,10 @@ class SeluView {
   }
 
   fit(height) {
-    const each = Math.max(90, Math.floor((height - this.constants.offsetHeight) / 2));
+    const each = Math.max(
+      90,
+      Math.floor((height - this.constants.offsetHeight) / 2),
+    );
     this.meanChart.setHeight(each);
     this.varChart.setHeight(each);
   }
@@ -148,7 +223,21 @@ class SeluView {
 export default {
   id: "selu",
   op: "selu",
-  controls: [{ name: "phi" }, { name: "init" }, { name: "depth" }, { name: "width" }, { name: "batch" }, { name: "seed", kind: "number" }],
-  args: ({ phi, init, depth, width, batch, seed }) => ({ phi, init, depth, width, batch, seed }),
+  controls: [
+    { name: "phi" },
+    { name: "init" },
+    { name: "depth" },
+    { name: "width" },
+    { name: "batch" },
+    { name: "seed", kind: "number" },
+  ],
+  args: ({ phi, init, depth, width, batch, seed }) => ({
+    phi,
+    init,
+    depth,
+    width,
+    batch,
+    seed,
+  }),
   create: (host, ctx) => new SeluView(host, ctx),
 };

@@ -167,7 +167,8 @@ export default {
     range: "{key} = {given} is out of range; using {used}.",
     invalid: "{key} = {given} is not a valid value; using {used}.",
     choice: "{key} = {given} is not one of the choices; using {used}.",
-    budget: "{key} = {given} would make this figure too slow to stay interactive; using {used}.",
+    budget:
+      "{key} = {given} would make this figure too slow to stay interactive; using {used}.",
     order: "{key}: the range {given} is empty; using {used}.",
     dismiss: "Dismiss",
   },
@@ -185,12 +186,14 @@ export default {
       derivative: "{name}′",
       identityValue: "2σ(2z) − 1",
       identityDerivative: "4σ(2z)(1 − σ(2z))",
-      identityRange: "drawn only where |z| ≤ {limit}, so that 2z stays within the engine's ±{range}",
+      identityRange:
+        "drawn only where |z| ≤ {limit}, so that 2z stays within the engine's ±{range}",
       saturated: "saturated, ε = {eps}",
       max: "max φ′ = {value} at z = {z}",
       sup: "sup |φ′| = {value}",
       supApproached: "sup |φ′| = {value}, approached as z → {z}⁻",
-      caption: "{name} and its derivative for z from {from} to {to}; sup |φ′| = {max}.",
+      caption:
+        "{name} and its derivative for z from {from} to {to}; sup |φ′| = {max}.",
       formula: "Formula",
     },
     grad: {
@@ -235,8 +238,10 @@ export default {
       varAxis: "variance of h⁽ˡ⁾",
       chosen: "{phi} + {init}",
       target: "fixed point",
-      constants: "The engine's constants, in double precision: $\\lambda = {lambda}$, $\\alpha = {alpha}$; $\\sup|\\mathrm{SELU}'| = \\lambda\\alpha = {lambdaAlpha}$.",
-      caption: "Mean and variance of each layer's output for {phi} with {init}, depth {depth}.",
+      constants:
+        "The engine's constants, in double precision: $\\lambda = {lambda}$, $\\alpha = {alpha}$; $\\sup|\\mathrm{SELU}'| = \\lambda\\alpha = {lambdaAlpha}$.",
+      caption:
+        "Mean and variance of each layer's output for {phi} with {init}, depth {depth}.",
     },
   },
   footer: {

@@ -6,11 +6,15 @@ import ru from "./ru.js";
 export const STRINGS = { en, ru };
 
 export function lookup(strings, key) {
-  return key.split(".").reduce((node, part) => (node == null ? undefined : node[part]), strings);
+  return key
+    .split(".")
+    .reduce((node, part) => (node == null ? undefined : node[part]), strings);
 }
 
 export function fill(text, vars = {}) {
-  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name) =>
+    name in vars ? String(vars[name]) : whole,
+  );
 }
 
 // t("figures.act.max", {value: 0.25}); a missing key shows itself, so a gap is visible.

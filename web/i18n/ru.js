@@ -167,7 +167,8 @@ export default {
     range: "{key} = {given} вне допустимого диапазона; взято {used}.",
     invalid: "{key} = {given} — недопустимое значение; взято {used}.",
     choice: "{key} = {given} — нет среди вариантов; взято {used}.",
-    budget: "при {key} = {given} рисунок считался бы слишком долго; взято {used}.",
+    budget:
+      "при {key} = {given} рисунок считался бы слишком долго; взято {used}.",
     order: "{key}: диапазон {given} пуст; взято {used}.",
     dismiss: "Закрыть",
   },
@@ -185,12 +186,14 @@ export default {
       derivative: "{name}′",
       identityValue: "2σ(2z) − 1",
       identityDerivative: "4σ(2z)(1 − σ(2z))",
-      identityRange: "показано только при |z| ≤ {limit}, где 2z не выходит за пределы ±{range} движка",
+      identityRange:
+        "показано только при |z| ≤ {limit}, где 2z не выходит за пределы ±{range} движка",
       saturated: "насыщение, ε = {eps}",
       max: "max φ′ = {value} при z = {z}",
       sup: "sup |φ′| = {value}",
       supApproached: "sup |φ′| = {value}, при z → {z}⁻",
-      caption: "{name} и её производная при z от {from} до {to}; sup |φ′| = {max}.",
+      caption:
+        "{name} и её производная при z от {from} до {to}; sup |φ′| = {max}.",
       formula: "Формула",
     },
     grad: {
@@ -235,8 +238,10 @@ export default {
       varAxis: "дисперсия h⁽ˡ⁾",
       chosen: "{phi} + {init}",
       target: "неподвижная точка",
-      constants: "Константы движка в двойной точности: $\\lambda = {lambda}$, $\\alpha = {alpha}$; $\\sup|\\mathrm{SELU}'| = \\lambda\\alpha = {lambdaAlpha}$.",
-      caption: "Среднее и дисперсия выхода каждого слоя для {phi} с {init}, глубина {depth}.",
+      constants:
+        "Константы движка в двойной точности: $\\lambda = {lambda}$, $\\alpha = {alpha}$; $\\sup|\\mathrm{SELU}'| = \\lambda\\alpha = {lambdaAlpha}$.",
+      caption:
+        "Среднее и дисперсия выхода каждого слоя для {phi} с {init}, глубина {depth}.",
     },
   },
   footer: {

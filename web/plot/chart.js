@@ -21,8 +21,18 @@ export function axis(label, t, extra = {}) {
   };
 }
 
-export function series(label, color, { dash = null, width = 2, points = false } = {}) {
-  return { label, stroke: displayColor(color), width, dash: dash ?? undefined, points: { show: points } };
+export function series(
+  label,
+  color,
+  { dash = null, width = 2, points = false } = {},
+) {
+  return {
+    label,
+    stroke: displayColor(color),
+    width,
+    dash: dash ?? undefined,
+    points: { show: points },
+  };
 }
 
 // 1e-3 for 10^-3 (canvas fonts often lack superscript digits); other values in short form.
@@ -44,12 +54,17 @@ export function decadeTicks(min, max, room) {
   const needed = Math.ceil((hi - lo + 1) / Math.max(2, room));
   const step = DECADE_STEPS.find((s) => s >= needed) ?? needed;
   const splits = [];
-  for (let e = Math.ceil(lo / step) * step; e <= hi; e += step) splits.push(Number(`1e${e}`));
+  for (let e = Math.ceil(lo / step) * step; e <= hi; e += step)
+    splits.push(Number(`1e${e}`));
   return splits.length ? splits : [Number(`1e${hi}`)];
 }
 
 function decadeSplits(u, axisIndex, min, max) {
-  return decadeTicks(min, max, Math.floor(u.bbox.height / (devicePixelRatio || 1) / 24));
+  return decadeTicks(
+    min,
+    max,
+    Math.floor(u.bbox.height / (devicePixelRatio || 1) / 24),
+  );
 }
 
 export const LOG_AXIS = {
@@ -64,13 +79,18 @@ export const LOG_AXIS = {
 function liveScales(scales, latest) {
   const live = {};
   for (const [key, scale] of Object.entries(scales ?? {})) {
-    live[key] = scale.range === undefined ? scale : {
-      ...scale,
-      range: (u, min, max) => {
-        const range = latest().scales[key].range;
-        return typeof range === "function" ? range(u, min, max, key) : [range[0], range[1]];
-      },
-    };
+    live[key] =
+      scale.range === undefined
+        ? scale
+        : {
+            ...scale,
+            range: (u, min, max) => {
+              const range = latest().scales[key].range;
+              return typeof range === "function"
+                ? range(u, min, max, key)
+                : [range[0], range[1]];
+            },
+          };
   }
   return live;
 }
@@ -101,7 +121,10 @@ export class Chart {
   }
 
   width() {
-    return Math.max(200, Math.floor(this.observedWidth ?? this.container.clientWidth));
+    return Math.max(
+      200,
+      Math.floor(this.observedWidth ?? this.container.clientWidth),
+    );
   }
 
   // options: uPlot options without width/height; data: uPlot's column arrays; signature: what
@@ -112,7 +135,8 @@ export class Chart {
     if (this.plot && signature === this.signature) {
       // uPlot commits its changes in a microtask unless batched: batch() paints now, once.
       this.plot.batch((u) => {
-        for (let i = keys.length; i < this.seriesKeys.length; i++) u.delSeries(keys.length);
+        for (let i = keys.length; i < this.seriesKeys.length; i++)
+          u.delSeries(keys.length);
         keys.forEach((key, i) => {
           if (i === 0 || key === this.seriesKeys[i]) return;
           if (i < u.series.length) u.delSeries(i);
@@ -132,7 +156,8 @@ export class Chart {
       width: this.width(),
       height: this.height,
     };
-    if (this.syncKey) full.cursor = { ...(options.cursor ?? {}), sync: { key: this.syncKey } };
+    if (this.syncKey)
+      full.cursor = { ...(options.cursor ?? {}), sync: { key: this.syncKey } };
     this.plot = new (uPlot())(full, data, (u, init) => {
       this.container.append(u.root);
       u.batch(init);
@@ -146,7 +171,11 @@ export class Chart {
 
   resize() {
     const size = { width: this.width(), height: this.height };
-    if (this.plot && (size.width !== this.plot.width || size.height !== this.plot.height)) this.plot.setSize(size);
+    if (
+      this.plot &&
+      (size.width !== this.plot.width || size.height !== this.plot.height)
+    )
+      this.plot.setSize(size);
   }
 
   canvas() {

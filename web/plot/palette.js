@@ -17,7 +17,8 @@ export const OKABE_ITO = {
 const DARK_BLUE = "#3B8FD0";
 
 let darkScheme = null;
-const isDark = () => (darkScheme ??= matchMedia("(prefers-color-scheme: dark)")).matches;
+const isDark = () =>
+  (darkScheme ??= matchMedia("(prefers-color-scheme: dark)")).matches;
 
 export function displayColor(color) {
   if (color !== OKABE_ITO.blue) return color;
@@ -73,8 +74,16 @@ function readTheme() {
 
 // viridis (van der Walt & Smith, matplotlib), 10 stops, linearly interpolated; t in [0, 1].
 const VIRIDIS = [
-  [68, 1, 84], [72, 40, 120], [62, 73, 137], [49, 104, 142], [38, 130, 142],
-  [31, 158, 137], [53, 183, 121], [110, 206, 88], [181, 222, 43], [253, 231, 37],
+  [68, 1, 84],
+  [72, 40, 120],
+  [62, 73, 137],
+  [49, 104, 142],
+  [38, 130, 142],
+  [31, 158, 137],
+  [53, 183, 121],
+  [110, 206, 88],
+  [181, 222, 43],
+  [253, 231, 37],
 ];
 
 export function viridis(t) {

@@ -30,26 +30,40 @@ struct Activation {
   ActivationKind kind = ActivationKind::sigmoid;
   double alpha = 0;  // meaningful for leaky-relu and elu
 
-  template <class T> T value(T z) const;
-  template <class T> T derivative(T z) const;
+  template <class T>
+  T value(T z) const;
+  template <class T>
+  T derivative(T z) const;
 };
 
 // Calls f with the phi:: struct of the kind, so that loops inside f are monomorphic.
 template <class F>
 decltype(auto) visit(ActivationKind kind, F&& f) {
   switch (kind) {
-    case ActivationKind::identity: return f(phi::Identity{});
-    case ActivationKind::sigmoid: return f(phi::Sigmoid{});
-    case ActivationKind::tanh: return f(phi::Tanh{});
-    case ActivationKind::relu: return f(phi::Relu{});
-    case ActivationKind::leaky_relu: return f(phi::LeakyRelu{});
-    case ActivationKind::elu: return f(phi::Elu{});
-    case ActivationKind::selu: return f(phi::Selu{});
-    case ActivationKind::gelu: return f(phi::Gelu{});
-    case ActivationKind::silu: return f(phi::Silu{});
-    case ActivationKind::softplus: return f(phi::Softplus{});
-    case ActivationKind::mish: return f(phi::Mish{});
-    case ActivationKind::softsign: return f(phi::Softsign{});
+    case ActivationKind::identity:
+      return f(phi::Identity{});
+    case ActivationKind::sigmoid:
+      return f(phi::Sigmoid{});
+    case ActivationKind::tanh:
+      return f(phi::Tanh{});
+    case ActivationKind::relu:
+      return f(phi::Relu{});
+    case ActivationKind::leaky_relu:
+      return f(phi::LeakyRelu{});
+    case ActivationKind::elu:
+      return f(phi::Elu{});
+    case ActivationKind::selu:
+      return f(phi::Selu{});
+    case ActivationKind::gelu:
+      return f(phi::Gelu{});
+    case ActivationKind::silu:
+      return f(phi::Silu{});
+    case ActivationKind::softplus:
+      return f(phi::Softplus{});
+    case ActivationKind::mish:
+      return f(phi::Mish{});
+    case ActivationKind::softsign:
+      return f(phi::Softsign{});
   }
   return f(phi::Identity{});
 }

@@ -23,11 +23,11 @@ struct ActivationConstant {
 
 struct ActivationInfo {
   ActivationKind kind;
-  std::string id;           // CLI and URL id, e.g. "leaky-relu"
-  std::string name;         // display name
-  std::string formula;      // LaTeX of phi(z)
-  std::string derivative;   // LaTeX of phi'(z)
-  std::optional<AlphaSpec> alpha;  // present for the activations with a parameter
+  std::string id;                                  // CLI and URL id, e.g. "leaky-relu"
+  std::string name;                                // display name
+  std::string formula;                             // LaTeX of phi(z)
+  std::string derivative;                          // LaTeX of phi'(z)
+  std::optional<AlphaSpec> alpha;                  // present for the activations with a parameter
   std::vector<ActivationConstant> constants = {};  // the formula's fixed constants, if any
 };
 
@@ -59,7 +59,6 @@ Range range(const Activation& act);
 
 // Where |phi'(z)| < eps * sup|phi'| within [from, to], as disjoint closed intervals located
 // to 1e-12 by bisection on a fine grid. Empty for identity; [from, 0) for relu (eps < 1).
-std::vector<Interval> saturation_regions(const Activation& act, double eps, double from,
-                                         double to);
+std::vector<Interval> saturation_regions(const Activation& act, double eps, double from, double to);
 
 }  // namespace actlab

@@ -15,16 +15,36 @@ namespace actlab::phi {
 // float, the network's hot loop: exp and expm1 inline and branch-free (float_math.hpp), so
 // that evaluate()'s loop vectorizes for the activations built on them, the rest from libm.
 namespace fn {
-inline double exp(double x) { return portable::exp(x); }
-inline double expm1(double x) { return portable::expm1(x); }
-inline double log1p(double x) { return portable::log1p(x); }
-inline double erfc(double x) { return portable::erfc(x); }
-inline double tanh(double x) { return portable::tanh(x); }
-inline float exp(float x) { return float_math::exp(x); }
-inline float expm1(float x) { return float_math::expm1(x); }
-inline float log1p(float x) { return std::log1p(x); }
-inline float erfc(float x) { return std::erfc(x); }
-inline float tanh(float x) { return std::tanh(x); }
+inline double exp(double x) {
+  return portable::exp(x);
+}
+inline double expm1(double x) {
+  return portable::expm1(x);
+}
+inline double log1p(double x) {
+  return portable::log1p(x);
+}
+inline double erfc(double x) {
+  return portable::erfc(x);
+}
+inline double tanh(double x) {
+  return portable::tanh(x);
+}
+inline float exp(float x) {
+  return float_math::exp(x);
+}
+inline float expm1(float x) {
+  return float_math::expm1(x);
+}
+inline float log1p(float x) {
+  return std::log1p(x);
+}
+inline float erfc(float x) {
+  return std::erfc(x);
+}
+inline float tanh(float x) {
+  return std::tanh(x);
+}
 }  // namespace fn
 
 // Klambauer et al. 2017, "Self-Normalizing Neural Networks", eq. (14): the fixed point (0, 1).
@@ -58,22 +78,38 @@ T softplus_stable(T z) {
 }
 
 struct Identity {
-  template <class T> static T value(T z, T) { return z; }
-  template <class T> static T derivative(T, T) { return T(1); }
+  template <class T>
+  static T value(T z, T) {
+    return z;
+  }
+  template <class T>
+  static T derivative(T, T) {
+    return T(1);
+  }
 };
 
 struct Sigmoid {
-  template <class T> static T value(T z, T) { return logistic(z); }
+  template <class T>
+  static T value(T z, T) {
+    return logistic(z);
+  }
   // sigma' = sigma(z) sigma(-z): keeps the true tiny value where sigma(1 - sigma) rounds to 0.
-  template <class T> static T derivative(T z, T) { return logistic(z) * logistic(-z); }
+  template <class T>
+  static T derivative(T z, T) {
+    return logistic(z) * logistic(-z);
+  }
 };
 
 struct Tanh {
-  template <class T> static T value(T z, T) { return tanh_stable(z); }
+  template <class T>
+  static T value(T z, T) {
+    return tanh_stable(z);
+  }
   // tanh'(z) = 4 sigma(2z) sigma(-2z), the lecture's identity; 1 - tanh^2 rounds to 0 early.
   // Of the two logistics one is 1/d and the other e/d (logistic()'s e and d at 2z), so this is
   // that product to the bit, with the e^(-|2z|) that tanh_stable's expm1 shares.
-  template <class T> static T derivative(T z, T) {
+  template <class T>
+  static T derivative(T z, T) {
     const T e = fn::exp(-std::fabs(T(2) * z));
     const T d = T(1) + e;
     return T(4) * ((T(1) / d) * (e / d));
@@ -81,37 +117,59 @@ struct Tanh {
 };
 
 struct Relu {
-  template <class T> static T value(T z, T) { return z >= T(0) ? z : T(0); }
-  template <class T> static T derivative(T z, T) { return z >= T(0) ? T(1) : T(0); }
+  template <class T>
+  static T value(T z, T) {
+    return z >= T(0) ? z : T(0);
+  }
+  template <class T>
+  static T derivative(T z, T) {
+    return z >= T(0) ? T(1) : T(0);
+  }
 };
 
 struct LeakyRelu {
-  template <class T> static T value(T z, T alpha) { return z >= T(0) ? z : alpha * z; }
-  template <class T> static T derivative(T z, T alpha) { return z >= T(0) ? T(1) : alpha; }
+  template <class T>
+  static T value(T z, T alpha) {
+    return z >= T(0) ? z : alpha * z;
+  }
+  template <class T>
+  static T derivative(T z, T alpha) {
+    return z >= T(0) ? T(1) : alpha;
+  }
 };
 
 // ELU (Clevert et al. 2016): alpha (e^z - 1) for z < 0, with expm1 against cancellation.
 struct Elu {
-  template <class T> static T value(T z, T alpha) { return z >= T(0) ? z : alpha * fn::expm1(z); }
-  template <class T> static T derivative(T z, T alpha) {
+  template <class T>
+  static T value(T z, T alpha) {
+    return z >= T(0) ? z : alpha * fn::expm1(z);
+  }
+  template <class T>
+  static T derivative(T z, T alpha) {
     return z >= T(0) ? T(1) : alpha * fn::exp(z);
   }
 };
 
 struct Selu {
-  template <class T> static T value(T z, T) {
+  template <class T>
+  static T value(T z, T) {
     return T(kSeluLambda) * (z >= T(0) ? z : T(kSeluAlpha) * fn::expm1(z));
   }
-  template <class T> static T derivative(T z, T) {
+  template <class T>
+  static T derivative(T z, T) {
     return z >= T(0) ? T(kSeluLambda) : T(kSeluLambda) * T(kSeluAlpha) * fn::exp(z);
   }
 };
 
 // GELU (Hendrycks & Gimpel 2016), exact: z Phi(z), Phi(z) = erfc(-z / sqrt 2) / 2.
 struct Gelu {
-  template <class T> static T value(T z, T) { return z * T(0.5) * fn::erfc(-z * T(kInvSqrt2)); }
+  template <class T>
+  static T value(T z, T) {
+    return z * T(0.5) * fn::erfc(-z * T(kInvSqrt2));
+  }
   // GELU'(z) = Phi(z) + z phi_N(z), phi_N the standard normal density.
-  template <class T> static T derivative(T z, T) {
+  template <class T>
+  static T derivative(T z, T) {
     const T density = T(kInvSqrt2Pi) * fn::exp(T(-0.5) * z * z);
     return T(0.5) * fn::erfc(-z * T(kInvSqrt2)) + z * density;
   }
@@ -119,24 +177,38 @@ struct Gelu {
 
 // SiLU / swish (Elfwing et al. 2018): z sigma(z).
 struct Silu {
-  template <class T> static T value(T z, T) { return z * logistic(z); }
+  template <class T>
+  static T value(T z, T) {
+    return z * logistic(z);
+  }
   // SiLU'(z) = sigma(z) (1 + z sigma(-z)).
-  template <class T> static T derivative(T z, T) {
+  template <class T>
+  static T derivative(T z, T) {
     return logistic(z) * (T(1) + z * logistic(-z));
   }
 };
 
 struct Softplus {
-  template <class T> static T value(T z, T) { return softplus_stable(z); }
-  template <class T> static T derivative(T z, T) { return logistic(z); }
+  template <class T>
+  static T value(T z, T) {
+    return softplus_stable(z);
+  }
+  template <class T>
+  static T derivative(T z, T) {
+    return logistic(z);
+  }
 };
 
 // Mish (Misra 2019): z tanh(softplus(z)).
 struct Mish {
-  template <class T> static T value(T z, T) { return z * fn::tanh(softplus_stable(z)); }
+  template <class T>
+  static T value(T z, T) {
+    return z * fn::tanh(softplus_stable(z));
+  }
   // Mish'(z) = tanh(sp) + z sech^2(sp) sigma(z), sp = softplus(z); with e^sp = 1 + e^z,
   // sech^2(sp) = 4 / (u + 1/u)^2, u = 1 + e^z, which avoids the cancellation in 1 - tanh^2.
-  template <class T> static T derivative(T z, T) {
+  template <class T>
+  static T derivative(T z, T) {
     const T u = T(1) + fn::exp(z);
     const T cosh2 = u + T(1) / u;
     return fn::tanh(softplus_stable(z)) + z * (T(4) / (cosh2 * cosh2)) * logistic(z);
@@ -144,8 +216,12 @@ struct Mish {
 };
 
 struct Softsign {
-  template <class T> static T value(T z, T) { return z / (T(1) + std::fabs(z)); }
-  template <class T> static T derivative(T z, T) {
+  template <class T>
+  static T value(T z, T) {
+    return z / (T(1) + std::fabs(z));
+  }
+  template <class T>
+  static T derivative(T z, T) {
     const T d = T(1) + std::fabs(z);
     return T(1) / (d * d);
   }

@@ -47,8 +47,12 @@ inline float reduce(float x, std::uint32_t& shifted) {
 
 // e^r - 1 for |r| <= ln2/2: Cephes expf's polynomial (its 1 + r + r^2 P(r) less the 1).
 inline float expm1_reduced(float r) {
-  const float p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r +
-                    4.1665795894e-2f) * r + 1.6666665459e-1f) * r + 5.0000001201e-1f;
+  const float p =
+      ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) *
+           r +
+       1.6666665459e-1f) *
+          r +
+      5.0000001201e-1f;
   return r + r * r * p;
 }
 
