@@ -1,4 +1,6 @@
-// A static file server for the page, bound to 127.0.0.1. It serves only what the page needs
+// The development server: serves a checkout at http://127.0.0.1:8000 for scripts/serve.sh and
+// the tests. It is not for publishing: scripts/build-site.sh writes dist/, which any static
+// server can serve as it is. Bound to 127.0.0.1. It serves only what the page needs
 // (the page, its modules, the built wasm module and the front-end packages), with the right
 // MIME types for ES modules and wasm; nothing leaves this machine. The benchmark's page
 // (bench/web/, with TensorFlow.js) is served cross-origin isolated, so that TensorFlow.js's
@@ -84,6 +86,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? process.argv[2] ?? 8000);
   const server = await startServer({ port });
   console.log(
-    `actlab is served at http://127.0.0.1:${server.address().port}/ (Ctrl-C stops it)`,
+    `actlab's development server: http://127.0.0.1:${server.address().port}/ (Ctrl-C stops it; to publish, scripts/build-site.sh writes dist/)`,
   );
 }

@@ -358,7 +358,8 @@ class App {
       only: figure,
       embed,
     });
-    return `${location.origin}${location.pathname}${query}`;
+    // The page's own address, whatever its path or scheme (a file:// page has no origin).
+    return `${location.href.replace(/[?#].*$/s, "")}${query}`;
   }
 
   embedSnippet(figure) {

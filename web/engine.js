@@ -3,6 +3,7 @@
 // the worker, except the light ones once the main thread has its own instance of the module:
 // figure 1's curves usually take well under a millisecond, and computing them here lets the
 // figure redraw within the input's task, with no round trip to the worker and no frame between.
+import { startWorker } from "./engine-worker.js";
 import { whenIdle } from "./idle.js";
 import { OPS, isLight } from "./ops.js";
 
@@ -10,9 +11,7 @@ export class Engine {
   // onMainThread: called once the main thread's instance is ready.
   constructor({ onMainThread = () => {} } = {}) {
     this.onMainThread = onMainThread;
-    this.worker = new Worker(new URL("./worker.js", import.meta.url), {
-      type: "module",
-    });
+    this.worker = startWorker();
     this.nextId = 1;
     this.waiting = new Map(); // id -> {resolve, reject, channel}
     this.latest = new Map(); // channel -> newest id

@@ -1,8 +1,8 @@
 // One instance of the engine, made from actlab.wasm compiled once (a WebAssembly.Module): the
 // worker instantiates what it compiled, the main thread the same module handed over by the
 // worker, with no second download or compilation of the wasm.
-import createActlabModule from "/build/wasm/actlab.mjs";
-import { wrapModule } from "/wasm/api.mjs";
+import createActlabModule from "../build/wasm/actlab.mjs";
+import { wrapModule } from "../wasm/api.mjs";
 
 export function instantiate(module) {
   return new Promise((resolve, reject) => {

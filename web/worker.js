@@ -3,12 +3,11 @@
 // instantiates it again for the light requests (web/engine.js). Requests are {id, channel, op,
 // args}; while the engine is busy, newer requests on a channel replace older ones, which are
 // answered {id, stale: true} without being computed. Results cross as transferable typed arrays.
+import { compileEngine } from "./engine-wasm.js";
 import { instantiate } from "./instance.js";
 import { OPS } from "./ops.js";
 
-const compiled = WebAssembly.compileStreaming(
-  fetch(new URL("/build/wasm/actlab.wasm", import.meta.url)),
-);
+const compiled = compileEngine();
 const actlabReady = compiled.then(instantiate);
 // Where the module cannot be sent (or did not compile), the worker answers every request.
 compiled.then((module) => self.postMessage({ module })).catch(() => {});
