@@ -7,6 +7,9 @@ import { wrapModule } from "../wasm/api.mjs";
 export function instantiate(module) {
   return new Promise((resolve, reject) => {
     createActlabModule({
+      // No file is located: the instance comes from the hook below (and a worker started from
+      // a blob URL, as in the single-file build, has no base URL to locate one from).
+      locateFile: (path) => path,
       // Emscripten's hook for supplying the instance itself.
       instantiateWasm(imports, receive) {
         WebAssembly.instantiate(module, imports).then(

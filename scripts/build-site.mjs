@@ -1,0 +1,236 @@
+// Writes the distributables into dist/ (scripts/build-site.sh builds the wasm first):
+//   dist/site/           the page as a static folder: index.html and assets/ (the JS bundled and
+//                        minified by esbuild, content-hashed; one stylesheet with KaTeX's, uPlot's
+//                        and the page's CSS and the KaTeX fonts in use; actlab.wasm);
+//   dist/actlab.html     the whole lecture in one file (wasm, worker, CSS, fonts, scripts inlined);
+//   dist/actlab-scorm12.zip  a SCORM 1.2 package of that file (scripts/site/scorm.mjs).
+// The builds differ from the checkout's page in two modules only: where the worker comes from
+// (web/engine-worker.js) and where the wasm comes from (web/engine-wasm.js).
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import * as esbuild from "esbuild";
+
+import { STRINGS } from "../web/i18n/index.js";
+import { wrapModule } from "../wasm/api.mjs";
+import { pageFormulas, trimKatexCss, usedFaces } from "./site/katex-fonts.mjs";
+import { writeScormPackage } from "./site/scorm.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const require = createRequire(import.meta.url);
+const dist = join(root, "dist");
+const site = join(dist, "site");
+const assets = join(site, "assets");
+const wasmBuild = join(root, "build/wasm");
+const katexDir = dirname(require.resolve("katex/dist/katex.min.css"));
+const uplotDir = dirname(require.resolve("uplot/dist/uPlot.min.css"));
+
+const hash = (bytes) =>
+  createHash("sha256").update(bytes).digest("hex").slice(0, 10);
+
+// esbuild loads these two modules from `sources` instead of the checkout's files.
+function replaceModules(sources) {
+  return {
+    name: "actlab-build-modules",
+    setup(build) {
+      build.onLoad(
+        { filter: /[\\/]web[\\/]engine-(wasm|worker)\.js$/ },
+        (args) => {
+          const contents = sources[basename(args.path)];
+          return contents === undefined
+            ? undefined
+            : { contents, loader: "js", resolveDir: dirname(args.path) };
+        },
+      );
+    },
+  };
+}
+
+const common = {
+  bundle: true,
+  minify: true,
+  format: "esm",
+  target: ["es2020", "chrome89", "firefox114", "safari15"],
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+async function bundleJs(entry, options) {
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: [join(root, entry)],
+    write: false,
+    ...options,
+  });
+  return result.outputFiles;
+}
+
+// KaTeX's CSS (the faces in use), uPlot's and the page's, as one stylesheet.
+function stylesheet(catalog) {
+  const katexCss = readFileSync(join(katexDir, "katex.min.css"), "utf8");
+  const formulas = pageFormulas({
+    stringTables: STRINGS,
+    figureDir: join(root, "web/figures"),
+    catalog,
+  });
+  return [
+    trimKatexCss(katexCss, usedFaces(katexCss, formulas)),
+    readFileSync(join(uplotDir, "uPlot.min.css"), "utf8"),
+    readFileSync(join(root, "web/styles.css"), "utf8"),
+  ].join("\n");
+}
+
+async function bundleCss(css, loader) {
+  const result = await esbuild.build({
+    ...common,
+    stdin: { contents: css, loader: "css", resolveDir: katexDir },
+    loader: { ".woff2": loader },
+    outdir: assets,
+    entryNames: "style-[hash]",
+    assetNames: "[name]-[hash]",
+    write: false,
+  });
+  return result.outputFiles;
+}
+
+// KaTeX and uPlot are classic scripts that set globals (web/katex.js, web/plot/chart.js).
+function vendorScript() {
+  return [
+    readFileSync(join(katexDir, "katex.min.js"), "utf8"),
+    readFileSync(join(uplotDir, "uPlot.iife.min.js"), "utf8"),
+  ].join("\n;\n");
+}
+
+// index.html's own markup with the checkout's stylesheets and scripts replaced by `head`.
+function pageHtml(head) {
+  const html = readFileSync(join(root, "index.html"), "utf8")
+    .replace(/\s*<link rel="(stylesheet|modulepreload)"[^>]*>/g, "")
+    .replace(/\s*<script\b[^>]*>\s*<\/script>/g, "");
+  // A function, so that "$&" in the inlined scripts is not a replacement pattern.
+  return html.replace(/\s*<\/head>/, () => `\n${head}\n  </head>`);
+}
+
+// Text safe inside <script> or <style>: no closing tag, no comment opener.
+function inlineSafe(text) {
+  return text
+    .replace(/<\/(script|style)/gi, "<\\/$1")
+    .replace(/<!--/g, "<\\!--");
+}
+
+function loadCatalog() {
+  const createModule = require(join(wasmBuild, "actlab-node.cjs"));
+  return createModule({
+    wasmBinary: readFileSync(join(wasmBuild, "actlab-node.wasm")),
+  }).then((raw) => {
+    const actlab = wrapModule(raw);
+    return {
+      activations: actlab.listActivations(),
+      initializers: actlab.listInitializers(),
+    };
+  });
+}
+
+const WASM_FROM_URL = (
+  file,
+) => `import { compileWasm } from "./wasm-compile.js";
+export function compileEngine() {
+  return compileWasm(new URL("./${file}", import.meta.url));
+}`;
+
+const WASM_INLINE = (bytes) => `const WASM = "${bytes.toString("base64")}";
+export function compileEngine() {
+  const binary = atob(WASM);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return WebAssembly.compile(bytes);
+}`;
+
+const WORKER_FROM_URL = (file) => `export function startWorker() {
+  return new Worker(new URL("./${file}", import.meta.url), { type: "module" });
+}`;
+
+// A classic worker: Chromium refuses a module worker from a blob URL in a file:// page.
+const WORKER_INLINE = (source) => `const SOURCE = ${JSON.stringify(source)};
+let url = null;
+export function startWorker() {
+  url ??= URL.createObjectURL(new Blob([SOURCE], { type: "text/javascript" }));
+  return new Worker(url);
+}`;
+
+async function buildSite(wasm, css, vendor) {
+  mkdirSync(assets, { recursive: true });
+  const wasmFile = `actlab-${hash(wasm)}.wasm`;
+  writeFileSync(join(assets, wasmFile), wasm);
+  const [worker] = await bundleJs("web/worker.js", {
+    plugins: [replaceModules({ "engine-wasm.js": WASM_FROM_URL(wasmFile) })],
+  });
+  const workerFile = `worker-${hash(worker.contents)}.js`;
+  writeFileSync(join(assets, workerFile), worker.contents);
+  const vendorFile = `vendor-${hash(vendor)}.js`;
+  writeFileSync(join(assets, vendorFile), vendor);
+
+  let styleFile;
+  for (const file of await bundleCss(css, "file")) {
+    writeFileSync(file.path, file.contents);
+    if (file.path.endsWith(".css")) styleFile = basename(file.path);
+  }
+  const app = await bundleJs("web/app.js", {
+    splitting: true,
+    outdir: assets,
+    entryNames: "app-[hash]",
+    chunkNames: "chunk-[hash]",
+    plugins: [
+      replaceModules({ "engine-worker.js": WORKER_FROM_URL(workerFile) }),
+    ],
+  });
+  for (const file of app) writeFileSync(file.path, file.contents);
+  const appFile = basename(app.find((f) => /app-[^/]*\.js$/.test(f.path)).path);
+  writeFileSync(
+    join(site, "index.html"),
+    pageHtml(
+      [
+        `    <link rel="stylesheet" href="assets/${styleFile}" />`,
+        `    <script defer src="assets/${vendorFile}"></script>`,
+        `    <script type="module" src="assets/${appFile}"></script>`,
+      ].join("\n"),
+    ),
+  );
+}
+
+async function buildSingleFile(wasm, css, vendor) {
+  const [worker] = await bundleJs("web/worker.js", {
+    format: "iife",
+    // The classic worker has no import.meta; nothing in it locates a file (web/instance.js).
+    define: { "import.meta.url": "undefined" },
+    plugins: [replaceModules({ "engine-wasm.js": WASM_INLINE(wasm) })],
+  });
+  const [app] = await bundleJs("web/app.js", {
+    plugins: [
+      replaceModules({ "engine-worker.js": WORKER_INLINE(worker.text) }),
+    ],
+  });
+  const [style] = (await bundleCss(css, "dataurl")).filter((f) =>
+    f.path.endsWith(".css"),
+  );
+  const html = pageHtml(
+    [
+      `    <style>${inlineSafe(style.text)}</style>`,
+      `    <script>${inlineSafe(vendor)}</script>`,
+      `    <script type="module">${inlineSafe(app.text)}</script>`,
+    ].join("\n"),
+  );
+  writeFileSync(join(dist, "actlab.html"), html);
+  return html;
+}
+
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+const wasm = readFileSync(join(wasmBuild, "actlab.wasm"));
+const css = stylesheet(await loadCatalog());
+const vendor = vendorScript();
+await buildSite(wasm, css, vendor);
+const single = await buildSingleFile(wasm, css, vendor);
+writeScormPackage(join(dist, "actlab-scorm12.zip"), single);
