@@ -17,6 +17,11 @@ import {
 } from "./state.js";
 import { STRINGS } from "./i18n/index.js";
 import { element } from "./dom.js";
+import { parseControls, withControls } from "./embed-options.js";
+import { embedSnippets } from "./embed-panel.js";
+import { postHeights } from "./embed-resize.js";
+import { missingLibraries } from "./libraries.js";
+import { connectScorm } from "./scorm.js";
 
 // A row wider than its box scrolls sideways; a fade at each end that hides links says so
 // (classes clipped-start / clipped-end, see styles.css). Returns the observer to disconnect.
@@ -58,6 +63,11 @@ class App {
       { activations: [], initializers: [] },
       navigator.languages,
     );
+    const missing = missingLibraries();
+    if (missing.length)
+      return this.showLoadError(
+        translator(guess.lang)("deploy.missing", { names: missing.join(", ") }),
+      );
     this.showLoading(translator(guess.lang));
     let catalog;
     try {
@@ -67,17 +77,9 @@ class App {
         {},
       ));
     } catch (error) {
-      this.root.replaceChildren(
-        element("p", {
-          class: "figure-error",
-          role: "alert",
-          text: translator(guess.lang)("errors.load", {
-            message: error.message,
-          }),
-        }),
+      return this.showLoadError(
+        translator(guess.lang)("errors.load", { message: error.message }),
       );
-      document.body.dataset.status = "error";
-      return;
     }
     this.catalog = catalog;
     this.schema = createSchema(catalog);
@@ -87,6 +89,7 @@ class App {
       catalog,
       navigator.languages,
     );
+    this.scorm = this.state.embed ? null : connectScorm();
     this.render();
     addEventListener("popstate", () => this.restore());
     matchMedia("(prefers-color-scheme: dark)").addEventListener(
@@ -95,6 +98,14 @@ class App {
         for (const card of this.cards.values()) card.redraw();
       },
     );
+  }
+
+  // One message in place of the page when a part of it did not load.
+  showLoadError(message) {
+    this.root.replaceChildren(
+      element("p", { class: "figure-error", role: "alert", text: message }),
+    );
+    document.body.dataset.status = "error";
   }
 
   showLoading(t) {
@@ -130,7 +141,8 @@ class App {
       onChange: (figure, name, raw, commit) =>
         this.change(figure, name, raw, commit),
       linkFor: (figure) => this.urlFor(figure, false),
-      embedFor: (figure) => this.embedSnippet(figure),
+      embedSnippets: (figure) => this.embedSnippets(figure),
+      shownControls: (figure, names) => this.shownControls(figure, names),
     };
     const ids = this.state.embed
       ? [this.state.view]
@@ -210,6 +222,8 @@ class App {
     ]);
     const main = element("main", { id: "content", tabindex: "-1" }, [article]);
     this.root.replaceChildren(header, main, footer);
+    this.scormObserver?.disconnect();
+    this.scormObserver = this.scorm?.watch(article.lastElementChild);
   }
 
   renderEmbed() {
@@ -236,6 +250,8 @@ class App {
     // figure's charts follow its size.
     const stage = card.host.parentElement;
     new ResizeObserver(() => card.fit(stage.clientHeight)).observe(stage);
+    this.heightObserver?.disconnect();
+    this.heightObserver = postHeights(this.state.view, main, stage);
   }
 
   languageSwitch() {
@@ -313,8 +329,26 @@ class App {
     card?.update(this.state.figures[figure]);
   }
 
+  // The figure's controls to show: all, except in an embed with &controls= (its notice goes
+  // to the figure's card with the others).
+  shownControls(figure, names) {
+    if (!this.state.embed) return names;
+    const {
+      names: shown,
+      raw,
+      notice,
+    } = parseControls(location.search, figure, names);
+    if (notice && !this.state.notices.some((n) => n.key === notice.key))
+      this.state.notices.push(notice);
+    this.controlsRaw = raw;
+    return shown ? names.filter((name) => shown.has(name)) : names;
+  }
+
   writeUrl(commit) {
-    const query = stateToQuery(this.state, this.schema);
+    const query = withControls(
+      stateToQuery(this.state, this.schema),
+      this.state.embed ? (this.controlsRaw ?? null) : null,
+    );
     const url = `${location.pathname}${query}${location.hash}`;
     if (url === `${location.pathname}${location.search}${location.hash}`)
       return;
@@ -362,13 +396,11 @@ class App {
     return `${location.href.replace(/[?#].*$/s, "")}${query}`;
   }
 
-  embedSnippet(figure) {
-    const title = `actlab — ${this.t(`sections.${figure}.title`)}`.replace(
-      /"/g,
-      "&quot;",
+  embedSnippets(figure) {
+    return embedSnippets(
+      this.urlFor(figure, true),
+      `actlab — ${this.t(`sections.${figure}.title`)}`,
     );
-    const src = this.urlFor(figure, true).replace(/&/g, "&amp;");
-    return `<iframe src="${src}" width="720" height="540" style="border:0;max-width:100%" title="${title}" loading="lazy"></iframe>`;
   }
 }
 

@@ -4,6 +4,7 @@
 // card tell tests and embedding pages when the figure shows the current parameters, data-ms
 // and data-thread ("worker" | "main") how long the engine took and where.
 import { buildControls } from "./controls.js";
+import { embedPanel } from "./embed-panel.js";
 import { composeFigure, downloadCsv, downloadPng } from "./export.js";
 import { renderRich } from "./katex.js";
 import { displayColor, theme } from "./plot/palette.js";
@@ -12,7 +13,8 @@ import { element } from "./dom.js";
 const PROGRESS_DELAY_MS = 200;
 
 export class Card {
-  // figure: a module of web/figures; app: {engine, schema, ctx, onChange, linkFor, embedFor}.
+  // figure: a module of web/figures; app: {engine, schema, ctx, onChange, linkFor,
+  // embedSnippets, shownControls}.
   constructor(figure, app) {
     this.figure = figure;
     this.app = app;
@@ -48,10 +50,14 @@ export class Card {
       "aria-label": t(`figures.${id}.title`),
     });
     this.form.addEventListener("submit", (event) => event.preventDefault());
+    const shown = this.app.shownControls(
+      id,
+      this.figure.controls.map((def) => def.name),
+    );
     this.controls = buildControls(
       this.form,
       id,
-      this.figure.controls,
+      this.figure.controls.filter((def) => shown.includes(def.name)),
       this.app.schema,
       this.app.ctx,
       (name, raw, commit) => this.app.onChange(id, name, raw, commit),
@@ -78,7 +84,7 @@ export class Card {
     });
     const actions = (this.actions = element("div", { class: "card-actions" }, [
       this.button("link", () => this.copy(this.app.linkFor(id))),
-      this.button("embed", () => this.copy(this.app.embedFor(id))),
+      this.button("embed", () => this.showEmbed()),
       this.button("png", () => this.exportPng()),
       this.button("csv", () => this.exportCsv()),
     ]));
@@ -97,7 +103,7 @@ export class Card {
     this.element.append(
       this.title,
       this.notices,
-      controls,
+      ...(shown.length ? [controls] : []),
       stage,
       this.error,
       this.legend,
@@ -227,6 +233,17 @@ export class Card {
     }
   }
 
+  // Copies the fixed-size snippet and shows both (web/embed-panel.js) under the buttons.
+  showEmbed() {
+    const snippets = this.app.embedSnippets(this.figure.id);
+    this.copy(snippets.fixed);
+    this.embedPanel?.remove();
+    this.embedPanel = embedPanel(snippets, this.app.ctx.t, (text) =>
+      this.copy(text),
+    );
+    this.actions.after(this.embedPanel);
+  }
+
   async copy(text) {
     const { t } = this.app.ctx;
     try {
@@ -247,13 +264,11 @@ export class Card {
     return {
       title: this.view.title(this.values),
       canvases: this.view.canvases(),
-      legend: this.view
-        .legend()
-        .map((item) => ({
-          ...item,
-          color: item.color && displayColor(item.color),
-          label: item.label.replace(/\$/g, ""),
-        })),
+      legend: this.view.legend().map((item) => ({
+        ...item,
+        color: item.color && displayColor(item.color),
+        label: item.label.replace(/\$/g, ""),
+      })),
       colors: { bg: colors.bg, fg: colors.fg },
     };
   }

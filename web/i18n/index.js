@@ -1,9 +1,14 @@
 // The page's languages and the lookup of a string by its dotted key ("figures.act.title"),
 // with {name} placeholders filled from `vars`.
+import deployEn from "./deploy.en.js";
+import deployRu from "./deploy.ru.js";
 import en from "./en.js";
 import ru from "./ru.js";
 
-export const STRINGS = { en, ru };
+export const STRINGS = {
+  en: { ...en, deploy: deployEn },
+  ru: { ...ru, deploy: deployRu },
+};
 
 export function lookup(strings, key) {
   return key
