@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, from a fresh Debian 12 machine: installs what is missing, builds both targets
-# and dist/ (scripts/build-site.mjs), then runs the three levels (GoogleTest for the core; node tests of the wasm module against
-# the native CLI; browser tests in headless Chromium) and ends with one summary line.
+# and dist/ (scripts/build-site.mjs), then runs the three levels (GoogleTest for the core;
+# node tests of the wasm module against the native CLI; browser tests in headless Chromium,
+# the distributables' among them) and ends with one summary line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh || exit 1
