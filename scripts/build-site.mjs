@@ -148,17 +148,35 @@ export function compileEngine() {
   return WebAssembly.compile(bytes);
 }`;
 
-const WORKER_FROM_URL = (file) => `export function startWorker() {
-  return new Worker(new URL("./${file}", import.meta.url), { type: "module" });
+// The worker starts from an inline script in the page's head, before the stylesheet and the
+// scripts load, so that the wasm compiles while they do; it keeps the worker's first events for
+// web/engine.js, which takes the worker through startWorker(). A page whose inline scripts a
+// server forbids (CSP) starts it from startWorker() instead.
+const earlyWorker = (create) =>
+  `(function(){var w=${create},e=[];w.onmessage=w.onerror=function(x){e.push(x)};window.actlabEarlyWorker={worker:w,events:e}})();`;
+
+const takeWorker = (create) => `export function startWorker() {
+  const early = globalThis.actlabEarlyWorker;
+  if (!early) return ${create};
+  delete globalThis.actlabEarlyWorker;
+  const { worker, events } = early;
+  worker.onmessage = worker.onerror = null;
+  // The caller sets its handlers in the same task; the kept events follow, in order.
+  queueMicrotask(() => {
+    for (const event of events)
+      (event.type === "error" ? worker.onerror : worker.onmessage)?.(event);
+  });
+  return worker;
 }`;
 
-// A classic worker: Chromium refuses a module worker from a blob URL in a file:// page.
-const WORKER_INLINE = (source) => `const SOURCE = ${JSON.stringify(source)};
-let url = null;
-export function startWorker() {
-  url ??= URL.createObjectURL(new Blob([SOURCE], { type: "text/javascript" }));
-  return new Worker(url);
-}`;
+const WORKER_FROM_URL = (file) =>
+  takeWorker(
+    `new Worker(new URL("./${file}", import.meta.url), { type: "module" })`,
+  );
+
+// A classic worker: Chromium refuses a module worker from a blob URL in a file:// page. Its
+// source is the page's <script type="text/plain" id="actlab-worker">.
+const BLOB_WORKER = `new Worker(URL.createObjectURL(new Blob([document.getElementById("actlab-worker").textContent], { type: "text/javascript" })))`;
 
 async function buildSite(wasm, css, vendor) {
   mkdirSync(assets, { recursive: true });
@@ -192,6 +210,7 @@ async function buildSite(wasm, css, vendor) {
     join(site, "index.html"),
     pageHtml(
       [
+        `    <script>${earlyWorker(`new Worker("assets/${workerFile}",{type:"module"})`)}</script>`,
         `    <link rel="stylesheet" href="assets/${styleFile}" />`,
         `    <script defer src="assets/${vendorFile}"></script>`,
         `    <script type="module" src="assets/${appFile}"></script>`,
@@ -208,15 +227,15 @@ async function buildSingleFile(wasm, css, vendor) {
     plugins: [replaceModules({ "engine-wasm.js": WASM_INLINE(wasm) })],
   });
   const [app] = await bundleJs("web/app.js", {
-    plugins: [
-      replaceModules({ "engine-worker.js": WORKER_INLINE(worker.text) }),
-    ],
+    plugins: [replaceModules({ "engine-worker.js": takeWorker(BLOB_WORKER) })],
   });
   const [style] = (await bundleCss(css, "dataurl")).filter((f) =>
     f.path.endsWith(".css"),
   );
   const html = pageHtml(
     [
+      `    <script type="text/plain" id="actlab-worker">${inlineSafe(worker.text)}</script>`,
+      `    <script>${earlyWorker(BLOB_WORKER)}</script>`,
       `    <style>${inlineSafe(style.text)}</style>`,
       `    <script>${inlineSafe(vendor)}</script>`,
       `    <script type="module">${inlineSafe(app.text)}</script>`,

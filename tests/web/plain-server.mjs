@@ -13,7 +13,8 @@ const MIME_TYPES = {
 };
 
 // {server, origin, requests: [pathname], close()}; `folder` is served at the origin's root.
-export async function serveFolder(folder) {
+// types: more MIME types by extension (the load benchmark serves .wasm both ways).
+export async function serveFolder(folder, { types = {} } = {}) {
   const requests = [];
   const server = createServer((request, response) => {
     const { pathname } = new URL(request.url, "http://localhost");
@@ -33,7 +34,10 @@ export async function serveFolder(folder) {
       return;
     }
     response.writeHead(200, {
-      "content-type": MIME_TYPES[extname(file)] ?? "application/octet-stream",
+      "content-type":
+        types[extname(file)] ??
+        MIME_TYPES[extname(file)] ??
+        "application/octet-stream",
       "content-length": size,
     });
     createReadStream(file).pipe(response);
