@@ -1,7 +1,10 @@
 // &controls= of an embedded figure: "none" shows the figure alone, its parameters fixed by the
-// URL; "act,depth" only the named controls. A name the figure does not have is dropped with
-// the page's usual notice (reason "choice").
+// URL; "phi,depth" (or "act,depth", as the CLI names it) only the named controls. A name the
+// figure does not have is dropped with the page's usual notice (reason "choice").
 export const CONTROLS_KEY = "controls";
+
+// The CLI's flag names that differ from the page's parameter names (actlab --act).
+const ALIASES = { act: "phi" };
 
 // {names: Set of the figure's controls to show | null for all, raw, notice?}.
 export function parseControls(search, figure, controlNames) {
@@ -9,7 +12,13 @@ export function parseControls(search, figure, controlNames) {
   if (raw === null) return { names: null, raw };
   if (raw === "none") return { names: new Set(), raw };
   const given = raw.split(",").filter(Boolean);
-  const known = given.filter((name) => controlNames.includes(name));
+  const known = [
+    ...new Set(
+      given
+        .map((name) => ALIASES[name] ?? name)
+        .filter((name) => controlNames.includes(name)),
+    ),
+  ];
   const result = { names: new Set(known), raw: known.join(",") || "none" };
   if (known.length !== given.length)
     result.notice = {

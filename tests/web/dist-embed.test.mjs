@@ -1,7 +1,7 @@
 // A figure of dist/site embedded in a cross-origin iframe (the parent page served from another
 // origin, as a course page is): it draws, the parent receives actlab:resize messages with a
 // sensible height and resizes the frame with the Embed button's listener, controls=none hides
-// every control, and controls=phi,depth,nope shows those two with a notice for the third.
+// every control, and controls=act,depth,nope shows those two with a notice for the third.
 import assert from "node:assert/strict";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -52,7 +52,7 @@ before(async () => {
     coursePage([
       `${base}act`,
       `${base}prop&controls=none`,
-      `${base}prop&prop.depth=12&controls=phi,depth,nope`,
+      `${base}prop&prop.depth=12&controls=act,depth,nope`,
     ]),
   );
   course = await serveFolder(folder);
@@ -127,7 +127,7 @@ describe("a figure in a cross-origin iframe", () => {
     assert.equal(await inner.inputValue("#prop-depth"), "12");
     assert.match(
       await inner.textContent(`${card("prop")} .notices`),
-      /controls = phi,depth,nope .*phi,depth/,
+      /controls = act,depth,nope .*phi,depth/,
     );
   });
 });
