@@ -1,6 +1,7 @@
 // dist/actlab.html copied under another name and opened from file://, as a teacher's USB stick
 // or an LMS "file" resource would: every figure draws, nothing is requested but the file
-// itself, the RU/EN switch works, PNG and CSV download; the file stays under 3 MB.
+// itself, the RU/EN switch works, an embed view opens, Link gives the file's address, PNG and
+// CSV download; the file stays under 3 MB.
 import assert from "node:assert/strict";
 import { copyFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -8,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { after, before, describe, test } from "node:test";
 
 import { launchChromium } from "../../scripts/chromium.mjs";
-import { waitDrawn } from "./browser.mjs";
+import { card, waitDrawn } from "./browser.mjs";
 import {
   assertDownloads,
   assertEveryFigureDraws,
@@ -72,6 +73,23 @@ describe("dist/actlab.html from file://, renamed", () => {
     assert.ok(page.url().startsWith(pathToFileURL(file).href));
     assert.match(page.url(), /\?lang=en$/);
     assert.deepEqual(errors, []);
+  });
+
+  test("an embed view opens from the file, and Link gives the file's address", async () => {
+    const href = pathToFileURL(file).href;
+    const embed = await page.context().newPage();
+    await embed.goto(`${href}?embed=1&view=selu`);
+    await assertEveryFigureDraws(embed, ["selu"]);
+    await embed.click(`${card("selu")} [data-action=link]`);
+    await embed.waitForFunction(
+      (s) => document.querySelector(s).dataset.copied,
+      `${card("selu")} .toast`,
+    );
+    assert.equal(
+      await embed.$eval(`${card("selu")} .toast`, (el) => el.dataset.copied),
+      `${href}?view=selu`,
+    );
+    await embed.close();
   });
 
   test("PNG and CSV download", async () => {
