@@ -6,6 +6,7 @@
 import { buildControls } from "./controls.js";
 import { composeFigure, downloadCsv, downloadPng } from "./export.js";
 import { renderRich } from "./katex.js";
+import { noticeText, noticeTitle } from "./notices.js";
 import { displayColor, theme } from "./plot/palette.js";
 import { element } from "./dom.js";
 
@@ -127,7 +128,7 @@ export class Card {
     if (!notices.length) return;
     const list = element("ul");
     for (const n of notices)
-      list.append(element("li", { text: t(`notices.${n.reason}`, n) }));
+      list.append(element("li", { text: noticeText(t, n) }));
     const dismiss = element("button", {
       type: "button",
       class: "dismiss",
@@ -135,7 +136,7 @@ export class Card {
     });
     dismiss.addEventListener("click", () => this.setNotices([]));
     this.notices.append(
-      element("p", { text: t("notices.title") }),
+      element("p", { text: noticeTitle(t, notices) }),
       list,
       dismiss,
     );
@@ -193,6 +194,9 @@ export class Card {
     this.element.dataset.drawn = String(this.drawn);
     this.element.dataset.status = "ready";
     this.element.dataset.values = JSON.stringify(this.values);
+    // An embed names what it shows: activation, initializer, L, N, B, seed.
+    if (this.app.ctx.embed)
+      this.title.textContent = this.view.title(this.values);
     this.element.dispatchEvent(new CustomEvent("actlab:drawn"));
   }
 
@@ -247,13 +251,11 @@ export class Card {
     return {
       title: this.view.title(this.values),
       canvases: this.view.canvases(),
-      legend: this.view
-        .legend()
-        .map((item) => ({
-          ...item,
-          color: item.color && displayColor(item.color),
-          label: item.label.replace(/\$/g, ""),
-        })),
+      legend: this.view.legend().map((item) => ({
+        ...item,
+        color: item.color && displayColor(item.color),
+        label: item.label.replace(/\$/g, ""),
+      })),
       colors: { bg: colors.bg, fg: colors.fg },
     };
   }
@@ -271,7 +273,8 @@ export class Card {
     if (this.result)
       downloadCsv(
         this.filename("csv"),
-        this.view.csv(this.result, this.values),
+        (this.figure.exactCsv ? "" : `# ${this.view.title(this.values)}\n`) +
+          this.view.csv(this.result, this.values),
       );
   }
 

@@ -17,8 +17,8 @@ import {
 import { FAMILY_COLORS, displayColor } from "../plot/palette.js";
 import { networkCaption } from "./caption.js";
 
-// With n_in = n_out Glorot's variance 2/(n_in + n_out) is LeCun's 1/n_in: LeCun is dashed so
-// that the two coinciding lines both stay visible.
+// With n_in = n_out (D = N) Glorot's variance 2/(n_in + n_out) is LeCun's 1/n_in: LeCun is
+// dashed so that the two coinciding lines both stay visible.
 const FAMILY_DASH = { lecun: [7, 5] };
 
 function chartBox(host) {
@@ -88,6 +88,7 @@ class InitializersView {
     );
     const options = (yLabel, showX) => ({
       legend: { show: false },
+      readoutX: t("figures.init.layerAxis"),
       scales: {
         x: { time: false, range: [0.5, values.depth + 0.5] },
         y: LOG_SCALE,
@@ -132,8 +133,9 @@ class InitializersView {
   }
 
   title(values) {
+    const { t } = this.ctx;
     const phi = this.ctx.name("activations", values.phi);
-    return `${this.ctx.t("figures.init.title")} — ${phi}, ${networkCaption(this.ctx, values)}`;
+    return `${t("figures.init.title")} — ${phi}, ${t(`choices.dist.${values.dist}`)}, D = ${values.d}, ${networkCaption(this.ctx, values)}`;
   }
 
   canvases() {
@@ -150,7 +152,10 @@ class InitializersView {
     return toCsv(header, columns);
   }
 
+  // In a small embed the four formulas give their room to the charts (the legend still names
+  // the rules), so that the gradient panel stays readable at 480x360.
   fit(height) {
+    this.formulas.hidden = height < 480;
     const each = Math.max(
       90,
       Math.floor((height - this.formulas.offsetHeight) / 2),
@@ -173,16 +178,18 @@ export default {
     { name: "dist" },
     { name: "depth" },
     { name: "width" },
+    { name: "d" },
     { name: "batch" },
     { name: "seed", kind: "number" },
   ],
-  args: ({ phi, dist, depth, width, batch, seed }) => ({
+  args: ({ phi, dist, depth, width, batch, seed, d }) => ({
     phi,
     dist,
     depth,
     width,
     batch,
     seed,
+    d,
   }),
   create: (host, ctx) => new InitializersView(host, ctx),
 };

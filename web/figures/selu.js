@@ -16,7 +16,9 @@ import {
   positiveOrNull,
   series,
 } from "../plot/chart.js";
+import { localNumber } from "../numbers.js";
 import { activationColor } from "../plot/palette.js";
+import { symmetricRange } from "../plot/ranges.js";
 import { networkCaption } from "./caption.js";
 
 const REFERENCE_DASH = [6, 4];
@@ -41,9 +43,9 @@ function referenceLabel(ctx) {
 function constantsText(ctx) {
   const selu = ctx.catalog.activations.find((a) => a.id === "selu");
   return ctx.t("figures.selu.constants", {
-    lambda: formatG17(selu.constants.lambda),
-    alpha: formatG17(selu.constants.alpha),
-    lambdaAlpha: formatG17(selu.max_derivative),
+    lambda: localNumber(formatG17(selu.constants.lambda)),
+    alpha: localNumber(formatG17(selu.constants.alpha)),
+    lambdaAlpha: localNumber(formatG17(selu.max_derivative)),
   });
 }
 
@@ -115,11 +117,15 @@ class SeluView {
       ...LOG_SCALE,
       range: (u, min, max) => decadesAroundOne(min, max),
     };
+    // The mean on a fixed axis of at least +-1 about the fixed point 0, so that one network's
+    // noise of a few hundredths stays small; widened to a round bound when the mean runs off.
+    const meanScale = { range: (u, min, max) => symmetricRange(min, max, 1) };
     const options = (yLabel, target, showX, log) => ({
       legend: { show: false },
+      readoutX: t("figures.selu.layerAxis"),
       scales: {
         x: { time: false, range: [0.5, values.depth + 0.5] },
-        ...(log ? { y: logScale } : {}),
+        y: log ? logScale : meanScale,
       },
       axes: [
         axis(showX ? t("figures.selu.layerAxis") : null, theme, {
@@ -175,7 +181,7 @@ class SeluView {
         dash: REFERENCE_DASH,
       });
     items.push({
-      label: `${t("figures.selu.target")}: (0, 1)`,
+      label: `${t("figures.selu.target")}: ${t("figures.selu.targetValue")}`,
       color: theme.fg,
       dash: [2, 3],
     });

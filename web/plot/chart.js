@@ -4,7 +4,10 @@
 // changed series are swapped, fixed scale ranges follow the newest options, and the canvas is
 // repainted within the call.
 
+import { formatShort } from "../format.js";
+import { localNumber, numberLanguage } from "../numbers.js";
 import { displayColor } from "./palette.js";
+import { linearTickLabel, logTickLabels, logTicks } from "./ticks.js";
 
 const uPlot = () => globalThis.uPlot;
 
@@ -17,6 +20,8 @@ export function axis(label, t, extra = {}) {
     grid: { stroke: t.grid, width: 1 },
     ticks: { stroke: t.grid, width: 1 },
     space: (u, axisIndex) => (axisIndex === 0 ? 44 : 24), // x labels are wider than tall
+    values: (u, splits, axisIndex, space, step) =>
+      splits.map((v) => linearTickLabel(v, step, numberLanguage())),
     ...extra,
   };
 }
@@ -35,32 +40,10 @@ export function series(
   };
 }
 
-// 1e-3 for 10^-3 (canvas fonts often lack superscript digits); other values in short form.
-export function powerOfTenLabel(v) {
-  const e = Math.round(Math.log10(v));
-  if (Math.abs(v / 10 ** e - 1) > 1e-9) return String(Number(v.toPrecision(2)));
-  if (e >= 0 && e <= 3) return String(10 ** e);
-  return `1e${e}`;
-}
+export { logTicks as decadeTicks } from "./ticks.js";
 
-const DECADE_STEPS = [1, 2, 3, 5, 10, 20, 50, 100];
-
-// A log axis ticks whole decades only, every one or every few so that labels keep ~24 px apart;
-// the ticked exponents are multiples of the step, so 1 (10^0) is ticked whenever it is shown.
-export function decadeTicks(min, max, room) {
-  const lo = Math.ceil(Math.log10(min) - 1e-9);
-  const hi = Math.floor(Math.log10(max) + 1e-9);
-  if (hi < lo) return [min, max];
-  const needed = Math.ceil((hi - lo + 1) / Math.max(2, room));
-  const step = DECADE_STEPS.find((s) => s >= needed) ?? needed;
-  const splits = [];
-  for (let e = Math.ceil(lo / step) * step; e <= hi; e += step)
-    splits.push(Number(`1e${e}`));
-  return splits.length ? splits : [Number(`1e${hi}`)];
-}
-
-function decadeSplits(u, axisIndex, min, max) {
-  return decadeTicks(
+function logSplits(u, axisIndex, min, max) {
+  return logTicks(
     min,
     max,
     Math.floor(u.bbox.height / (devicePixelRatio || 1) / 24),
@@ -68,24 +51,30 @@ function decadeSplits(u, axisIndex, min, max) {
 }
 
 export const LOG_AXIS = {
-  splits: decadeSplits,
+  splits: logSplits,
   filter: (u, splits) => splits, // uPlot's log filter would blank the decades we skip between
-
-  values: (u, splits) => splits.map(powerOfTenLabel),
+  values: (u, splits) => logTickLabels(splits, numberLanguage()),
 };
 
 // uPlot keeps the scales it was built with; these read the range from the newest options, so
 // that a fixed range (z from..to, layers 0.5..L+0.5) follows an in-place update.
+// An x range fitted to one point would be uPlot's [0, 100]: a single layer gets [x - 0.5,
+// x + 0.5] instead.
+function autoX(min, max) {
+  return min === max ? [min - 0.5, max + 0.5] : [min, max];
+}
+
 function liveScales(scales, latest) {
   const live = {};
-  for (const [key, scale] of Object.entries(scales ?? {})) {
+  for (const [key, scale] of Object.entries({ x: {}, ...scales })) {
     live[key] =
-      scale.range === undefined
+      scale.range === undefined && key !== "x"
         ? scale
         : {
             ...scale,
             range: (u, min, max) => {
-              const range = latest().scales[key].range;
+              const range = latest().scales?.[key]?.range;
+              if (range === undefined) return autoX(min, max);
               return typeof range === "function"
                 ? range(u, min, max, key)
                 : [range[0], range[1]];
@@ -93,6 +82,17 @@ function liveScales(scales, latest) {
           };
   }
   return live;
+}
+
+// With one data point (depth 1) a line has nothing to join: every series shows its point.
+function withPoints(options, data) {
+  if ((data[0]?.length ?? 0) !== 1) return options;
+  return {
+    ...options,
+    series: options.series.map((s, i) =>
+      i === 0 ? s : { ...s, points: { show: true, size: 9 } },
+    ),
+  };
 }
 
 // What identifies a series' look (its plain option values; functions are not compared).
@@ -118,6 +118,70 @@ export class Chart {
       this.resize();
     });
     this.observer.observe(container);
+    // The value readout at the cursor: the pointer moves it, and so do the arrow keys once
+    // the chart has the focus (Home/End: the ends; Shift: ten times the step; Escape hides).
+    this.readout = document.createElement("output");
+    this.readout.className = "readout";
+    this.readout.hidden = true;
+    container.append(this.readout);
+    container.tabIndex = 0;
+    container.addEventListener("keydown", (event) => this.key(event));
+    container.addEventListener("blur", () => this.moveTo(null));
+  }
+
+  key(event) {
+    const x = this.plot?.data[0];
+    if (!x?.length) return;
+    const step =
+      Math.max(1, Math.round(x.length / 60)) * (event.shiftKey ? 10 : 1);
+    const now = this.plot.cursor.idx ?? -1;
+    const moves = {
+      ArrowRight: now < 0 ? 0 : now + step,
+      ArrowLeft: now < 0 ? x.length - 1 : now - step,
+      Home: 0,
+      End: x.length - 1,
+      Escape: null,
+    };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    const index = moves[event.key];
+    this.moveTo(
+      index === null ? null : Math.min(x.length - 1, Math.max(0, index)),
+    );
+  }
+
+  // Puts the cursor on data index i (null: off the chart).
+  moveTo(i) {
+    const u = this.plot;
+    if (!u) return;
+    if (i === null) {
+      u.setCursor({ left: -10, top: -10 });
+      this.readout.hidden = true;
+      return;
+    }
+    u.setCursor({
+      left: u.valToPos(u.data[0][i], "x"),
+      top: u.bbox.height / (devicePixelRatio || 1) / 2,
+    });
+  }
+
+  // "z = 0.5 · Sigmoid: 0.6225 · …": the x value and every series' value at the cursor.
+  showReadout(u) {
+    const i = u.cursor.idx;
+    if (i === null || i === undefined || u.cursor.left < 0) {
+      this.readout.hidden = true;
+      return;
+    }
+    const number = (v) => localNumber(formatShort(v, 4));
+    const xName = this.options.readoutX ?? this.options.axes?.[0]?.label ?? "x";
+    const parts = [`${xName} = ${number(u.data[0][i])}`];
+    u.series.forEach((series, k) => {
+      const v = u.data[k]?.[i];
+      if (k > 0 && series.show !== false && v !== null && v !== undefined)
+        parts.push(`${series.label}: ${number(v)}`);
+    });
+    this.readout.textContent = parts.join(" · ");
+    this.readout.hidden = false;
   }
 
   width() {
@@ -129,7 +193,8 @@ export class Chart {
 
   // options: uPlot options without width/height; data: uPlot's column arrays; signature: what
   // besides series, scale ranges and data shapes the options (a change rebuilds the chart).
-  draw(options, data, signature) {
+  draw(drawn, data, signature) {
+    const options = withPoints(drawn, data);
     this.options = options;
     const keys = options.series.map(seriesKey);
     if (this.plot && signature === this.signature) {
@@ -152,6 +217,13 @@ export class Chart {
     this.seriesKeys = keys;
     const full = {
       ...options,
+      hooks: {
+        ...options.hooks,
+        setCursor: [
+          ...(options.hooks?.setCursor ?? []),
+          (u) => this.showReadout(u),
+        ],
+      },
       scales: liveScales(options.scales, () => this.options),
       width: this.width(),
       height: this.height,

@@ -25,13 +25,22 @@ export function displayColor(color) {
   return isDark() ? DARK_BLUE : color;
 }
 
-// The lecture's five activations keep their colour in every figure.
+// The lecture's five activations keep their colour in every figure; the other activations
+// of figure 1's chips have colours of their own, apart from these and from each other in
+// light and dark mode (tests/web/palette.test.mjs checks their distances and contrast).
 const ACTIVATION_COLORS = {
   sigmoid: OKABE_ITO.blue,
   tanh: OKABE_ITO.vermillion,
   relu: OKABE_ITO.green,
   elu: OKABE_ITO.orange,
   selu: OKABE_ITO.purple,
+  identity: "#808080",
+  "leaky-relu": "#00A6B8",
+  gelu: "#A0522D",
+  silu: "#7E57C2",
+  softplus: "#A6A600",
+  mish: "#E7298A",
+  softsign: "#5E7C16",
 };
 const OTHER_COLORS = [OKABE_ITO.skyBlue, OKABE_ITO.yellow, "#999999"];
 
