@@ -79,6 +79,12 @@ test("labels are distinct, powers of ten as 1e-k, Russian with a decimal comma",
   assert.equal(linearTickLabel(0.25, 0.05, "ru"), "0,25");
   assert.equal(linearTickLabel(0.30000000000000004, 0.1, "en"), "0.3");
   assert.equal(linearTickLabel(-2, 1, "en"), "-2");
+  // A step of 0.25 keeps both digits (0.3 under sigmoid's maximum 0.25 would mislabel it).
+  assert.deepEqual(
+    [0, 0.25, 0.5, 0.75, 1].map((v) => linearTickLabel(v, 0.25, "en")),
+    ["0", "0.25", "0.5", "0.75", "1"],
+  );
+  assert.equal(linearTickLabel(1.1102230246251565e-17, 0.2, "en"), "0");
 });
 
 test("numbers read in Russian with the decimal comma, and read back", () => {

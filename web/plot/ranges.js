@@ -18,14 +18,14 @@ export function supStretches(z, derivative, sup) {
 }
 
 // The y range of a chart in compare mode: the chosen activation's, widened for the compared
-// ones only up to 1.5 times its own reach (at least 1), so that SELU's 6 or ReLU's 6 does not
+// ones only up to 1.5 times its own reach (at least 1.1, so that SELU's 1.05 fits), so that SELU's 6 or ReLU's 6 does not
 // flatten the sigmoid's 0..1; a compared curve beyond that leaves the frame.
 export function compareRange(primary, others) {
   const finite = (a) => Array.from(a).filter(Number.isFinite);
   const own = finite(primary);
   let lo = Math.min(...own);
   let hi = Math.max(...own);
-  const reach = Math.max(1, 1.5 * Math.max(Math.abs(lo), Math.abs(hi)));
+  const reach = Math.max(1.1, 1.5 * Math.max(Math.abs(lo), Math.abs(hi)));
   for (const values of others) {
     const v = finite(values);
     if (!v.length) continue;

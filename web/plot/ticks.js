@@ -113,13 +113,11 @@ export function logTickLabels(splits, lang) {
   return [];
 }
 
-// A linear axis's tick label: the digits the tick step needs, in the page's language.
+// A linear axis's tick label: the value without float noise (0.30000000000000004 is 0.3, a
+// tick within 1e-9 steps of 0 is 0), every digit it has (0.25 stays 0.25), in the page's
+// language.
 export function linearTickLabel(v, step, lang) {
   if (v === null || v === undefined) return "";
-  const digits = Math.max(
-    0,
-    Math.min(12, -Math.floor(Math.log10(step) + 1e-9)),
-  );
-  const text = Number(v.toFixed(digits)).toString();
-  return localNumber(text === "-0" ? "0" : text, lang);
+  if (Math.abs(v) < Math.abs(step) * 1e-9) return "0";
+  return localNumber(String(Number(v.toPrecision(12))), lang);
 }
