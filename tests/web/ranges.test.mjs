@@ -43,34 +43,10 @@ test("compared with SELU and ReLU, sigmoid keeps most of the value axis", () => 
 });
 
 test("ReLU's sup|phi'| level covers z >= 0 only; the identity's the whole axis", () => {
-  const relu = OPS.activation(actlab, {
-    ...figure1({}),
-    phi: "relu",
-    alpha: null,
-    from: -6,
-    to: 6,
-    n: 241,
-    eps: 0.1,
-    cmp: [],
-    id: false,
-  });
-  assert.deepEqual(supStretches(relu.curve.z, relu.curve.derivative, 1), [
-    [0, 6],
-  ]);
-  const identity = OPS.activation(actlab, {
-    phi: "identity",
-    alpha: null,
-    from: -6,
-    to: 6,
-    n: 241,
-    eps: 0.1,
-    cmp: [],
-    id: false,
-  });
-  assert.deepEqual(
-    supStretches(identity.curve.z, identity.curve.derivative, 1),
-    [[-6, 6]],
-  );
+  const relu = figure1({ phi: "relu" }).curve;
+  assert.deepEqual(supStretches(relu.z, relu.derivative, 1), [[0, 6]]);
+  const identity = figure1({ phi: "identity" }).curve;
+  assert.deepEqual(supStretches(identity.z, identity.derivative, 1), [[-6, 6]]);
 });
 
 test("the drawn grid is as fine as asked, the CSV's grid is actlab curve's", () => {
