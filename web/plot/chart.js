@@ -50,7 +50,13 @@ function logSplits(u, axisIndex, min, max) {
   );
 }
 
+// uPlot draws no axis unless one of its `incrs` spaces the labels; its own stop at 1e16, and
+// below 5 it wants one it knows the decimals of, so a range of 1e37 (SELU's bound at depth
+// 150) lost every tick. Ours are all >= 5 and reach any range; the splits are our own.
+const LOG_INCRS = Array.from({ length: 308 }, (_, e) => 5 * 10 ** e);
+
 export const LOG_AXIS = {
+  incrs: LOG_INCRS,
   splits: logSplits,
   filter: (u, splits) => splits, // uPlot's log filter would blank the decades we skip between
   values: (u, splits) => logTickLabels(splits, numberLanguage()),
@@ -60,8 +66,9 @@ export const LOG_AXIS = {
 // that a fixed range (z from..to, layers 0.5..L+0.5) follows an in-place update.
 // An x range fitted to one point would be uPlot's [0, 100]: a single layer gets [x - 0.5,
 // x + 0.5] instead.
-function autoX(min, max) {
-  return min === max ? [min - 0.5, max + 0.5] : [min, max];
+function autoX(u, min, max) {
+  const x = u.data[0];
+  return x?.length === 1 ? [x[0] - 0.5, x[0] + 0.5] : [min, max];
 }
 
 function liveScales(scales, latest) {
@@ -74,7 +81,7 @@ function liveScales(scales, latest) {
             ...scale,
             range: (u, min, max) => {
               const range = latest().scales?.[key]?.range;
-              if (range === undefined) return autoX(min, max);
+              if (range === undefined) return autoX(u, min, max);
               return typeof range === "function"
                 ? range(u, min, max, key)
                 : [range[0], range[1]];
@@ -90,7 +97,7 @@ function withPoints(options, data) {
   return {
     ...options,
     series: options.series.map((s, i) =>
-      i === 0 ? s : { ...s, points: { show: true, size: 9 } },
+      i === 0 ? s : { ...s, points: { show: true, size: 9, fill: s.stroke } },
     ),
   };
 }
@@ -222,6 +229,14 @@ export class Chart {
         setCursor: [
           ...(options.hooks?.setCursor ?? []),
           (u) => this.showReadout(u),
+        ],
+        // The tick labels drawn, for tests (data-axis-labels: one array per axis).
+        draw: [
+          ...(options.hooks?.draw ?? []),
+          (u) =>
+            (this.container.dataset.axisLabels = JSON.stringify(
+              u.axes.map((a) => (a._show === false ? [] : (a._values ?? []))),
+            )),
         ],
       },
       scales: liveScales(options.scales, () => this.options),
