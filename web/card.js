@@ -4,7 +4,7 @@
 // card tell tests and embedding pages when the figure shows the current parameters, data-ms
 // and data-thread ("worker" | "main") how long the engine took and where.
 import { buildControls } from "./controls.js";
-import { composeFigure, downloadCsv, downloadPng } from "./export.js";
+import { downloadCsv, downloadPng, drawForExport } from "./export.js";
 import { renderRich } from "./katex.js";
 import { noticeText, noticeTitle } from "./notices.js";
 import { displayColor, theme } from "./plot/palette.js";
@@ -80,7 +80,8 @@ export class Card {
     const actions = (this.actions = element("div", { class: "card-actions" }, [
       this.button("link", () => this.copy(this.app.linkFor(id))),
       this.button("embed", () => this.copy(this.app.embedFor(id))),
-      this.button("png", () => this.exportPng()),
+      this.button("png", () => this.exportPng(true)),
+      this.button("pngPage", () => this.exportPng(false)),
       this.button("csv", () => this.exportCsv()),
     ]));
     const stage = element("div", { class: "stage" }, [
@@ -246,27 +247,18 @@ export class Card {
     return `actlab-${this.figure.id}.${extension}`;
   }
 
-  exportParts() {
-    const colors = theme();
-    return {
-      title: this.view.title(this.values),
-      canvases: this.view.canvases(),
-      legend: this.view.legend().map((item) => ({
-        ...item,
-        color: item.color && displayColor(item.color),
-        label: item.label.replace(/\$/g, ""),
-      })),
-      colors: { bg: colors.bg, fg: colors.fg },
-    };
-  }
-
-  exportPng() {
-    if (this.result) downloadPng(this.filename("png"), this.exportParts());
-  }
-
-  composedSize() {
-    const canvas = composeFigure(this.exportParts());
-    return { width: canvas.width, height: canvas.height };
+  // light: the light colours (the default, for slides); else the page's (dark mode).
+  exportPng(light) {
+    if (!this.result) return;
+    const canvas = drawForExport({
+      figure: this.figure,
+      result: this.result,
+      values: this.values,
+      ctx: this.app.ctx,
+      width: this.host.clientWidth,
+      light,
+    });
+    downloadPng(this.filename("png"), canvas);
   }
 
   exportCsv() {

@@ -159,7 +159,11 @@ export default {
     copyFailed: "Copy this:",
     linkTitle: "Copy a link to this figure as it is now",
     embedTitle: "Copy an <iframe> snippet that shows this figure alone",
-    pngTitle: "Download the figure as a PNG image",
+    pngTitle:
+      "Download the figure as a PNG image in light colours, for slides (title and parameters included)",
+    pngPage: "PNG, dark",
+    pngPageTitle:
+      "Download the figure as a PNG image in the page's dark colours",
     csvTitle: "Download the figure's numbers as CSV",
     open: "Open the whole lecture",
     parameters: "Parameters",

@@ -17,8 +17,22 @@ export const OKABE_ITO = {
 const DARK_BLUE = "#3B8FD0";
 
 let darkScheme = null;
+// The scheme forced while an export draws (withScheme), else the reader's.
+let forcedDark = null;
 const isDark = () =>
+  forcedDark ??
   (darkScheme ??= matchMedia("(prefers-color-scheme: dark)")).matches;
+
+// Runs draw() with the colours of a light (dark = false) or dark scheme, whatever the
+// reader's: a PNG for a white slide from a dark machine. The charts draw synchronously.
+export function withScheme(dark, draw) {
+  forcedDark = dark;
+  try {
+    return draw();
+  } finally {
+    forcedDark = null;
+  }
+}
 
 export function displayColor(color) {
   if (color !== OKABE_ITO.blue) return color;
@@ -67,8 +81,14 @@ export function theme() {
   return read;
 }
 
-function readTheme() {
-  const style = getComputedStyle(document.documentElement);
+// The theme as an element sees it: `.theme-light` (web/styles.css) gives the light colours
+// inside a dark page.
+export function themeOf(el) {
+  return readTheme(el);
+}
+
+function readTheme(el = document.documentElement) {
+  const style = getComputedStyle(el);
   const read = (name) => style.getPropertyValue(name).trim();
   return {
     fg: read("--fg"),
