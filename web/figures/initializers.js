@@ -47,6 +47,7 @@ class InitializersView {
       syncKey: "init",
     });
     this.current = null;
+    this.compact = false;
   }
 
   renderFormulas(result, ctx) {
@@ -86,23 +87,29 @@ class InitializersView {
         dash: FAMILY_DASH[run.family],
       }),
     );
+    // Compact (a small embed): the top chart drops its layer axis and the bottom one the
+    // axis's name, so that both plots keep their room.
+    const compact = this.compact;
     const options = (yLabel, showX) => ({
       legend: { show: false },
       readoutX: t("figures.init.layerAxis"),
+      padding: [null, 18, null, null], // the same right margin with or without x labels
       scales: {
         x: { time: false, range: [0.5, values.depth + 0.5] },
         y: LOG_SCALE,
       },
       axes: [
-        axis(showX ? t("figures.init.layerAxis") : null, theme, {
+        axis(showX && !compact ? t("figures.init.layerAxis") : null, theme, {
           values: integerValues,
           ...(showX ? {} : { size: 28, labelSize: 0 }),
+          ...(compact ? { labelSize: 0 } : {}),
+          ...(compact && !showX ? { show: false } : {}),
         }),
         axis(yLabel, theme, { size: Y_AXIS_SIZE, ...LOG_AXIS }),
       ],
       series: [{}, ...lines],
     });
-    const signature = `${t.lang}|${theme.fg}`;
+    const signature = `${t.lang}|${theme.fg}|${compact}`;
     this.actChart.draw(
       options(t("figures.init.actAxis"), false),
       [x, ...result.map((r) => positiveOrNull(r.act_std))],
@@ -154,14 +161,19 @@ class InitializersView {
 
   // In a small embed the four formulas give their room to the charts (the legend still names
   // the rules), so that the gradient panel stays readable at 480x360.
+  // Returns true when the charts must be drawn again (compact mode changed).
   fit(height) {
-    this.formulas.hidden = height < 480;
+    const compact = height < 480;
+    this.formulas.hidden = compact;
     const each = Math.max(
-      90,
+      70,
       Math.floor((height - this.formulas.offsetHeight) / 2),
     );
     this.actChart.setHeight(each);
     this.gradChart.setHeight(each);
+    const changed = compact !== this.compact;
+    this.compact = compact;
+    return changed;
   }
 
   destroy() {

@@ -162,14 +162,19 @@ export class Chart {
     const u = this.plot;
     if (!u) return;
     if (i === null) {
-      u.setCursor({ left: -10, top: -10 });
+      u.setCursor({ left: -10, top: -10 }, true, true);
       this.readout.hidden = true;
       return;
     }
-    u.setCursor({
-      left: u.valToPos(u.data[0][i], "x"),
-      top: u.bbox.height / (devicePixelRatio || 1) / 2,
-    });
+    // Fired and published, so that the figure's other charts (syncKey) follow.
+    u.setCursor(
+      {
+        left: u.valToPos(u.data[0][i], "x"),
+        top: u.bbox.height / (devicePixelRatio || 1) / 2,
+      },
+      true,
+      true,
+    );
   }
 
   // "z = 0.5 · Sigmoid: 0.6225 · …": the x value and every series' value at the cursor.
