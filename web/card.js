@@ -145,6 +145,15 @@ export class Card {
 
   // Shows `values` in the controls and asks the engine for the figure's numbers.
   async update(values) {
+    // A slider's release (change) repeats the value its last input event asked for: that
+    // value is already drawn or on its way, so it is not computed a second time.
+    const key = JSON.stringify(values);
+    if (key === this.requested && this.element.dataset.status !== "error") {
+      this.values = values;
+      this.controls.sync(values);
+      return;
+    }
+    this.requested = key;
     this.values = values;
     this.controls.sync(values);
     this.element.dataset.status = "busy";
