@@ -36,27 +36,29 @@ describe("embeds and readouts", () => {
     await context.close();
   });
 
-  test("figure 4 at 480x360: both panels at least 70 px tall, inside the frame", async () => {
-    const { page, context } = await openPage(env, "/?embed=1&view=init", {
-      viewport: { width: 480, height: 360 },
+  for (const id of ["init", "selu"]) {
+    test(`${id} at 480x360: both panels at least 70 px tall, inside the frame`, async () => {
+      const { page, context } = await openPage(env, `/?embed=1&view=${id}`, {
+        viewport: { width: 480, height: 360 },
+      });
+      await waitDrawn(page, id, 0, 60000);
+      await page.waitForTimeout(300); // the embed's fit after its first layout
+      const boxes = await page.$$eval(`${card(id)} .chart`, (list) =>
+        list.map((el) => el.getBoundingClientRect().toJSON()),
+      );
+      assert.equal(boxes.length, 2);
+      for (const box of boxes) {
+        assert.ok(box.height >= 70, `${box.height}`);
+        assert.ok(box.bottom <= 360, `${box.bottom}`);
+      }
+      const title = await page.$eval(
+        `${card(id)} .card-title`,
+        (el) => el.textContent,
+      );
+      assert.match(title, /L = \d+, N = 96, B = 96, seed 1/);
+      await context.close();
     });
-    await waitDrawn(page, "init", 0, 60000);
-    await page.waitForTimeout(300); // the embed's fit after its first layout
-    const boxes = await page.$$eval(`${card("init")} .chart`, (list) =>
-      list.map((el) => el.getBoundingClientRect().toJSON()),
-    );
-    assert.equal(boxes.length, 2);
-    for (const box of boxes) {
-      assert.ok(box.height >= 70, `${box.height}`);
-      assert.ok(box.bottom <= 360, `${box.bottom}`);
-    }
-    const title = await page.$eval(
-      `${card("init")} .card-title`,
-      (el) => el.textContent,
-    );
-    assert.match(title, /tanh, uniform, D = 96, L = 30, N = 96, B = 96/);
-    await context.close();
-  });
+  }
 
   test("the arrow keys move a readout of every line's value over a chart", async () => {
     const { page, context } = await openPage(env, "/?view=init");

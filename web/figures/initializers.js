@@ -164,7 +164,7 @@ class InitializersView {
   // Returns true when the charts must be drawn again (compact mode changed).
   fit(height) {
     const compact = height < 480;
-    this.formulas.hidden = compact;
+    this.formulas.style.display = height < 360 ? "none" : ""; // 480x360: the charts need it
     const each = Math.max(
       70,
       Math.floor((height - this.formulas.offsetHeight) / 2),

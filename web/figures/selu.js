@@ -94,6 +94,7 @@ class SeluView {
       syncKey: "selu",
     });
     this.current = null;
+    this.compact = false;
   }
 
   draw(result, values, ctx) {
@@ -120,17 +121,23 @@ class SeluView {
     // The mean on a fixed axis of at least +-1 about the fixed point 0, so that one network's
     // noise of a few hundredths stays small; widened to a round bound when the mean runs off.
     const meanScale = { range: (u, min, max) => symmetricRange(min, max, 1) };
+    // Compact (a small embed): the top chart drops its layer axis and the bottom one the
+    // axis's name, so that both plots keep their room (as in figure 4).
+    const compact = this.compact;
     const options = (yLabel, target, showX, log) => ({
       legend: { show: false },
       readoutX: t("figures.selu.layerAxis"),
+      padding: [null, 18, null, null], // the same right margin with or without x labels
       scales: {
         x: { time: false, range: [0.5, values.depth + 0.5] },
         y: log ? logScale : meanScale,
       },
       axes: [
-        axis(showX ? t("figures.selu.layerAxis") : null, theme, {
+        axis(showX && !compact ? t("figures.selu.layerAxis") : null, theme, {
           values: integerValues,
           ...(showX ? {} : { size: 28, labelSize: 0 }),
+          ...(compact ? { labelSize: 0 } : {}),
+          ...(compact && !showX ? { show: false } : {}),
         }),
         axis(yLabel, theme, { size: Y_AXIS_SIZE, ...(log ? LOG_AXIS : {}) }),
       ],
@@ -144,7 +151,7 @@ class SeluView {
       column(result.chosen[key], log),
       ...(result.reference ? [column(result.reference[key], log)] : []),
     ];
-    const signature = `${t.lang}|${theme.fg}|${Boolean(result.reference)}|${values.phi}`;
+    const signature = `${t.lang}|${theme.fg}|${Boolean(result.reference)}|${values.phi}|${compact}`;
     this.meanChart.draw(
       options(t("figures.selu.meanAxis"), 0, false),
       columns("act_mean"),
@@ -211,13 +218,19 @@ class SeluView {
     return toCsv(header, columns);
   }
 
+  // Returns true when the charts must be drawn again (compact mode changed).
   fit(height) {
+    const compact = height < 480;
+    this.constants.style.display = compact ? "none" : "";
     const each = Math.max(
-      90,
+      70,
       Math.floor((height - this.constants.offsetHeight) / 2),
     );
     this.meanChart.setHeight(each);
     this.varChart.setHeight(each);
+    const changed = compact !== this.compact;
+    this.compact = compact;
+    return changed;
   }
 
   destroy() {
