@@ -62,8 +62,6 @@ export const LOG_AXIS = {
   values: (u, splits) => logTickLabels(splits, numberLanguage()),
 };
 
-// uPlot keeps the scales it was built with; these read the range from the newest options, so
-// that a fixed range (z from..to, layers 0.5..L+0.5) follows an in-place update.
 // An x range fitted to one point would be uPlot's [0, 100]: a single layer gets [x - 0.5,
 // x + 0.5] instead.
 function autoX(u, min, max) {
@@ -71,6 +69,9 @@ function autoX(u, min, max) {
   return x?.length === 1 ? [x[0] - 0.5, x[0] + 0.5] : [min, max];
 }
 
+// uPlot keeps the scales it was built with; these read the range from the newest options, so
+// that a fixed range (z from..to, layers 0.5..L+0.5) follows an in-place update; the x scale
+// always, for autoX.
 function liveScales(scales, latest) {
   const live = {};
   for (const [key, scale] of Object.entries({ x: {}, ...scales })) {
