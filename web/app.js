@@ -6,6 +6,8 @@ import { Engine } from "./engine.js";
 import { FIGURES } from "./figures/index.js";
 import { displayName, translator } from "./i18n/index.js";
 import { renderRich } from "./katex.js";
+import { setNumberLanguage } from "./numbers.js";
+import { presetList } from "./presets.js";
 import { theme } from "./plot/palette.js";
 import {
   FIGURE_IDS,
@@ -130,6 +132,7 @@ class App {
     for (const card of this.cards.values()) card.destroy();
     this.cards.clear();
     this.t = translator(this.state.lang);
+    setNumberLanguage(this.state.lang);
     const t = this.t;
     document.documentElement.lang = this.state.lang;
     document.title = t("meta.title");
@@ -213,6 +216,11 @@ class App {
         ],
       );
       if (this.cards.has(id)) section.append(this.cards.get(id).element);
+      section.append(
+        ...[
+          presetList(id, t, this.state.langFromUrl ? this.state.lang : null),
+        ].filter(Boolean),
+      );
       section.append(...paragraphs(t(`sections.${id}.after`)));
       article.append(section);
     }

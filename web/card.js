@@ -5,8 +5,9 @@
 // and data-thread ("worker" | "main") how long the engine took and where.
 import { buildControls } from "./controls.js";
 import { embedPanel } from "./embed-panel.js";
-import { composeFigure, downloadCsv, downloadPng } from "./export.js";
+import { downloadCsv, downloadPng, drawForExport } from "./export.js";
 import { renderRich } from "./katex.js";
+import { noticeText, noticeTitle } from "./notices.js";
 import { displayColor, theme } from "./plot/palette.js";
 import { element } from "./dom.js";
 
@@ -85,7 +86,8 @@ export class Card {
     const actions = (this.actions = element("div", { class: "card-actions" }, [
       this.button("link", () => this.copy(this.app.linkFor(id))),
       this.button("embed", () => this.showEmbed()),
-      this.button("png", () => this.exportPng()),
+      this.button("png", () => this.exportPng(true)),
+      this.button("pngPage", () => this.exportPng(false)),
       this.button("csv", () => this.exportCsv()),
     ]));
     const stage = element("div", { class: "stage" }, [
@@ -133,7 +135,7 @@ export class Card {
     if (!notices.length) return;
     const list = element("ul");
     for (const n of notices)
-      list.append(element("li", { text: t(`notices.${n.reason}`, n) }));
+      list.append(element("li", { text: noticeText(t, n) }));
     const dismiss = element("button", {
       type: "button",
       class: "dismiss",
@@ -141,7 +143,7 @@ export class Card {
     });
     dismiss.addEventListener("click", () => this.setNotices([]));
     this.notices.append(
-      element("p", { text: t("notices.title") }),
+      element("p", { text: noticeTitle(t, notices) }),
       list,
       dismiss,
     );
@@ -149,6 +151,15 @@ export class Card {
 
   // Shows `values` in the controls and asks the engine for the figure's numbers.
   async update(values) {
+    // A slider's release (change) repeats the value its last input event asked for: that
+    // value is already drawn or on its way, so it is not computed a second time.
+    const key = JSON.stringify(values);
+    if (key === this.requested && this.element.dataset.status !== "error") {
+      this.values = values;
+      this.controls.sync(values);
+      return;
+    }
+    this.requested = key;
     this.values = values;
     this.controls.sync(values);
     this.element.dataset.status = "busy";
@@ -199,6 +210,9 @@ export class Card {
     this.element.dataset.drawn = String(this.drawn);
     this.element.dataset.status = "ready";
     this.element.dataset.values = JSON.stringify(this.values);
+    // An embed names what it shows: activation, initializer, L, N, B, seed.
+    if (this.app.ctx.embed)
+      this.title.textContent = this.view.title(this.values);
     this.element.dispatchEvent(new CustomEvent("actlab:drawn"));
   }
 
@@ -259,34 +273,26 @@ export class Card {
     return `actlab-${this.figure.id}.${extension}`;
   }
 
-  exportParts() {
-    const colors = theme();
-    return {
-      title: this.view.title(this.values),
-      canvases: this.view.canvases(),
-      legend: this.view.legend().map((item) => ({
-        ...item,
-        color: item.color && displayColor(item.color),
-        label: item.label.replace(/\$/g, ""),
-      })),
-      colors: { bg: colors.bg, fg: colors.fg },
-    };
-  }
-
-  exportPng() {
-    if (this.result) downloadPng(this.filename("png"), this.exportParts());
-  }
-
-  composedSize() {
-    const canvas = composeFigure(this.exportParts());
-    return { width: canvas.width, height: canvas.height };
+  // light: the light colours (the default, for slides); else the page's (dark mode).
+  exportPng(light) {
+    if (!this.result) return;
+    const canvas = drawForExport({
+      figure: this.figure,
+      result: this.result,
+      values: this.values,
+      ctx: this.app.ctx,
+      width: this.host.clientWidth,
+      light,
+    });
+    downloadPng(this.filename("png"), canvas);
   }
 
   exportCsv() {
     if (this.result)
       downloadCsv(
         this.filename("csv"),
-        this.view.csv(this.result, this.values),
+        (this.figure.exactCsv ? "" : `# ${this.view.title(this.values)}\n`) +
+          this.view.csv(this.result, this.values),
       );
   }
 

@@ -2,6 +2,7 @@
 // labelled form element (keyboard-operable as is). Sliders report while they move
 // (commit: false, the URL is replaced) and when released (commit: true, a history entry).
 import { element } from "./dom.js";
+import { localNumber, parseLocalNumber } from "./numbers.js";
 
 // How each parameter type is shown unless the figure says otherwise.
 const DEFAULT_KIND = {
@@ -73,17 +74,21 @@ export function buildControls(form, figureId, defs, schema, ctx, onChange) {
         output.textContent = value;
       };
     } else if (kind === "number") {
+      // Russian writes 0,5: a number field cannot show the decimal comma, so there the field
+      // is text (with the decimal keyboard) and reads either separator.
+      const comma = ctx.t.lang === "ru";
+      const shown = (value) => (comma ? localNumber(value) : String(value));
       const input = element("input", {
         id,
         name: def.name,
-        type: "number",
+        type: comma ? "text" : "number",
         step: numberStep(spec, def.name),
         min: spec.min,
         max: spec.max,
         inputmode: "decimal",
       });
       input.addEventListener("change", () =>
-        onChange(def.name, input.value, true),
+        onChange(def.name, parseLocalNumber(input.value), true),
       );
       wrapper.append(element("label", { for: id, text: label }), input);
       sync = (value, values) => {
@@ -96,9 +101,9 @@ export function buildControls(form, figureId, defs, schema, ctx, onChange) {
             input.min = info.alpha.min;
             input.max = info.alpha.max;
           }
-          input.value = value ?? info?.alpha?.default ?? "";
+          input.value = shown(value ?? info?.alpha?.default ?? "");
         } else {
-          input.value = value;
+          input.value = shown(value);
         }
       };
     } else if (kind === "checkbox") {

@@ -17,7 +17,8 @@ const MAIN_THREAD_EVALUATIONS = 20000;
 export function isLight(op, args) {
   if (op !== "activation") return false;
   const curves = 1 + args.cmp.length + (args.id ? 1 : 0);
-  return args.n * curves <= MAIN_THREAD_EVALUATIONS;
+  const points = args.n + (args.drawPoints > args.n ? args.drawPoints : 0);
+  return points * curves <= MAIN_THREAD_EVALUATIONS;
 }
 
 // The network options every propagation figure shares (PropagateOptions of wasm/api.d.ts).
@@ -34,21 +35,31 @@ export const OPS = {
   },
 
   // Figure 1: phi and phi' of the chosen activation, its saturation regions, the activations
-  // compared with it, and the tanh = 2 sigma(2z) - 1 identity from the engine's sigmoid.
-  activation(actlab, { phi, alpha, from, to, n, eps, cmp, id }) {
+  // compared with it, and the tanh = 2 sigma(2z) - 1 identity from the engine's sigmoid: on
+  // the n-point grid (the CSV, as `actlab curve` prints it) and, when the canvas is wider
+  // than n points, on a grid of drawPoints for drawing (`plot`).
+  activation(
+    actlab,
+    { phi, alpha, from, to, n, eps, cmp, id, drawPoints = n },
+  ) {
     const act = alpha === null ? { act: phi } : { act: phi, alpha };
     const info = actlab.describeActivation(act);
-    const curve = actlab.curve({ ...act, from, to, points: n });
     const regions = actlab.saturationRegions({ ...act, eps, from, to });
-    const compare = cmp
-      .filter((other) => other !== phi)
-      .map((other) => ({
-        id: other,
-        ...actlab.curve({ act: other, from, to, points: n }),
-      }));
-    let identity = null;
-    if (id && phi === "tanh") identity = tanhIdentity(actlab, curve.z);
-    return { info, curve, regions, compare, identity };
+    const curves = (points) => {
+      const curve = actlab.curve({ ...act, from, to, points });
+      const compare = cmp
+        .filter((other) => other !== phi)
+        .map((other) => ({
+          id: other,
+          ...actlab.curve({ act: other, from, to, points }),
+        }));
+      const identity =
+        id && phi === "tanh" ? tanhIdentity(actlab, curve.z) : null;
+      return { curve, compare, identity };
+    };
+    const grid = curves(n);
+    const plot = drawPoints > n ? curves(drawPoints) : grid;
+    return { info, regions, ...grid, plot };
   },
 
   // Figure 2: the lecture's bound beside the measured per-layer gradient, for each activation.
@@ -81,14 +92,16 @@ export const OPS = {
     });
   },
 
-  // Figure 4: one activation under the four initializer families.
-  initializers(actlab, { phi, dist, depth, width, batch, seed }) {
+  // Figure 4: one activation under the four initializer families; d is the input dimension
+  // D, layer 1's fan-in.
+  initializers(actlab, { phi, dist, depth, width, batch, seed, d = width }) {
     return INIT_FAMILIES.map((family) => {
       const init = initializerId(family, dist);
       const p = actlab.propagate({
         act: phi,
         init,
         ...network({ depth, width, batch, seed }),
+        inputDim: d,
       });
       return {
         family,

@@ -26,14 +26,23 @@ export const LIMITS = {
 };
 
 // How many networks a figure runs per view (figure 5 adds SELU + LeCun normal as reference),
-// and the work one view may cost: multiply-adds, about 3 per weight and example (forward,
-// backward to the activations, backward to the weights). 1.5e9 is a few seconds at worst in
-// the engine's scalar wasm kernel; the defaults cost at most about a third of it.
+// and the work one view may cost, in multiply-adds: 3 per weight and example (forward,
+// backward to the activations, backward to the weights), plus what drawing a weight and
+// passing one value through the activation and the statistics cost in the same units, fitted
+// to `propagate` timed in the wasm module (L 30..200, N 32..512, B 1..512). 8e9 is about
+// 200 ms in Chromium on the machine of bench/README.md (P1, 6e9 here, takes 170-200 ms).
 export const NETWORK_RUNS = { grad: 5, prop: 1, init: 4, selu: 2 };
-export const WORK_BUDGET = 1.5e9;
+export const WORK_BUDGET = 8e9;
+const WEIGHT_DRAW_WORK = 220;
+const VALUE_WORK = 900;
 
-export function networkWork(figure, { depth, width, batch }) {
-  return NETWORK_RUNS[figure] * 3 * depth * width * width * batch;
+export function networkWork(figure, { depth, width, batch, d = width }) {
+  const weights = width * (d + (depth - 1) * width); // layer 1 has fan-in D
+  const values = depth * width * batch;
+  return (
+    NETWORK_RUNS[figure] *
+    (3 * weights * batch + WEIGHT_DRAW_WORK * weights + VALUE_WORK * values)
+  );
 }
 
 // The activations of figure 2 and the initializer families of figure 4, as the lecture
@@ -110,6 +119,9 @@ export function createSchema(catalog) {
       phi: choice(acts, pickDefault(acts, "tanh")),
       dist: choice(["uniform", "normal"], "uniform"),
       ...network(30, 96, 96),
+      // The input dimension D, layer 1's fan-in (its fan-out is N): D != N parts Glorot
+      // from LeCun. The engine allows up to 4096; the page stops at its width limit.
+      d: int(1, LIMITS.width[1], 96),
     },
     selu: {
       phi: choice(acts, pickDefault(acts, "selu")),
@@ -211,22 +223,38 @@ export function clamp(spec, raw, key, context = {}, catalog = null) {
 }
 
 // Shrinks batch (or width, when batch is what the reader just set) until the figure's work
-// fits WORK_BUDGET; then the other one if it still does not.
+// fits WORK_BUDGET; then the other one if it still does not. `changed`: the parameter a
+// control just set. It keeps its value if the other can make room for it; if even a batch
+// (or width) of 1 would not, the moved value gives way itself and the other keeps its own.
+// Each notice then says, in words about the controls, which value moved and what it cost.
 function fitBudget(id, values, notices, changed) {
-  const order = changed === "batch" ? ["width", "batch"] : ["batch", "width"];
+  let order = changed === "batch" ? ["width", "batch"] : ["batch", "width"];
+  if (changed === "width" || changed === "batch") {
+    const other = changed === "width" ? "batch" : "width";
+    if (networkWork(id, { ...values, [other]: 1 }) > WORK_BUDGET)
+      order = [changed];
+  }
   for (const name of order) {
     if (networkWork(id, values) <= WORK_BUDGET) return;
-    const others = networkWork(id, { ...values, [name]: 1 }); // work per unit of batch
-    const allowed =
-      name === "batch"
-        ? Math.floor(WORK_BUDGET / others)
-        : Math.floor(Math.sqrt(WORK_BUDGET / others));
-    const used = Math.max(1, Math.min(values[name], allowed));
-    if (used !== values[name]) {
-      notices.push(
-        notice(`${id}.${name}`, String(values[name]), used, "budget"),
-      );
-      values[name] = used;
+    // The largest value that fits (the work grows with each of them): a bisection.
+    let [lo, hi] = [1, values[name]];
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (networkWork(id, { ...values, [name]: mid }) <= WORK_BUDGET) lo = mid;
+      else hi = mid - 1;
+    }
+    if (lo !== values[name]) {
+      const n = notice(`${id}.${name}`, String(values[name]), lo, "budget");
+      if (changed)
+        Object.assign(n, {
+          reason: changed === name ? "budgetSelf" : "budgetMoved",
+          name,
+          moved: changed,
+          movedValue: String(values[changed]),
+          depth: String(values.depth),
+        });
+      notices.push(n);
+      values[name] = lo;
     }
   }
 }

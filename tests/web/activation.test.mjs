@@ -211,8 +211,8 @@ describe("engine errors", () => {
     // Figure 1's request as the figure makes it (its args), with 1 point while flagged.
     const source = readFileSync(`${root}web/figures/activation.js`, "utf8");
     const patched = source.replace(
-      "args: (values) => ({ ...values }),",
-      "args: (values) => ({ ...values, ...(globalThis.badPoints ? { n: 1 } : {}) }),",
+      "args: (values) => ({ ...values, drawPoints: drawPoints(values.n) }),",
+      "args: (values) => ({ ...values, drawPoints: drawPoints(values.n), ...(globalThis.badPoints ? { n: 1, drawPoints: 1 } : {}) }),",
     );
     assert.notEqual(
       patched,

@@ -386,6 +386,7 @@ describe("exports", () => {
     const rows = readFileSync(await download.path(), "utf8")
       .trim()
       .split("\n")
+      .filter((r) => !r.startsWith("# ")) // the figure's title and parameters
       .map((r) => r.split(","));
     const header = rows.shift();
     const reference = JSON.parse(
@@ -494,6 +495,7 @@ describe("exports", () => {
     const rows = readFileSync(await download.path(), "utf8")
       .trim()
       .split("\n")
+      .filter((r) => !r.startsWith("# ")) // the figure's title and parameters
       .map((r) => r.split(","));
     assert.deepEqual(rows[0].slice(0, 3), [
       "k",

@@ -192,6 +192,7 @@ describe("work budget", () => {
     assert.equal(state.figures.prop.batch, 512);
     assert.ok(state.figures.prop.width < 128);
     assert.equal(state.notices[0].key, "prop.width");
-    assert.equal(state.notices[0].reason, "budget");
+    assert.equal(state.notices[0].reason, "budgetMoved");
+    assert.equal(state.notices[0].moved, "batch");
   });
 });

@@ -3,7 +3,10 @@
 // for comparison and the tanh = 2 sigma(2z) - 1 identity overlaid. All numbers: the engine's.
 import { formatShort, toCsv } from "../format.js";
 import { prepareFormulas, renderFormula } from "../katex.js";
+import { LIMITS } from "../state.js";
+import { localNumber } from "../numbers.js";
 import { Chart, axis, series } from "../plot/chart.js";
+import { compareRange, supStretches } from "../plot/ranges.js";
 import { OKABE_ITO, activationColor, displayColor } from "../plot/palette.js";
 
 const IDENTITY_COLOR = OKABE_ITO.skyBlue;
@@ -23,8 +26,9 @@ function shadeRegions(u, regions, color) {
 }
 
 // sup|phi'|: a dot where it is attained at one point, an open dot where it is only approached,
-// a dashed level where it holds on a whole half-line (ReLU).
-function markMaximum(u, info, color, background) {
+// a dashed level over the stretches where it holds (ReLU's half-line), never where phi' is
+// below it.
+function markMaximum(u, info, curve, color, background) {
   const { ctx, bbox } = u;
   const dpr = devicePixelRatio || 1;
   const y = u.valToPos(info.max_derivative, "y", true);
@@ -37,8 +41,16 @@ function markMaximum(u, info, color, background) {
   if (z === null || z < xMin || z > xMax) {
     ctx.setLineDash([4 * dpr, 4 * dpr]);
     ctx.beginPath();
-    ctx.moveTo(bbox.left, y);
-    ctx.lineTo(bbox.left + bbox.width, y);
+    for (const [lo, hi] of supStretches(
+      curve.z,
+      curve.derivative,
+      info.max_derivative,
+    )) {
+      const x0 = Math.max(bbox.left, u.valToPos(lo, "x", true));
+      const x1 = Math.min(bbox.left + bbox.width, u.valToPos(hi, "x", true));
+      ctx.moveTo(x0, y);
+      ctx.lineTo(Math.max(x1, x0 + dpr), y);
+    }
     ctx.stroke();
     ctx.setLineDash([]);
   } else {
@@ -53,6 +65,45 @@ function markMaximum(u, info, color, background) {
     }
   }
   ctx.restore();
+}
+
+// With other activations compared, the saturation belongs to the chosen one only: its curve
+// is drawn over with a wide translucent band where it saturates, instead of shading the
+// whole height (which would shade every compared curve too).
+function highlightSaturated(u, regions, z, values, color) {
+  const { ctx } = u;
+  const dpr = devicePixelRatio || 1;
+  ctx.save();
+  ctx.strokeStyle = color;
+  ctx.globalAlpha = 0.35;
+  ctx.lineWidth = 9 * dpr;
+  ctx.lineCap = "round";
+  ctx.lineJoin = "round";
+  ctx.beginPath();
+  for (const [lo, hi] of regions) {
+    let open = false;
+    for (let i = 0; i < z.length; i++) {
+      if (z[i] < lo || z[i] > hi || !Number.isFinite(values[i])) {
+        open = false;
+        continue;
+      }
+      const x = u.valToPos(z[i], "x", true);
+      const y = u.valToPos(values[i], "y", true);
+      if (open) ctx.lineTo(x, y);
+      else ctx.moveTo(x, y);
+      open = true;
+    }
+  }
+  ctx.stroke();
+  ctx.restore();
+}
+
+// Points to sample for drawing: as many as the widest canvas has device pixels.
+function drawPoints(n) {
+  const pixels = Math.ceil(
+    (globalThis.innerWidth ?? 0) * (globalThis.devicePixelRatio || 1),
+  );
+  return Math.max(n, Math.min(LIMITS.curvePoints[1], pixels));
 }
 
 class ActivationView {
@@ -98,30 +149,50 @@ class ActivationView {
         width: 2.5,
       },
     ];
-    result.compare.forEach((c, i) =>
+    for (const c of result.compare)
       lines.push({
         id: c.id,
         name: ctx.name("activations", c.id),
-        color: activationColor(c.id, i),
+        color: activationColor(c.id),
         curve: c,
         width: 1.75,
-      }),
-    );
+      });
     return lines;
   }
 
   draw(result, values, ctx) {
     this.ctx = ctx;
     const { t, theme } = ctx;
-    const { info, curve, identity } = result;
+    const { info } = result;
+    const plot = result.plot ?? result;
+    const { curve, identity } = plot;
     this.current = { result, values };
 
-    const lines = this.lines(result, values, ctx);
+    const lines = this.lines(plot, values, ctx);
+    const comparing = lines.length > 1;
+    const primaryColor = displayColor(activationColor(values.phi));
     const shade = theme.shade;
     const maxLabel = this.maxLabel(info, t);
+    // Without compared curves uPlot fits y to the data; with them the chosen one sets it.
+    const yRange = (key) =>
+      comparing
+        ? compareRange(
+            curve[key],
+            lines.slice(1).map((l) => l.curve[key]),
+          )
+        : null;
+    const ranges = { value: yRange("value"), derivative: yRange("derivative") };
     const chartOptions = (yLabel, key, extraSeries, hooks) => ({
       legend: { show: false },
-      scales: { x: { time: false, range: [values.from, values.to] } },
+      readoutX: "z",
+      scales: {
+        x: { time: false, range: [values.from, values.to] },
+        y: {
+          range: (u, min, max) =>
+            this.ranges?.[key] ??
+            globalThis.uPlot.rangeNum(min, max, 0.1, true),
+        },
+      },
       axes: [
         key === "value"
           ? axis(null, theme, { size: 30, labelSize: 0 })
@@ -139,6 +210,7 @@ class ActivationView {
       ],
       hooks,
     });
+    this.ranges = ranges;
     const identitySeries = (label) =>
       identity
         ? [series(label, IDENTITY_COLOR, { width: 2.5, dash: IDENTITY_DASH })]
@@ -149,17 +221,38 @@ class ActivationView {
       ...(identity ? [overlay] : []),
     ];
     const signature = `${t.lang}|${theme.fg}`;
+    // Shading over the whole height without compared curves; with them, a band along the
+    // chosen curve only (drawn after the series, under nothing that matters).
+    const saturation = (key) => ({
+      drawAxes: [
+        (u) => {
+          if (!this.comparing)
+            shadeRegions(u, this.current.result.regions, shade);
+        },
+      ],
+      drawSeries: [
+        (u, i) => {
+          if (!this.comparing || i !== 1) return;
+          const p = this.current.result.plot ?? this.current.result;
+          highlightSaturated(
+            u,
+            this.current.result.regions,
+            p.curve.z,
+            p.curve[key],
+            this.primaryColor,
+          );
+        },
+      ],
+    });
+    this.comparing = comparing;
+    this.primaryColor = primaryColor;
 
     this.valueChart.draw(
       chartOptions(
         t("figures.act.valueAxis"),
         "value",
         identitySeries(t("figures.act.identityValue")),
-        {
-          drawAxes: [
-            (u) => shadeRegions(u, this.current.result.regions, shade),
-          ],
-        },
+        saturation("value"),
       ),
       columns("value", identity?.value),
       signature,
@@ -170,15 +263,14 @@ class ActivationView {
         "derivative",
         identitySeries(t("figures.act.identityDerivative")),
         {
-          drawAxes: [
-            (u) => shadeRegions(u, this.current.result.regions, shade),
-          ],
+          ...saturation("derivative"),
           draw: [
             (u) =>
               markMaximum(
                 u,
                 this.current.result.info,
-                displayColor(activationColor(this.current.values.phi)),
+                (this.current.result.plot ?? this.current.result).curve,
+                this.primaryColor,
                 theme.bg,
               ),
           ],
@@ -193,26 +285,20 @@ class ActivationView {
     renderFormula(this.formulaDerivative, info.derivative, { display: true });
     const caption = t("figures.act.caption", {
       name: ctx.name("activations", values.phi),
-      from: values.from,
-      to: values.to,
-      max: formatShort(info.max_derivative, 6),
+      from: localNumber(values.from),
+      to: localNumber(values.to),
+      max: localNumber(formatShort(info.max_derivative, 6)),
     });
     this.valueBox.setAttribute("aria-label", caption);
     this.derivativeBox.setAttribute("aria-label", maxLabel);
   }
 
   maxLabel(info, t) {
-    const value = formatShort(info.max_derivative, 6);
+    const value = localNumber(formatShort(info.max_derivative, 6));
+    const z = localNumber(formatShort(info.argmax_derivative));
     if (info.argmax_derivative === null) return t("figures.act.sup", { value });
-    if (!info.max_attained)
-      return t("figures.act.supApproached", {
-        value,
-        z: formatShort(info.argmax_derivative),
-      });
-    return t("figures.act.max", {
-      value,
-      z: formatShort(info.argmax_derivative),
-    });
+    if (!info.max_attained) return t("figures.act.supApproached", { value, z });
+    return t("figures.act.max", { value, z });
   }
 
   legend() {
@@ -247,10 +333,20 @@ class ActivationView {
             : "circle",
       dash: info.argmax_derivative === null ? [4, 4] : null,
     });
-    items.push({
-      label: t("figures.act.saturated", { eps: values.eps }),
-      fill: this.ctx.theme.shade,
-    });
+    const eps = localNumber(values.eps);
+    if (result.compare.length)
+      items.push({
+        label: t("figures.act.saturatedOf", {
+          name: this.ctx.name("activations", values.phi),
+          eps,
+        }),
+        fill: displayColor(activationColor(values.phi)) + "59", // its band, alpha 0.35
+      });
+    else
+      items.push({
+        label: t("figures.act.saturated", { eps }),
+        fill: this.ctx.theme.shade,
+      });
     return items;
   }
 
@@ -300,6 +396,7 @@ class ActivationView {
 export default {
   id: "act",
   op: "activation",
+  exactCsv: true, // `actlab curve`'s bytes: no comment line
   controls: [
     { name: "phi" },
     { name: "alpha" },
@@ -309,6 +406,6 @@ export default {
     { name: "id", visibleWhen: (values) => values.phi === "tanh" },
     { name: "cmp", exclude: "phi" },
   ],
-  args: (values) => ({ ...values }),
+  args: (values) => ({ ...values, drawPoints: drawPoints(values.n) }),
   create: (host, ctx) => new ActivationView(host, ctx),
 };

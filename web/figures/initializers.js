@@ -17,8 +17,8 @@ import {
 import { FAMILY_COLORS, displayColor } from "../plot/palette.js";
 import { networkCaption } from "./caption.js";
 
-// With n_in = n_out Glorot's variance 2/(n_in + n_out) is LeCun's 1/n_in: LeCun is dashed so
-// that the two coinciding lines both stay visible.
+// With n_in = n_out (D = N) Glorot's variance 2/(n_in + n_out) is LeCun's 1/n_in: LeCun is
+// dashed so that the two coinciding lines both stay visible.
 const FAMILY_DASH = { lecun: [7, 5] };
 
 function chartBox(host) {
@@ -47,6 +47,7 @@ class InitializersView {
       syncKey: "init",
     });
     this.current = null;
+    this.compact = false;
   }
 
   renderFormulas(result, ctx) {
@@ -86,22 +87,29 @@ class InitializersView {
         dash: FAMILY_DASH[run.family],
       }),
     );
+    // Compact (a small embed): the top chart drops its layer axis and the bottom one the
+    // axis's name, so that both plots keep their room.
+    const compact = this.compact;
     const options = (yLabel, showX) => ({
       legend: { show: false },
+      readoutX: t("figures.init.layerAxis"),
+      padding: [null, 18, null, null], // the same right margin with or without x labels
       scales: {
         x: { time: false, range: [0.5, values.depth + 0.5] },
         y: LOG_SCALE,
       },
       axes: [
-        axis(showX ? t("figures.init.layerAxis") : null, theme, {
+        axis(showX && !compact ? t("figures.init.layerAxis") : null, theme, {
           values: integerValues,
           ...(showX ? {} : { size: 28, labelSize: 0 }),
+          ...(compact ? { labelSize: 0 } : {}),
+          ...(compact && !showX ? { show: false } : {}),
         }),
         axis(yLabel, theme, { size: Y_AXIS_SIZE, ...LOG_AXIS }),
       ],
       series: [{}, ...lines],
     });
-    const signature = `${t.lang}|${theme.fg}`;
+    const signature = `${t.lang}|${theme.fg}|${compact}`;
     this.actChart.draw(
       options(t("figures.init.actAxis"), false),
       [x, ...result.map((r) => positiveOrNull(r.act_std))],
@@ -132,8 +140,9 @@ class InitializersView {
   }
 
   title(values) {
+    const { t } = this.ctx;
     const phi = this.ctx.name("activations", values.phi);
-    return `${this.ctx.t("figures.init.title")} — ${phi}, ${networkCaption(this.ctx, values)}`;
+    return `${t("figures.init.title")} — ${phi}, ${t(`choices.dist.${values.dist}`)}, D = ${values.d}, ${networkCaption(this.ctx, values)}`;
   }
 
   canvases() {
@@ -150,13 +159,21 @@ class InitializersView {
     return toCsv(header, columns);
   }
 
+  // In a small embed the four formulas give their room to the charts (the legend still names
+  // the rules), so that the gradient panel stays readable at 480x360.
+  // Returns true when the charts must be drawn again (compact mode changed).
   fit(height) {
+    const compact = height < 480;
+    this.formulas.style.display = height < 360 ? "none" : ""; // 480x360: the charts need it
     const each = Math.max(
-      90,
+      70,
       Math.floor((height - this.formulas.offsetHeight) / 2),
     );
     this.actChart.setHeight(each);
     this.gradChart.setHeight(each);
+    const changed = compact !== this.compact;
+    this.compact = compact;
+    return changed;
   }
 
   destroy() {
@@ -173,16 +190,18 @@ export default {
     { name: "dist" },
     { name: "depth" },
     { name: "width" },
+    { name: "d" },
     { name: "batch" },
     { name: "seed", kind: "number" },
   ],
-  args: ({ phi, dist, depth, width, batch, seed }) => ({
+  args: ({ phi, dist, depth, width, batch, seed, d }) => ({
     phi,
     dist,
     depth,
     width,
     batch,
     seed,
+    d,
   }),
   create: (host, ctx) => new InitializersView(host, ctx),
 };

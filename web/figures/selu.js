@@ -16,7 +16,9 @@ import {
   positiveOrNull,
   series,
 } from "../plot/chart.js";
+import { localNumber } from "../numbers.js";
 import { activationColor } from "../plot/palette.js";
+import { symmetricRange } from "../plot/ranges.js";
 import { networkCaption } from "./caption.js";
 
 const REFERENCE_DASH = [6, 4];
@@ -41,9 +43,9 @@ function referenceLabel(ctx) {
 function constantsText(ctx) {
   const selu = ctx.catalog.activations.find((a) => a.id === "selu");
   return ctx.t("figures.selu.constants", {
-    lambda: formatG17(selu.constants.lambda),
-    alpha: formatG17(selu.constants.alpha),
-    lambdaAlpha: formatG17(selu.max_derivative),
+    lambda: localNumber(formatG17(selu.constants.lambda)),
+    alpha: localNumber(formatG17(selu.constants.alpha)),
+    lambdaAlpha: localNumber(formatG17(selu.max_derivative)),
   });
 }
 
@@ -92,6 +94,7 @@ class SeluView {
       syncKey: "selu",
     });
     this.current = null;
+    this.compact = false;
   }
 
   draw(result, values, ctx) {
@@ -115,16 +118,26 @@ class SeluView {
       ...LOG_SCALE,
       range: (u, min, max) => decadesAroundOne(min, max),
     };
+    // The mean on a fixed axis of at least +-1 about the fixed point 0, so that one network's
+    // noise of a few hundredths stays small; widened to a round bound when the mean runs off.
+    const meanScale = { range: (u, min, max) => symmetricRange(min, max, 1) };
+    // Compact (a small embed): the top chart drops its layer axis and the bottom one the
+    // axis's name, so that both plots keep their room (as in figure 4).
+    const compact = this.compact;
     const options = (yLabel, target, showX, log) => ({
       legend: { show: false },
+      readoutX: t("figures.selu.layerAxis"),
+      padding: [null, 18, null, null], // the same right margin with or without x labels
       scales: {
         x: { time: false, range: [0.5, values.depth + 0.5] },
-        ...(log ? { y: logScale } : {}),
+        y: log ? logScale : meanScale,
       },
       axes: [
-        axis(showX ? t("figures.selu.layerAxis") : null, theme, {
+        axis(showX && !compact ? t("figures.selu.layerAxis") : null, theme, {
           values: integerValues,
           ...(showX ? {} : { size: 28, labelSize: 0 }),
+          ...(compact ? { labelSize: 0 } : {}),
+          ...(compact && !showX ? { show: false } : {}),
         }),
         axis(yLabel, theme, { size: Y_AXIS_SIZE, ...(log ? LOG_AXIS : {}) }),
       ],
@@ -138,7 +151,7 @@ class SeluView {
       column(result.chosen[key], log),
       ...(result.reference ? [column(result.reference[key], log)] : []),
     ];
-    const signature = `${t.lang}|${theme.fg}|${Boolean(result.reference)}|${values.phi}`;
+    const signature = `${t.lang}|${theme.fg}|${Boolean(result.reference)}|${values.phi}|${compact}`;
     this.meanChart.draw(
       options(t("figures.selu.meanAxis"), 0, false),
       columns("act_mean"),
@@ -175,7 +188,7 @@ class SeluView {
         dash: REFERENCE_DASH,
       });
     items.push({
-      label: `${t("figures.selu.target")}: (0, 1)`,
+      label: `${t("figures.selu.target")}: ${t("figures.selu.targetValue")}`,
       color: theme.fg,
       dash: [2, 3],
     });
@@ -205,13 +218,19 @@ class SeluView {
     return toCsv(header, columns);
   }
 
+  // Returns true when the charts must be drawn again (compact mode changed).
   fit(height) {
+    const compact = height < 480;
+    this.constants.style.display = compact ? "none" : "";
     const each = Math.max(
-      90,
+      70,
       Math.floor((height - this.constants.offsetHeight) / 2),
     );
     this.meanChart.setHeight(each);
     this.varChart.setHeight(each);
+    const changed = compact !== this.compact;
+    this.compact = compact;
+    return changed;
   }
 
   destroy() {

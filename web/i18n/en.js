@@ -1,6 +1,9 @@
 // English strings of the page: UI, notices and the lecture's prose. Prose and labels may hold
 // TeX between $…$ (inline) or $$…$$ (display), rendered with KaTeX; {name} is a placeholder.
+import presets from "./presets.en.js";
+
 export default {
+  presets,
   meta: {
     lang: "en",
     name: "English",
@@ -33,7 +36,7 @@ export default {
       after: [
         "**tanh** is a rescaled sigmoid: $\\tanh(z) = 2\\sigma(2z) - 1$, hence $\\tanh'(z) = 4\\sigma(2z)\\,(1 - \\sigma(2z))$, at most $1$. Choose tanh and tick the identity box: the right-hand sides, computed from the engine's sigmoid, fall exactly on the curves.",
         "**ReLU**, $\\max(0, z)$, has derivative $1$ for $z \\ge 0$ (the lecture takes $1$ at $z = 0$) and $0$ for $z < 0$: no saturation on the right, but a unit whose $z$ stays negative is dead. **ELU** — $z$ for $z \\ge 0$, $\\alpha(e^{z} - 1)$ for $z < 0$ — keeps a small gradient on the left and a mean output closer to zero. **SELU** scales ELU by a constant $\\lambda$; section 5 shows why.",
-        "Compare several activations on one plot with the chips under “compare”.",
+        "Compare several activations on one plot with the chips under “Compare with”: the chosen activation keeps the scale, and the band along its curve marks where it saturates.",
       ],
     },
     grad: {
@@ -69,7 +72,8 @@ export default {
         "The figure runs the same network — same activation, depth, width and seed — under the four rules and plots the standard deviation of each layer's output and of its gradient.",
       ],
       after: [
-        "With tanh, the “standard” rule $U(\\pm 1/\\sqrt{n})$ has variance $1/(3n)$: the signal shrinks layer after layer, as Glorot & Bengio (2010) observed; their normalized rule keeps it. With ReLU, half the units are zero, so Glorot's variance loses half the signal's power at every layer and a 30-layer network's output vanishes; He's $\\mathrm{Var} = 2/n_{\\text{in}}$ compensates exactly (He et al. 2015). LeCun's $1/n_{\\text{in}}$ is the rule SELU needs. Here every layer has as many inputs as outputs, so Glorot's $2/(n_{\\text{in}} + n_{\\text{out}})$ equals LeCun's $1/n_{\\text{in}}$ and their lines coincide (LeCun is dashed).",
+        "With tanh, the “standard” rule $U(\\pm 1/\\sqrt{n})$ has variance $1/(3n)$: the signal shrinks by about the same factor at every layer, an exponential decay, a straight line on this log axis (Glorot & Bengio 2010). Glorot's normalized rule decays too, but slowly, like a power law: tanh's output std falls from about $0.63$ at layer 1 to about $0.12$ at layer 30. Of the four, only He's larger variance keeps tanh's signal flat. With ReLU, half the units are zero, so Glorot's variance loses half the signal's power at every layer and a 30-layer network's output vanishes; He's $\\mathrm{Var} = 2/n_{\\text{in}}$ compensates exactly (He et al. 2015). LeCun's $1/n_{\\text{in}}$ is the rule SELU needs.",
+        "With the input dimension $D$ equal to the width $N$, every layer has as many inputs as outputs, so Glorot's $2/(n_{\\text{in}} + n_{\\text{out}})$ equals LeCun's $1/n_{\\text{in}}$ and their lines coincide (LeCun is dashed). Set $D$ apart from $N$: layer 1 then has fan-in $D$ and fan-out $N$, and Glorot, which averages the two, parts from LeCun, which counts the fan-in only. With ReLU the gap opened at layer 1 is carried unchanged through every layer above (ReLU is positively homogeneous); with tanh it fades.",
       ],
     },
     selu: {
@@ -80,7 +84,8 @@ export default {
         "If $z \\sim N(0, 1)$ and the weights are drawn as $\\theta \\sim N(0, 1/n)$ — variance $1/n$, $n$ the input dimension (LeCun normal) — then $E\\,\\psi(z) = E\\,z$ and $\\mathrm{Var}\\,\\psi(z) = \\mathrm{Var}\\,z$: mean $0$ and variance $1$ are a fixed point, and an attracting one. The network normalizes itself, layer after layer.",
       ],
       after: [
-        "The figure follows the mean and variance of every layer's output through up to 100 layers; the grey lines are SELU with LeCun normal weights, for reference. Change the initializer (He doubles the variance; Glorot uniform has the same variance $1/n$ here, but not the normal shape) or the activation (ELU, tanh) and watch the fixed point disappear.",
+        "The figure follows the mean and variance of every layer's output through the network's depth; the grey lines are SELU with LeCun normal weights, for reference. The mean's axis is fixed at $\\pm 1$ or wider, so that its wobble of a few hundredths, the noise of one random network, reads as what it is.",
+        "Change the initializer or the activation. He normal doubles the weights' variance: the network leaves the fixed point, and mean and variance grow without bound. With ELU or tanh the variance collapses towards $0$. Glorot uniform and LeCun uniform keep the fixed point: here they have LeCun normal's variance $1/n$, and the variance, not the normal shape, is what SELU needs.",
       ],
     },
   },
@@ -103,6 +108,7 @@ export default {
     sx: "Input std σₓ",
     bins: "Bins",
     dist: "Distribution",
+    d: "Input dim D",
   },
   choices: {
     y: { grad_pre_std: "std of ∂L/∂z", weight_grad_rms: "RMS of ∂L/∂W" },
@@ -133,7 +139,7 @@ export default {
       softsign: "Softsign",
     },
     initializers: {
-      standard: "Standard (uniform ±1/\u2060√n_in)", // U+2060: no line break after the slash
+      standard: "Standard (uniform ±1/\u2060√nᵢₙ)", // U+2060: no line break after the slash
       "glorot-uniform": "Glorot (Xavier) uniform",
       "glorot-normal": "Glorot (Xavier) normal",
       "he-uniform": "He (Kaiming) uniform",
@@ -153,7 +159,11 @@ export default {
     copyFailed: "Copy this:",
     linkTitle: "Copy a link to this figure as it is now",
     embedTitle: "Copy an <iframe> snippet that shows this figure alone",
-    pngTitle: "Download the figure as a PNG image",
+    pngTitle:
+      "Download the figure as a PNG image in light colours, for slides (title and parameters included)",
+    pngPage: "PNG, dark",
+    pngPageTitle:
+      "Download the figure as a PNG image in the page's dark colours",
     csvTitle: "Download the figure's numbers as CSV",
     open: "Open the whole lecture",
     parameters: "Parameters",
@@ -170,6 +180,11 @@ export default {
     budget:
       "{key} = {given} would make this figure too slow to stay interactive; using {used}.",
     order: "{key}: the range {given} is empty; using {used}.",
+    movedTitle: "To keep this figure quick to redraw:",
+    budgetMoved:
+      "with {movedLabel} at {movedValue}, {label} {given} would take more than about 0.2 s to redraw, so {label} went down to {used}. Lower {movedLabel} (or the depth) and {label} can go back up.",
+    budgetSelf:
+      "{label} {given} at depth {depth} would take more than about 0.2 s to redraw, even with the other sizes at their smallest; {label} stopped at {used}, the most that stays quick. Lower the depth to go further.",
     dismiss: "Dismiss",
   },
   errors: {
@@ -189,6 +204,7 @@ export default {
       identityRange:
         "drawn only where |z| ≤ {limit}, so that 2z stays within the engine's ±{range}",
       saturated: "saturated, ε = {eps}",
+      saturatedOf: "band: {name} saturated, |φ′| < ε sup |φ′|, ε = {eps}",
       max: "max φ′ = {value} at z = {z}",
       sup: "sup |φ′| = {value}",
       supApproached: "sup |φ′| = {value}, approached as z → {z}⁻",
@@ -238,6 +254,7 @@ export default {
       varAxis: "variance of h⁽ˡ⁾",
       chosen: "{phi} + {init}",
       target: "fixed point",
+      targetValue: "mean 0, variance 1",
       constants:
         "The engine's constants, in double precision: $\\lambda = {lambda}$, $\\alpha = {alpha}$; $\\sup|\\mathrm{SELU}'| = \\lambda\\alpha = {lambdaAlpha}$.",
       caption:

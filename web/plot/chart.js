@@ -4,7 +4,10 @@
 // changed series are swapped, fixed scale ranges follow the newest options, and the canvas is
 // repainted within the call.
 
+import { formatShort } from "../format.js";
+import { localNumber, numberLanguage } from "../numbers.js";
 import { displayColor } from "./palette.js";
+import { linearTickLabel, logTickLabels, logTicks } from "./ticks.js";
 
 const uPlot = () => globalThis.uPlot;
 
@@ -17,6 +20,8 @@ export function axis(label, t, extra = {}) {
     grid: { stroke: t.grid, width: 1 },
     ticks: { stroke: t.grid, width: 1 },
     space: (u, axisIndex) => (axisIndex === 0 ? 44 : 24), // x labels are wider than tall
+    values: (u, splits, axisIndex, space, step) =>
+      splits.map((v) => linearTickLabel(v, step, numberLanguage())),
     ...extra,
   };
 }
@@ -35,57 +40,49 @@ export function series(
   };
 }
 
-// 1e-3 for 10^-3 (canvas fonts often lack superscript digits); other values in short form.
-export function powerOfTenLabel(v) {
-  const e = Math.round(Math.log10(v));
-  if (Math.abs(v / 10 ** e - 1) > 1e-9) return String(Number(v.toPrecision(2)));
-  if (e >= 0 && e <= 3) return String(10 ** e);
-  return `1e${e}`;
-}
+export { logTicks as decadeTicks } from "./ticks.js";
 
-const DECADE_STEPS = [1, 2, 3, 5, 10, 20, 50, 100];
-
-// A log axis ticks whole decades only, every one or every few so that labels keep ~24 px apart;
-// the ticked exponents are multiples of the step, so 1 (10^0) is ticked whenever it is shown.
-export function decadeTicks(min, max, room) {
-  const lo = Math.ceil(Math.log10(min) - 1e-9);
-  const hi = Math.floor(Math.log10(max) + 1e-9);
-  if (hi < lo) return [min, max];
-  const needed = Math.ceil((hi - lo + 1) / Math.max(2, room));
-  const step = DECADE_STEPS.find((s) => s >= needed) ?? needed;
-  const splits = [];
-  for (let e = Math.ceil(lo / step) * step; e <= hi; e += step)
-    splits.push(Number(`1e${e}`));
-  return splits.length ? splits : [Number(`1e${hi}`)];
-}
-
-function decadeSplits(u, axisIndex, min, max) {
-  return decadeTicks(
+function logSplits(u, axisIndex, min, max) {
+  return logTicks(
     min,
     max,
     Math.floor(u.bbox.height / (devicePixelRatio || 1) / 24),
   );
 }
 
-export const LOG_AXIS = {
-  splits: decadeSplits,
-  filter: (u, splits) => splits, // uPlot's log filter would blank the decades we skip between
+// uPlot draws no axis unless one of its `incrs` spaces the labels; its own stop at 1e16, and
+// below 5 it wants one it knows the decimals of, so a range of 1e37 (SELU's bound at depth
+// 150) lost every tick. Ours are all >= 5 and reach any range; the splits are our own.
+const LOG_INCRS = Array.from({ length: 308 }, (_, e) => 5 * 10 ** e);
 
-  values: (u, splits) => splits.map(powerOfTenLabel),
+export const LOG_AXIS = {
+  incrs: LOG_INCRS,
+  splits: logSplits,
+  filter: (u, splits) => splits, // uPlot's log filter would blank the decades we skip between
+  values: (u, splits) => logTickLabels(splits, numberLanguage()),
 };
 
+// An x range fitted to one point would be uPlot's [0, 100]: a single layer gets [x - 0.5,
+// x + 0.5] instead.
+function autoX(u, min, max) {
+  const x = u.data[0];
+  return x?.length === 1 ? [x[0] - 0.5, x[0] + 0.5] : [min, max];
+}
+
 // uPlot keeps the scales it was built with; these read the range from the newest options, so
-// that a fixed range (z from..to, layers 0.5..L+0.5) follows an in-place update.
+// that a fixed range (z from..to, layers 0.5..L+0.5) follows an in-place update; the x scale
+// always, for autoX.
 function liveScales(scales, latest) {
   const live = {};
-  for (const [key, scale] of Object.entries(scales ?? {})) {
+  for (const [key, scale] of Object.entries({ x: {}, ...scales })) {
     live[key] =
-      scale.range === undefined
+      scale.range === undefined && key !== "x"
         ? scale
         : {
             ...scale,
             range: (u, min, max) => {
-              const range = latest().scales[key].range;
+              const range = latest().scales?.[key]?.range;
+              if (range === undefined) return autoX(u, min, max);
               return typeof range === "function"
                 ? range(u, min, max, key)
                 : [range[0], range[1]];
@@ -93,6 +90,17 @@ function liveScales(scales, latest) {
           };
   }
   return live;
+}
+
+// With one data point (depth 1) a line has nothing to join: every series shows its point.
+function withPoints(options, data) {
+  if ((data[0]?.length ?? 0) !== 1) return options;
+  return {
+    ...options,
+    series: options.series.map((s, i) =>
+      i === 0 ? s : { ...s, points: { show: true, size: 9, fill: s.stroke } },
+    ),
+  };
 }
 
 // What identifies a series' look (its plain option values; functions are not compared).
@@ -118,6 +126,75 @@ export class Chart {
       this.resize();
     });
     this.observer.observe(container);
+    // The value readout at the cursor: the pointer moves it, and so do the arrow keys once
+    // the chart has the focus (Home/End: the ends; Shift: ten times the step; Escape hides).
+    this.readout = document.createElement("output");
+    this.readout.className = "readout";
+    this.readout.hidden = true;
+    container.append(this.readout);
+    container.tabIndex = 0;
+    container.addEventListener("keydown", (event) => this.key(event));
+    container.addEventListener("blur", () => this.moveTo(null));
+  }
+
+  key(event) {
+    const x = this.plot?.data[0];
+    if (!x?.length) return;
+    const step =
+      Math.max(1, Math.round(x.length / 60)) * (event.shiftKey ? 10 : 1);
+    const now = this.plot.cursor.idx ?? -1;
+    const moves = {
+      ArrowRight: now < 0 ? 0 : now + step,
+      ArrowLeft: now < 0 ? x.length - 1 : now - step,
+      Home: 0,
+      End: x.length - 1,
+      Escape: null,
+    };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    const index = moves[event.key];
+    this.moveTo(
+      index === null ? null : Math.min(x.length - 1, Math.max(0, index)),
+    );
+  }
+
+  // Puts the cursor on data index i (null: off the chart).
+  moveTo(i) {
+    const u = this.plot;
+    if (!u) return;
+    if (i === null) {
+      u.setCursor({ left: -10, top: -10 }, true, true);
+      this.readout.hidden = true;
+      return;
+    }
+    // Fired and published, so that the figure's other charts (syncKey) follow.
+    u.setCursor(
+      {
+        left: u.valToPos(u.data[0][i], "x"),
+        top: u.bbox.height / (devicePixelRatio || 1) / 2,
+      },
+      true,
+      true,
+    );
+  }
+
+  // "z = 0.5 · Sigmoid: 0.6225 · …": the x value and every series' value at the cursor.
+  showReadout(u) {
+    const i = u.cursor.idx;
+    if (i === null || i === undefined || u.cursor.left < 0) {
+      this.readout.hidden = true;
+      return;
+    }
+    const number = (v) => localNumber(formatShort(v, 4));
+    const xName = this.options.readoutX ?? this.options.axes?.[0]?.label ?? "x";
+    const parts = [`${xName} = ${number(u.data[0][i])}`];
+    u.series.forEach((series, k) => {
+      const v = u.data[k]?.[i];
+      if (k > 0 && series.show !== false && v !== null && v !== undefined)
+        parts.push(`${series.label}: ${number(v)}`);
+    });
+    this.readout.textContent = parts.join(" · ");
+    this.readout.hidden = false;
   }
 
   width() {
@@ -129,7 +206,8 @@ export class Chart {
 
   // options: uPlot options without width/height; data: uPlot's column arrays; signature: what
   // besides series, scale ranges and data shapes the options (a change rebuilds the chart).
-  draw(options, data, signature) {
+  draw(drawn, data, signature) {
+    const options = withPoints(drawn, data);
     this.options = options;
     const keys = options.series.map(seriesKey);
     if (this.plot && signature === this.signature) {
@@ -152,6 +230,21 @@ export class Chart {
     this.seriesKeys = keys;
     const full = {
       ...options,
+      hooks: {
+        ...options.hooks,
+        setCursor: [
+          ...(options.hooks?.setCursor ?? []),
+          (u) => this.showReadout(u),
+        ],
+        // The tick labels drawn, for tests (data-axis-labels: one array per axis).
+        draw: [
+          ...(options.hooks?.draw ?? []),
+          (u) =>
+            (this.container.dataset.axisLabels = JSON.stringify(
+              u.axes.map((a) => (a._show === false ? [] : (a._values ?? []))),
+            )),
+        ],
+      },
       scales: liveScales(options.scales, () => this.options),
       width: this.width(),
       height: this.height,

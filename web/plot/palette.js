@@ -17,21 +17,44 @@ export const OKABE_ITO = {
 const DARK_BLUE = "#3B8FD0";
 
 let darkScheme = null;
+// The scheme forced while an export draws (withScheme), else the reader's.
+let forcedDark = null;
 const isDark = () =>
+  forcedDark ??
   (darkScheme ??= matchMedia("(prefers-color-scheme: dark)")).matches;
+
+// Runs draw() with the colours of a light (dark = false) or dark scheme, whatever the
+// reader's: a PNG for a white slide from a dark machine. The charts draw synchronously.
+export function withScheme(dark, draw) {
+  forcedDark = dark;
+  try {
+    return draw();
+  } finally {
+    forcedDark = null;
+  }
+}
 
 export function displayColor(color) {
   if (color !== OKABE_ITO.blue) return color;
   return isDark() ? DARK_BLUE : color;
 }
 
-// The lecture's five activations keep their colour in every figure.
+// The lecture's five activations keep their colour in every figure; the other activations
+// of figure 1's chips have colours of their own, apart from these and from each other in
+// light and dark mode (tests/web/palette.test.mjs checks their distances and contrast).
 const ACTIVATION_COLORS = {
   sigmoid: OKABE_ITO.blue,
   tanh: OKABE_ITO.vermillion,
   relu: OKABE_ITO.green,
   elu: OKABE_ITO.orange,
   selu: OKABE_ITO.purple,
+  identity: "#808080",
+  "leaky-relu": "#00A6B8",
+  gelu: "#A0522D",
+  silu: "#7E57C2",
+  softplus: "#A6A600",
+  mish: "#E7298A",
+  softsign: "#5E7C16",
 };
 const OTHER_COLORS = [OKABE_ITO.skyBlue, OKABE_ITO.yellow, "#999999"];
 
@@ -58,8 +81,14 @@ export function theme() {
   return read;
 }
 
-function readTheme() {
-  const style = getComputedStyle(document.documentElement);
+// The theme as an element sees it: `.theme-light` (web/styles.css) gives the light colours
+// inside a dark page.
+export function themeOf(el) {
+  return readTheme(el);
+}
+
+function readTheme(el = document.documentElement) {
+  const style = getComputedStyle(el);
   const read = (name) => style.getPropertyValue(name).trim();
   return {
     fg: read("--fg"),

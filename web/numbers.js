@@ -1,0 +1,24 @@
+// Numbers as a person reads them in the page's language: English writes 0.25, Russian 0,25
+// (the decimal comma). Axis ticks, legends, inputs and constants go through here; the CSV keeps
+// C's %.17g (format.js). The language is set once per render (setNumberLanguage).
+
+let language = "en";
+
+export function setNumberLanguage(lang) {
+  language = lang;
+}
+
+export function numberLanguage() {
+  return language;
+}
+
+// A number's text (as format.js or String() writes it) in the page's language.
+export function localNumber(text, lang = language) {
+  const s = String(text);
+  return lang === "ru" ? s.replace(/(\d)\.(\d)/g, "$1,$2") : s;
+}
+
+// What a reader typed into a number field, back in JS's notation: "0,5" is 0.5.
+export function parseLocalNumber(text) {
+  return String(text).trim().replace(",", ".");
+}
