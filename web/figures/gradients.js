@@ -64,6 +64,7 @@ class GradientsView {
     this.chart = new Chart(this.box, { height: narrow ? 300 : 380 });
     this.weights = new Chart(this.weightsBox, { height: narrow ? 130 : 150 });
     this.current = null;
+    this.compact = false; // a small embed: no weights' panel
   }
 
   rows(result, values) {
@@ -192,13 +193,17 @@ class GradientsView {
             },
           ]
         : []),
-      { label: t("figures.grad.maxAbs"), color: theme.fg },
-      { label: t("figures.grad.gain"), color: theme.fg, dash: GAIN_DASH },
-      {
-        label: t("figures.grad.assumed"),
-        color: theme.reference,
-        dash: BOUND_DASH,
-      },
+      ...(this.compact
+        ? []
+        : [
+            { label: t("figures.grad.maxAbs"), color: theme.fg },
+            { label: t("figures.grad.gain"), color: theme.fg, dash: GAIN_DASH },
+            {
+              label: t("figures.grad.assumed"),
+              color: theme.reference,
+              dash: BOUND_DASH,
+            },
+          ]),
     ];
   }
 
@@ -209,7 +214,8 @@ class GradientsView {
   }
 
   canvases() {
-    return [this.chart.canvas(), this.weights.canvas()].filter(Boolean);
+    const charts = this.compact ? [this.chart] : [this.chart, this.weights];
+    return charts.map((c) => c.canvas()).filter(Boolean);
   }
 
   // k, then per activation the bound and the measured value per upstream unit, then the
@@ -230,10 +236,18 @@ class GradientsView {
     return toCsv(header, columns);
   }
 
+  // Returns true when the layout changed: below 320 px the weights' panel (and its legend)
+  // gives its room to the gradients.
   fit(height) {
-    const rest = Math.max(200, height - this.formula.offsetHeight);
-    this.weights.setHeight(Math.max(90, Math.round(rest * 0.28)));
-    this.chart.setHeight(Math.max(110, rest - Math.round(rest * 0.28)));
+    const rest = Math.max(110, height - this.formula.offsetHeight);
+    const compact = rest < 320;
+    const changed = compact !== this.compact;
+    this.compact = compact;
+    this.weightsBox.hidden = compact;
+    const weights = compact ? 0 : Math.max(90, Math.round(rest * 0.28));
+    if (!compact) this.weights.setHeight(weights);
+    this.chart.setHeight(Math.max(110, rest - weights));
+    return changed;
   }
 
   destroy() {

@@ -217,7 +217,7 @@ export default {
       xAxis: "k (слоёв ниже верхнего)",
       xAxisWeights: "k (веса W⁽ᴸ⁻ᵏ⁾ слоя L − k)",
       yAxis: {
-        example_weight_grad_rms: "√⟨(∂L/∂W)²⟩ на пример ÷ ст. откл. ∂L/∂h⁽ᴸ⁾",
+        example_weight_grad_rms: "√⟨(∂L/∂W)²⟩ ÷ ст. откл. ∂L/∂h⁽ᴸ⁾",
         grad_pre_std: "ст. откл. ∂L/∂z ÷ ст. откл. ∂L/∂h⁽ᴸ⁾",
       },
       weightsAxis: "веса",
