@@ -14,12 +14,13 @@ import {
   positiveOrNull,
   series,
 } from "../plot/chart.js";
-import { activationColor, displayColor } from "../plot/palette.js";
+import { OKABE_ITO, activationColor, displayColor } from "../plot/palette.js";
 import { fromTop, perUpstreamUnit, underflowFrom } from "./gradient_rows.js";
 
 const BOUND_DASH = [6, 4];
 const UNDERFLOW_DASH = [2, 3];
 const GAIN_DASH = [8, 3, 2, 3];
+const GAIN_COLOR = OKABE_ITO.skyBlue; // no lecture activation's colour
 
 // The underflow marks: from the last nonzero point of each activation that underflows, a
 // dotted line in its colour down to the axis, and "0" below it.
@@ -155,7 +156,7 @@ class GradientsView {
             width: 1.5,
           }),
           series(t("figures.grad.maxAbs"), theme.fg, { width: 2 }),
-          series(t("figures.grad.gain"), theme.fg, {
+          series(t("figures.grad.gain"), GAIN_COLOR, {
             dash: GAIN_DASH,
             width: 2,
           }),
@@ -197,7 +198,11 @@ class GradientsView {
         ? []
         : [
             { label: t("figures.grad.maxAbs"), color: theme.fg },
-            { label: t("figures.grad.gain"), color: theme.fg, dash: GAIN_DASH },
+            {
+              label: t("figures.grad.gain"),
+              color: GAIN_COLOR,
+              dash: GAIN_DASH,
+            },
             {
               label: t("figures.grad.assumed"),
               color: theme.reference,
