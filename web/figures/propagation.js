@@ -132,9 +132,12 @@ class PropagationView {
       });
     };
     const signature = `${t.lang}|${theme.fg}|${values.hist}|${this.compact}`;
-    const { lo, hi } = map.layout;
-    const inBins = (v) =>
-      v >= lo - 1e-9 * (hi - lo) && v <= hi + 1e-9 * (hi - lo);
+    // Read when uPlot draws, from the newest map: a redraw with the same signature keeps the
+    // axes' functions of the first draw.
+    const inBins = (v) => {
+      const { lo, hi } = this.map.layout;
+      return v >= lo - 1e-9 * (hi - lo) && v <= hi + 1e-9 * (hi - lo);
+    };
 
     this.heat.draw(
       {
