@@ -14,6 +14,7 @@ import {
   lowEnd,
   parseColor,
   peakCount,
+  slotFraction,
 } from "../../web/plot/heatmap.js";
 import { viridis } from "../../web/plot/palette.js";
 
@@ -56,4 +57,14 @@ test("the darkest colour keeps 3:1 against both cards, and light cards keep all 
   assert.ok(contrast(viridis(0), parseColor("#1d2024")) < 3); // the old darkest colour
   assert.ok(lowEnd("#1d2024") > 0);
   assert.deepEqual(parseColor("rgb(29, 32, 36)"), [29, 32, 36]);
+});
+
+test("slotFraction: a tail row is at least 11 px on a small plot, 7% of the span on a tall one", () => {
+  for (const height of [60, 120, 300, 600]) {
+    const s = slotFraction(height);
+    const px = (s * height) / (1 + 5 * s);
+    assert.ok(px >= 11 - 1e-9 || s === 0.25, `${height}: ${px} px`);
+  }
+  assert.equal(slotFraction(600), 0.07);
+  assert.equal(slotFraction(20), 0.25);
 });

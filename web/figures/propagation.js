@@ -23,6 +23,7 @@ import {
   drawHeatmap,
   heatLayout,
   lowEnd,
+  slotFraction,
   peakCount,
 } from "../plot/heatmap.js";
 import { networkCaption } from "./caption.js";
@@ -273,7 +274,11 @@ class PropagationView {
   heatmap(result, values, ctx) {
     const { t, theme } = ctx;
     const fields = HISTOGRAMS[values.hist];
-    const layout = heatLayout(result[fields.edges]);
+    // The plot's height: the chart's less the x axis (and uPlot's padding).
+    const layout = heatLayout(
+      result[fields.edges],
+      slotFraction(this.heat.height - 40),
+    );
     const hist = result.layers[fields.hist];
     const tails = result.layers[fields.tails];
     const depth = result.depth;
@@ -340,7 +345,10 @@ class PropagationView {
     const { t } = this.ctx;
     const map = this.map;
     if (!map || !this.selected) {
-      this.readout.textContent = t("figures.prop.readoutHint");
+      // A small embed keeps its room for the heat map: the hint only on the page.
+      this.readout.textContent = this.compact
+        ? ""
+        : t("figures.prop.readoutHint");
       return;
     }
     const { layer, row } = this.selected;

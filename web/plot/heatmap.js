@@ -10,18 +10,26 @@ import { viridis } from "./palette.js";
 // The tail rows, bottom to top around the bins: [zero, below] under them, [above] over them.
 export const TAILS_UNDER = ["zero", "below"];
 export const TAILS_OVER = ["above"];
-const SLOT = 0.07; // a tail row's height, as a fraction of the bins' span
-const GAP = 0.5 * SLOT;
+const SLOT = 0.07; // a tail row's height, as a fraction of the bins' span, at least
+const SLOT_PX = 11; // and at least this tall, up to MAX_SLOT, so that its name is legible
+const MAX_SLOT = 0.25;
 export const COLORBAR_SIZE = 64; // px, the right-hand margin of every chart of the figure
+
+// The tail rows' height as a fraction of the bins' span, on a plot `height` px tall: three
+// rows of s and gaps of s/2 take (1 + 5s) spans, so a row is s height / (1 + 5s) px.
+export function slotFraction(height) {
+  const room = Math.max(1, height - 5 * SLOT_PX);
+  return Math.min(MAX_SLOT, Math.max(SLOT, SLOT_PX / room));
+}
 
 // Where each row lies on the y scale: the bins span [edges[0], edges[M]], the tail rows lie
 // beyond them with a gap between. rows[r] = {tail | bin, y0, y1}, bottom to top.
-export function heatLayout(edges) {
+export function heatLayout(edges, fraction = SLOT) {
   const bins = edges.length - 1;
   const lo = edges[0];
   const hi = edges[bins];
-  const slot = SLOT * (hi - lo);
-  const gap = GAP * (hi - lo);
+  const slot = fraction * (hi - lo);
+  const gap = 0.5 * slot;
   const rows = [];
   TAILS_UNDER.forEach((tail, i) => {
     const y1 = lo - gap - (TAILS_UNDER.length - 1 - i) * (slot + gap);
