@@ -215,3 +215,22 @@ describe("figure 3", () => {
     await context.close();
   });
 });
+
+test("figure 3's log views name the zero row by the value, not its logarithm", async () => {
+  const { page, context } = await openPage(
+    env,
+    "/?prop.phi=relu&prop.hist=log_act&prop.depth=4&prop.width=32&prop.batch=16",
+  );
+  await waitDrawn(page, "prop");
+  await page.focus(`${card("prop")} .chart.heatmap`);
+  assert.match(
+    await page.textContent(`${card("prop")} .readout`),
+    /^Layer 1, h exactly 0: \d+ of 512 values$/,
+  );
+  await page.keyboard.press("ArrowUp");
+  assert.match(
+    await page.textContent(`${card("prop")} .readout`),
+    /^Layer 1, log₁₀ \|h\| below -?\d+: \d+ of 512 values$/,
+  );
+  await context.close();
+});

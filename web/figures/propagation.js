@@ -290,7 +290,9 @@ class PropagationView {
       peak: peakCount(layout, hist, tails, depth),
       low: lowEnd(theme.bg),
       labels: {
-        zero: t("figures.prop.tails.zero"),
+        zero: t("figures.prop.tails.zero", {
+          raw: t(`figures.prop.raw.${values.hist}`),
+        }),
         below: t("figures.prop.tails.below"),
         above: t("figures.prop.tails.above"),
       },
@@ -365,9 +367,13 @@ class PropagationView {
         })
       : `∈ [${n(r.y0)}; ${n(r.y1)}${r.y1 === map.layout.hi ? "]" : ")"}`;
     const entries = this.current.result.width * this.current.result.batch;
+    const hist = this.current.values.hist;
     this.readout.textContent = t("figures.prop.readout", {
       layer,
-      quantity: t(`figures.prop.valueAxis.${this.current.values.hist}`),
+      // "= 0" counts the value itself (h or dL/dz), not its logarithm.
+      quantity: t(
+        `figures.prop.${r.tail === "zero" ? "raw" : "valueAxis"}.${hist}`,
+      ),
       where,
       count: cellCount(map.layout, map.hist, map.tails, layer - 1, row),
       total: entries,

@@ -55,11 +55,11 @@ export default {
       nav: "Signal propagation",
       title: "3. Signal propagation at initialization",
       before: [
-        "Feed a batch of $B$ random inputs with standard deviation $\\sigma_x$ through $L$ layers of width $N$, with weights drawn by the chosen initializer, and look at what every layer produces. Each column of the heat map is one layer's histogram of its outputs $h^{(l)}$ — or, switched, of $\\log_{10}|h^{(l)}|$, which keeps a collapsing layer visible, or of its gradients $\\log_{10}|\\partial L / \\partial z^{(l)}|$. The colour of a cell is its count on a logarithmic scale, read on the bar at the right; point at a cell, or focus the map and use the arrow keys, to read its count. Values that fall in no bin have rows of their own: “= 0” for exact zeros (which have no logarithm), “below” and “above” for values beyond the range of the bins.",
+        "Feed a batch of $B$ random inputs with standard deviation $\\sigma_x$ through $L$ layers of width $N$, with weights drawn by the chosen initializer, and look at what every layer produces. Each column of the heat map is one layer's histogram of its outputs $h^{(l)}$ — or, switched, of $\\log_{10}|h^{(l)}|$, which keeps a collapsing layer visible, or of its gradients $\\log_{10}|\\partial L / \\partial z^{(l)}|$. The colour of a cell is its count on a logarithmic scale, read on the bar at the right; point at a cell, or focus the map and use the arrow keys, to read its count. Values that fall in no bin have rows of their own: “h = 0” (or “∂L/∂z = 0”) for exact zeros, which have no logarithm,, “below” and “above” for values beyond the range of the bins.",
         "Below the heat map: each layer's mean and standard deviation; the fraction of **saturated values**, pairs (example, unit) with $|\\varphi'(z)| < \\varepsilon \\sup|\\varphi'|$, values with $\\varphi'(z) = 0$ included, where $\\varepsilon$ is this figure's own (figure 1's $\\varepsilon$ does not change it); and the fraction of **dead units**, those with $\\varphi'(z) = 0$ for every example of the batch.",
       ],
       after: [
-        "Try sigmoid: its outputs crowd around $0.5$ and its gradients shrink layer after layer. With tanh and Glorot weights, the default, the histograms narrow slowly, like a power law (the standard deviation goes from $0.63$ to $0.16$ over twenty layers); choose the standard initializer and they narrow exponentially towards $0$ (Glorot & Bengio 2010) — switch to $\\log_{10}|h|$ to follow them. Try ReLU: roughly half of every layer's values, between 35% and 60% here, are exactly $0$ (the “= 0” row), where $\\varphi' = 0$, and these count as saturated; deeper down more and more units are dead for the whole batch. With Glorot weights the signal fades layer after layer, He weights keep it (the zeros and the dead units do not depend on the scale).",
+        "Try sigmoid: its outputs crowd around $0.5$ and its gradients shrink layer after layer. With tanh and Glorot weights, the default, the histograms narrow slowly, like a power law (the standard deviation goes from $0.63$ to $0.16$ over twenty layers); choose the standard initializer and they narrow exponentially towards $0$ (Glorot & Bengio 2010) — switch to $\\log_{10}|h|$ to follow them. Try ReLU: roughly half of every layer's values, between 35% and 60% here, are exactly $0$ (the “h = 0” row), where $\\varphi' = 0$, and these count as saturated; deeper down more and more units are dead for the whole batch. With Glorot weights the signal fades layer after layer, He weights keep it (the zeros and the dead units do not depend on the scale).",
       ],
     },
     init: {
@@ -255,7 +255,9 @@ export default {
         "saturated values: |φ′(z)| < ε·sup|φ′|, φ′ = 0 included (ε = {eps})",
       dead: "dead units: φ′(z) = 0 for all B examples",
       count: "values per cell (colour on a log scale; bar at the right)",
-      tails: { zero: "= 0", below: "below", above: "above" },
+      // What the "= 0" row counts: the value itself, whose logarithm the log views show.
+      raw: { act: "h", log_act: "h", grad: "∂L/∂z" },
+      tails: { zero: "{raw} = 0", below: "below", above: "above" },
       readout: "Layer {layer}, {quantity} {where}: {count} of {total} values",
       readoutTail: {
         zero: "exactly 0",
