@@ -210,9 +210,9 @@ export default {
       },
       formula: {
         example_weight_grad_rms:
-          "Solid, measured: $\\dfrac{{\\rm rms} \\partial L_b / \\partial W^{(L-k)}}{{\\rm std} \\partial L / \\partial h^{(L)}}$, one example's gradient of each weight (the lecture's $\\partial L / \\partial \\theta$) per unit of the gradient arriving at the top. Dashed, the lecture's bound: $\\dfrac{\\partial L}{\\partial \\theta^{(L-k)}} \\le \\left(\\sup|\\varphi'|\\right)^{k+1}$.",
+          "Solid, measured: $\\dfrac{{\\rm rms}\\, \\partial L_b / \\partial W^{(L-k)}}{{\\rm std}\\, \\partial L / \\partial h^{(L)}}$, one example's gradient of each weight (the lecture's $\\partial L / \\partial \\theta$) per unit of the gradient arriving at the top. Dashed, the lecture's bound: $\\dfrac{\\partial L}{\\partial \\theta^{(L-k)}} \\le \\left(\\sup|\\varphi'|\\right)^{k+1}$.",
         grad_pre_std:
-          "Solid, measured: $\\dfrac{{\\rm std} \\partial L / \\partial z^{(L-k)}}{{\\rm std} \\partial L / \\partial h^{(L)}}$, the gradient of the pre-activations per unit of the gradient arriving at the top. Dashed, the lecture's bound: $\\dfrac{\\partial L}{\\partial \\theta^{(L-k)}} \\le \\left(\\sup|\\varphi'|\\right)^{k+1}$.",
+          "Solid, measured: $\\dfrac{{\\rm std}\\, \\partial L / \\partial z^{(L-k)}}{{\\rm std}\\, \\partial L / \\partial h^{(L)}}$, the gradient of the pre-activations per unit of the gradient arriving at the top. Dashed, the lecture's bound: $\\dfrac{\\partial L}{\\partial \\theta^{(L-k)}} \\le \\left(\\sup|\\varphi'|\\right)^{k+1}$.",
       },
       xAxis: "k (layers below the top)",
       xAxisWeights: "k (the weights W⁽ᴸ⁻ᵏ⁾ of layer L − k)",
