@@ -55,7 +55,15 @@ export interface PropagateOptions {
 }
 
 // Per-layer series are typed arrays of length L (index 0 is layer 1, the input side);
-// histograms are row-major L x M (layer l's counts at [l*M, (l+1)*M)), each row summing to B*N.
+// histograms are row-major L x M (layer l's counts at [l*M, (l+1)*M)); a row and its tails
+// together count all B*N values.
+
+// The values of each layer that are in no bin (native/include/actlab/histogram_tails.hpp).
+export interface HistogramTails {
+  zero: Float64Array; // exactly 0 (log10 has no bin for it)
+  below: Float64Array; // nonzero, below the first edge
+  above: Float64Array; // above the last edge, and NaN
+}
 export interface Propagation {
   activation: string;
   alpha: number; // the activation's alpha as used (0 for those without one)
@@ -68,8 +76,9 @@ export interface Propagation {
   // 16 hex digits hashing every random draw (X, W, b, G): equal on every target for a seed.
   draws_hash: string;
   act_hist_scale: "linear"; // act_hist bins h_l
-  grad_hist_scale: "log10_abs"; // grad_hist bins log10|delta_l|; exact zeros in the lowest bin
+  grad_hist_scale: "log10_abs"; // grad_hist bins log10|delta_l|; exact zeros in grad_tails
   act_hist_edges: Float64Array; // M + 1, shared by all layers
+  log_act_hist_edges: Float64Array; // M + 1, log10 units, whole decades at the ends
   grad_hist_edges: Float64Array; // M + 1, log10 units, whole decades at the ends
   layers: {
     index: Int32Array;
@@ -77,13 +86,20 @@ export interface Propagation {
     pre_std: Float64Array;
     act_mean: Float64Array;
     act_std: Float64Array;
-    saturated: Float64Array;
-    dead: Float64Array;
+    saturated: Float64Array; // of the B*N values: |phi'| < eps sup|phi'|, phi' = 0 included
+    dead: Float64Array; // of the N units: phi' = 0 for all B examples
     grad_pre_std: Float64Array;
     grad_act_std: Float64Array;
-    weight_grad_rms: Float64Array;
-    act_hist: Float64Array; // L x M
-    grad_hist: Float64Array; // L x M
+    weight_grad_rms: Float64Array; // of the batch mean dW_l
+    example_weight_grad_rms: Float64Array; // of the per-example dL_b/dW_l
+    weight_max_abs: Float64Array; // max |w| of W_l
+    weight_gain: Float64Array; // sqrt(N mean w^2) of W_l
+    act_hist: Float64Array; // L x M, of h_l
+    act_tails: HistogramTails;
+    log_act_hist: Float64Array; // L x M, of log10|h_l|
+    log_act_tails: HistogramTails;
+    grad_hist: Float64Array; // L x M, of log10|delta_l|
+    grad_tails: HistogramTails;
   };
 }
 

@@ -175,6 +175,16 @@ val layer_series(const actlab::Propagation& p) {
     }
     return copy_to_js("Float64Array", counts);
   };
+  // {zero, below, above}, each a Float64Array of length L.
+  const auto tails = [&](actlab::HistogramTails LayerStatistics::*field) {
+    val object = val::object();
+    for (const actlab::TailField& tail : actlab::kTailFields) {
+      std::vector<double> counts;
+      for (const LayerStatistics& s : p.layers) counts.push_back((s.*field).*tail.count);
+      object.set(tail.name, copy_to_js("Float64Array", counts));
+    }
+    return object;
+  };
   std::vector<int> index;
   for (const LayerStatistics& s : p.layers) index.push_back(s.index);
   val layers = val::object();
@@ -188,8 +198,15 @@ val layer_series(const actlab::Propagation& p) {
   layers.set("grad_pre_std", column(&LayerStatistics::grad_pre_std));
   layers.set("grad_act_std", column(&LayerStatistics::grad_act_std));
   layers.set("weight_grad_rms", column(&LayerStatistics::weight_grad_rms));
+  layers.set("example_weight_grad_rms", column(&LayerStatistics::example_weight_grad_rms));
+  layers.set("weight_max_abs", column(&LayerStatistics::weight_max_abs));
+  layers.set("weight_gain", column(&LayerStatistics::weight_gain));
   layers.set("act_hist", histograms(&LayerStatistics::act_hist));
+  layers.set("act_tails", tails(&LayerStatistics::act_tails));
+  layers.set("log_act_hist", histograms(&LayerStatistics::log_act_hist));
+  layers.set("log_act_tails", tails(&LayerStatistics::log_act_tails));
   layers.set("grad_hist", histograms(&LayerStatistics::grad_hist));
+  layers.set("grad_tails", tails(&LayerStatistics::grad_tails));
   return layers;
 }
 
@@ -214,6 +231,7 @@ val propagate(const val& options) {
   result.set("act_hist_scale", std::string(actlab::kActHistScale));
   result.set("grad_hist_scale", std::string(actlab::kGradHistScale));
   result.set("act_hist_edges", copy_to_js("Float64Array", p.act_hist_edges));
+  result.set("log_act_hist_edges", copy_to_js("Float64Array", p.log_act_hist_edges));
   result.set("grad_hist_edges", copy_to_js("Float64Array", p.grad_hist_edges));
   result.set("layers", layer_series(p));
   return result;

@@ -62,11 +62,13 @@ export const OPS = {
     return { info, regions, ...grid, plot };
   },
 
-  // Figure 2: the lecture's bound beside the measured per-layer gradient, for each activation.
+  // Figure 2: the lecture's bound beside the measured per-layer gradients, for each activation,
+  // and the weights the bound's assumption is about: drawn from the seed's weight stream
+  // whatever the activation, so the same for all five runs (the first run's).
   gradients(actlab, { init, depth, width, batch, seed }) {
-    return LECTURE_ACTIVATIONS.map((act) => {
+    const runs = LECTURE_ACTIVATIONS.map((act) => {
       const bound = actlab.bound({ act, depth });
-      const p = actlab.propagate({
+      const { layers } = actlab.propagate({
         act,
         init,
         ...network({ depth, width, batch, seed }),
@@ -75,20 +77,24 @@ export const OPS = {
         act,
         max_derivative: bound.max_derivative,
         bound: bound.bound,
-        grad_pre_std: p.layers.grad_pre_std,
-        weight_grad_rms: p.layers.weight_grad_rms,
+        grad_pre_std: layers.grad_pre_std,
+        grad_act_std: layers.grad_act_std,
+        example_weight_grad_rms: layers.example_weight_grad_rms,
+        weights: { max_abs: layers.weight_max_abs, gain: layers.weight_gain },
       };
     });
+    return { runs, weights: runs[0].weights };
   },
 
   // Figure 3: everything the engine measures for one network at initialization.
-  propagation(actlab, { phi, init, depth, width, batch, seed, sx, bins }) {
+  propagation(actlab, { phi, init, depth, width, batch, seed, sx, bins, eps }) {
     return actlab.propagate({
       act: phi,
       init,
       ...network({ depth, width, batch, seed }),
       inputStd: sx,
       bins,
+      saturationEps: eps,
     });
   },
 

@@ -47,6 +47,10 @@ export function networkWork(figure, { depth, width, batch, d = width }) {
 
 // The activations of figure 2 and the initializer families of figure 4, as the lecture
 // compares them.
+// The engine's per-layer fields figure 2 can draw (grad.y), per unit of the upstream gradient:
+// the per-example weight gradient, the lecture's dL/dtheta, first; then delta = dL/dz.
+export const GRAD_QUANTITIES = ["example_weight_grad_rms", "grad_pre_std"];
+
 export const LECTURE_ACTIVATIONS = ["sigmoid", "tanh", "relu", "elu", "selu"];
 export const INIT_FAMILIES = ["standard", "glorot", "he", "lecun"];
 
@@ -104,15 +108,17 @@ export function createSchema(catalog) {
     },
     grad: {
       init: choice(inits, pickDefault(inits, "glorot-uniform")),
-      y: choice(["grad_pre_std", "weight_grad_rms"], "grad_pre_std"),
+      y: choice(GRAD_QUANTITIES, GRAD_QUANTITIES[0]),
       ...network(30, 64, 64),
     },
     prop: {
       phi: choice(acts, pickDefault(acts, "tanh")),
       init: choice(inits, pickDefault(inits, "glorot-uniform")),
-      hist: choice(["act", "grad"], "act"),
+      hist: choice(["act", "log_act", "grad"], "act"),
       sx: float(...LIMITS.inputStd, 1),
       bins: int(...LIMITS.bins, 64),
+      // Figure 3's own: figure 1's act.eps shades a curve and does not reach the network.
+      eps: float(...LIMITS.eps, 0.1),
       ...network(20),
     },
     init: {

@@ -41,6 +41,12 @@ Expected<PropagationRequest> read_request(const Args& args) {
   return r;
 }
 
+nlohmann::json tails_json(const HistogramTails& t) {
+  nlohmann::json tails = nlohmann::json::object();
+  for (const TailField& field : kTailFields) tails[field.name] = t.*field.count;
+  return tails;
+}
+
 std::string json(const PropagationConfig& c, const Propagation& p) {
   nlohmann::json layers = nlohmann::json::array();
   for (const LayerStatistics& s : p.layers) {
@@ -54,8 +60,15 @@ std::string json(const PropagationConfig& c, const Propagation& p) {
                       {"grad_pre_std", s.grad_pre_std},
                       {"grad_act_std", s.grad_act_std},
                       {"weight_grad_rms", s.weight_grad_rms},
+                      {"example_weight_grad_rms", s.example_weight_grad_rms},
+                      {"weight_max_abs", s.weight_max_abs},
+                      {"weight_gain", s.weight_gain},
                       {"act_hist", s.act_hist},
-                      {"grad_hist", s.grad_hist}});
+                      {"act_tails", tails_json(s.act_tails)},
+                      {"log_act_hist", s.log_act_hist},
+                      {"log_act_tails", tails_json(s.log_act_tails)},
+                      {"grad_hist", s.grad_hist},
+                      {"grad_tails", tails_json(s.grad_tails)}});
   }
   const nlohmann::json doc = {{"activation", info(c.act.kind).id},
                               {"alpha", c.act.alpha},
@@ -69,6 +82,7 @@ std::string json(const PropagationConfig& c, const Propagation& p) {
                               {"act_hist_scale", kActHistScale},
                               {"grad_hist_scale", kGradHistScale},
                               {"act_hist_edges", p.act_hist_edges},
+                              {"log_act_hist_edges", p.log_act_hist_edges},
                               {"grad_hist_edges", p.grad_hist_edges},
                               {"layers", layers}};
   return doc.dump() + "\n";
@@ -103,39 +117,41 @@ Expected<std::string> run_propagate(const Args& args) {
 }  // namespace
 
 Command propagate_command() {
-  return {
-      "propagate",
-      "--act ID [--alpha A] --init ID [--init-std S] [--gain G] --depth L --width N --batch B "
-      "[--input-dim D] [--input-std S] [--bias-std S] [--seed K] [--bins M] "
-      "[--saturation-eps E] [--format json|text]",
-      "one forward and backward pass of a deep float32 network: per-layer statistics",
-      {{"act", "ID", "activation id (see `actlab list`), required"},
-       {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
-       {"init", "ID", "initializer id (see `actlab inits`), required"},
-       {"init-std", "S", "standard deviation of --init normal, in (0, 100], required by it"},
-       {"gain", "G", "gain of --init orthogonal, in (0, 100] (default 1)"},
-       {"depth", "L", "number of layers, 1..200, required"},
-       {"width", "N", "units per layer, 1..2048, required"},
-       {"batch", "B", "examples, 1..4096, required"},
-       {"input-dim", "D", "input features, 1..4096 (default N)"},
-       {"input-std", "S", "standard deviation of the input X, in (0, 100] (default 1)"},
-       {"bias-std", "S", "standard deviation of the biases, 0..100 (default 0: zero biases)"},
-       {"seed", "K", "random seed, an integer 0..4294967295 (default 1)"},
-       {"bins", "M", "histogram bins, 2..512 (default 64)"},
-       {"saturation-eps", "E",
-        "a unit saturates where |phi'(z)| < E sup|phi'|, E in (0, 1) (default 0.1)"},
-       {"format", "json|text", "output format (default json)"}},
-      run_propagate,
-      "The network (every layer with the activation; float32):\n"
-      "  h_0 = X ~ N(0, S^2) [B x D]     z_l = h_{l-1} W_l^T + b_l,  h_l = phi(z_l),  "
-      "l = 1..L\n"
-      "  dL/dh_L = G ~ N(0, 1) [B x N]  delta_l = dL/dh_l * phi'(z_l),  "
-      "dL/dh_{l-1} = delta_l W_l,\n"
-      "                                 dW_l = (1/B) delta_l^T h_{l-1}\n"
-      "Per layer: mean and std of z_l, h_l; std of delta_l, dL/dh_l; rms of dW_l; the saturated\n"
-      "fraction and dead units; histograms of h_l (linear) and log10|delta_l| on edges shared\n"
-      "by all layers. X, W, b and G come from --seed, the same on every machine.\n"
-      "All buffers of one run must fit in 256 MiB."};
+  return {"propagate",
+          "--act ID [--alpha A] --init ID [--init-std S] [--gain G] --depth L --width N --batch B "
+          "[--input-dim D] [--input-std S] [--bias-std S] [--seed K] [--bins M] "
+          "[--saturation-eps E] [--format json|text]",
+          "one forward and backward pass of a deep float32 network: per-layer statistics",
+          {{"act", "ID", "activation id (see `actlab list`), required"},
+           {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
+           {"init", "ID", "initializer id (see `actlab inits`), required"},
+           {"init-std", "S", "standard deviation of --init normal, in (0, 100], required by it"},
+           {"gain", "G", "gain of --init orthogonal, in (0, 100] (default 1)"},
+           {"depth", "L", "number of layers, 1..200, required"},
+           {"width", "N", "units per layer, 1..2048, required"},
+           {"batch", "B", "examples, 1..4096, required"},
+           {"input-dim", "D", "input features, 1..4096 (default N)"},
+           {"input-std", "S", "standard deviation of the input X, in (0, 100] (default 1)"},
+           {"bias-std", "S", "standard deviation of the biases, 0..100 (default 0: zero biases)"},
+           {"seed", "K", "random seed, an integer 0..4294967295 (default 1)"},
+           {"bins", "M", "histogram bins, 2..512 (default 64)"},
+           {"saturation-eps", "E",
+            "a unit saturates where |phi'(z)| < E sup|phi'|, E in (0, 1) (default 0.1)"},
+           {"format", "json|text", "output format (default json)"}},
+          run_propagate,
+          "The network (every layer with the activation; float32):\n"
+          "  h_0 = X ~ N(0, S^2) [B x D]     z_l = h_{l-1} W_l^T + b_l,  h_l = phi(z_l),  "
+          "l = 1..L\n"
+          "  dL/dh_L = G ~ N(0, 1) [B x N]  delta_l = dL/dh_l * phi'(z_l),  "
+          "dL/dh_{l-1} = delta_l W_l,\n"
+          "                                 dW_l = (1/B) delta_l^T h_{l-1}\n"
+          "Per layer: mean and std of z_l, h_l; std of delta_l, dL/dh_l; rms of dW_l and of the\n"
+          "per-example dL_b/dW_l; max|w| and sqrt(N mean w^2) of W_l; the fraction of values with\n"
+          "|phi'| < E sup|phi'| (saturated) and of units with phi' = 0 for all B examples (dead);\n"
+          "histograms of h_l (linear), log10|h_l| and log10|delta_l| on edges shared by all\n"
+          "layers, with their tails: exact zeros, values below the first edge, above the last\n"
+          "(and NaN). X, W, b and G come from --seed, the same on every machine.\n"
+          "All buffers of one run must fit in 256 MiB."};
 }
 
 }  // namespace actlab::cli

@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "actlab/activation_info.hpp"
+#include "actlab/gradient_scale.hpp"
 #include "actlab/portable_math.hpp"
 #include "actlab/statistics.hpp"
 #include "number_text.hpp"
@@ -284,11 +285,11 @@ std::uint64_t propagation_bytes(const PropagationConfig& c) {
          + sizeof(double) * weight_scratch_doubles(c)  // orthogonal's QR
          + sizeof(std::uint32_t) * s.width             // units alive in a layer
          + PooledSample::bytes(s)                      // values for the edges
-         + sizeof(double) * (3 * M + 1)                // edges, grad thresholds
+         + sizeof(double) * (4 * M + 2)                // edges, log thresholds
          + LogMagnitudeBins::bytes(c.bins)             // their bits, lookup table
-         // The result: 10 numbers and 2 histograms per layer. Containers' headers are left out:
-         // they differ between 64-bit and wasm32 targets, and the budget must not.
-         + L * (10 * sizeof(double) + 2 * M * sizeof(std::uint32_t));
+         // The result: 13 numbers, 3 histograms and their tails per layer. Containers' headers
+         // are left out: they differ between 64-bit and wasm32 targets, and the budget must not.
+         + L * (13 * sizeof(double) + 3 * (M + 3) * sizeof(std::uint32_t));
 }
 
 struct Propagator::Workspace {
@@ -298,7 +299,7 @@ struct Propagator::Workspace {
   std::vector<std::uint32_t> alive;  // per unit: phi'(z) != 0 for some example
   PooledSample sample;
   std::vector<double> inner_thresholds;
-  LogMagnitudeBins grad_bins;
+  LogMagnitudeBins log_bins;
 };
 
 Propagator::Propagator() = default;
@@ -373,8 +374,12 @@ double log10_portable(double x) {
   return portable::log(x) * kInvLn10;
 }
 
-// From the nonzero delta_l of the sample.
-std::vector<double> grad_edges(const PropagationConfig& c, PooledSample& sample) {
+double decade_magnitude(double e) {
+  return portable::exp(e * kLn10);
+}
+
+// From the nonzero values of the sample (delta_l, or h_l).
+std::vector<double> log_edges(const PropagationConfig& c, PooledSample& sample) {
   double lo = -1, hi = 0;
   const std::size_t n = sample.size();
   if (n > 0) {
@@ -407,9 +412,14 @@ Propagation Propagator::run(const PropagationConfig& c) {
   Propagation result;
   result.draws_hash = draw(c, net, ws.weight_scratch.data());
   result.layers.resize(s.depth);
-  for (LayerStatistics& stats : result.layers) {
+  for (int l = 1; l <= s.depth; ++l) {
+    LayerStatistics& stats = result.layers[l - 1];
     stats.act_hist.assign(c.bins, 0);
+    stats.log_act_hist.assign(c.bins, 0);
     stats.grad_hist.assign(c.bins, 0);
+    const MatrixView<float> w = net.weight(l);
+    const WeightSummary summary = weight_summary({w.data(), w.rows(), w.cols()});
+    stats.weight_max_abs = summary.max_abs, stats.weight_gain = summary.gain;
   }
   // |phi'| < eps sup|phi'| (in double), compared in float.
   const float saturation_threshold =
@@ -444,22 +454,49 @@ Propagation Propagator::run(const PropagationConfig& c) {
     }
   }
 
+  // Each layer's values(l) into its histogram hist on the log10 edges, from the magnitudes
+  // 10^e that take_log_tails() compares with.
+  const auto count_log = [&](const std::vector<double>& edges,
+                             std::vector<std::uint32_t> LayerStatistics::*hist, auto values) {
+    for (int j = 1; j < c.bins; ++j) ws.inner_thresholds[j - 1] = decade_magnitude(edges[j]);
+    ws.log_bins.set_edges(ws.inner_thresholds);
+    for (LayerStatistics& stats : result.layers) {
+      ws.log_bins.count(values(stats.index), entries, (stats.*hist).data());
+    }
+  };
+  const auto nonzero = [](float x) { return x != 0; };
+  ws.sample.clear();
+  for (const LayerStatistics& stats : result.layers) {
+    ws.sample.take(stats.index, net.h(stats.index).data(), nonzero);
+  }
+  result.log_act_hist_edges = log_edges(c, ws.sample);
+  count_log(result.log_act_hist_edges, &LayerStatistics::log_act_hist,
+            [&](int l) { return net.h(l).data(); });
+
   ws.sample.clear();
   net.backward([&](const BackwardLayer<float>& layer) {
     LayerStatistics& stats = result.layers[layer.index - 1];
     stats.grad_pre_std = mean_std(layer.delta.data(), entries).std;
     stats.grad_act_std = mean_std(layer.grad_h.data(), entries).std;
     stats.weight_grad_rms = root_mean_square(layer.dW.data(), layer.dW.size());
-    ws.sample.take(layer.index, layer.delta.data(), [](float x) { return x != 0; });
+    stats.example_weight_grad_rms = example_weight_grad_rms(layer.delta, net.h(layer.index - 1));
+    ws.sample.take(layer.index, layer.delta.data(), nonzero);
   });
+  result.grad_hist_edges = log_edges(c, ws.sample);
+  count_log(result.grad_hist_edges, &LayerStatistics::grad_hist,
+            [&](int l) { return net.delta(l).data(); });
 
-  result.grad_hist_edges = grad_edges(c, ws.sample);
-  for (int j = 1; j < c.bins; ++j) {
-    ws.inner_thresholds[j - 1] = portable::exp(result.grad_hist_edges[j] * kLn10);
-  }
-  ws.grad_bins.set_edges(ws.inner_thresholds);
+  const auto log_tails = [&](const float* x, const std::vector<double>& edges,
+                             std::vector<std::uint32_t>& hist) {
+    return take_log_tails(x, entries, decade_magnitude(edges.front()),
+                          decade_magnitude(edges.back()), c.bins, hist.data());
+  };
   for (LayerStatistics& stats : result.layers) {
-    ws.grad_bins.count(net.delta(stats.index).data(), entries, stats.grad_hist.data());
+    const float* h = net.h(stats.index).data();
+    stats.act_tails = take_linear_tails(h, entries, result.act_hist_edges, stats.act_hist.data());
+    stats.log_act_tails = log_tails(h, result.log_act_hist_edges, stats.log_act_hist);
+    stats.grad_tails =
+        log_tails(net.delta(stats.index).data(), result.grad_hist_edges, stats.grad_hist);
   }
   return result;
 }

@@ -105,6 +105,11 @@ function compare(options, { relative, countShare } = SMOOTH) {
     native.grad_hist_edges,
     where,
   );
+  assert.deepEqual(
+    Array.from(wasm.log_act_hist_edges),
+    native.log_act_hist_edges,
+    where,
+  );
   const actRange = native.act_hist_edges.at(-1) - native.act_hist_edges[0];
   native.act_hist_edges.forEach((edge, j) =>
     closeRelative(
@@ -140,9 +145,17 @@ function compare(options, { relative, countShare } = SMOOTH) {
         `${at} ${mean}`,
       );
     }
-    for (const key of ["grad_pre_std", "grad_act_std", "weight_grad_rms"]) {
+    for (const key of [
+      "grad_pre_std",
+      "grad_act_std",
+      "weight_grad_rms",
+      "example_weight_grad_rms",
+    ]) {
       closeRelative(layers[key][l], n[key], 0, relative, `${at} ${key}`);
     }
+    // The weights are the same draws on every target, and max |w| one of them.
+    assert.equal(layers.weight_max_abs[l], n.weight_max_abs, `${at} max|w|`);
+    closeRelative(layers.weight_gain[l], n.weight_gain, 0, 1e-12, `${at} gain`);
     for (const key of ["saturated", "dead"]) {
       const units = key === "dead" ? native.width : entries;
       assert.ok(
@@ -150,12 +163,25 @@ function compare(options, { relative, countShare } = SMOOTH) {
         `${at} ${key}: wasm ${layers[key][l]} native ${n[key]}`,
       );
     }
-    for (const key of ["act_hist", "grad_hist"]) {
+    for (const key of ["act_hist", "log_act_hist", "grad_hist"]) {
       const row = layers[key].subarray(l * bins, (l + 1) * bins);
+      const tailsKey = key.replace("_hist", "_tails");
+      // The module's in the engine's order; the CLI's JSON object sorts its keys.
+      const tails = Object.keys(layers[tailsKey]);
+      assert.deepEqual(tails, ["zero", "below", "above"], `${at} ${tailsKey}`);
+      assert.deepEqual(Object.keys(n[tailsKey]).sort(), [...tails].sort());
+      for (const tail of tails) {
+        assert.ok(
+          Math.abs(layers[tailsKey][tail][l] - n[tailsKey][tail]) <=
+            countTolerance,
+          `${at} ${tailsKey}.${tail}: wasm ${layers[tailsKey][tail][l]} native ${n[tailsKey][tail]}`,
+        );
+      }
+      const tailSum = tails.reduce((a, t) => a + layers[tailsKey][t][l], 0);
       assert.equal(
-        row.reduce((a, b) => a + b, 0),
+        row.reduce((a, b) => a + b, 0) + tailSum,
         entries,
-        `${at} ${key} sums to B N`,
+        `${at} ${key} and its tails count B N`,
       );
       // Each entry that crosses an edge changes two bins.
       const moved = n[key].reduce(

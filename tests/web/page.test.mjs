@@ -450,12 +450,11 @@ describe("exports", () => {
           Math.abs(at(key) - layer[key]) * entries <= 1e-3 * entries + 2,
           `layer ${l + 1} ${key}`,
         );
-      const counts = row
-        .slice(header.indexOf("weight_grad_rms") + 1)
-        .map(Number);
-      assert.equal(counts.length, 16);
+      const first = header.indexOf("weight_grad_rms") + 1;
+      const counts = row.slice(first, first + 16).map(Number);
+      const tails = ["zero", "below", "above"].map((t) => at(`act_hist_${t}`));
       assert.equal(
-        counts.reduce((a, b) => a + b, 0),
+        counts.reduce((a, b) => a + b, 0) + tails.reduce((a, b) => a + b, 0),
         entries,
       );
       const moved = counts.reduce(
@@ -497,15 +496,16 @@ describe("exports", () => {
       .split("\n")
       .filter((r) => !r.startsWith("# ")) // the figure's title and parameters
       .map((r) => r.split(","));
-    assert.deepEqual(rows[0].slice(0, 3), [
+    assert.deepEqual(rows[0].slice(0, 4), [
       "k",
+      "layer",
       "bound_sigmoid",
-      "grad_pre_std_relative_sigmoid",
+      "example_weight_grad_rms_per_upstream_sigmoid",
     ]);
     assert.equal(rows.length, 9);
-    assert.equal(Number(rows[1][1]), 0.25);
-    assert.equal(Number(rows[1][2]), 1);
-    assert.equal(Number(rows[3][1]), 0.25 ** 3);
+    assert.equal(Number(rows[1][2]), 0.25);
+    assert.ok(Number(rows[1][3]) < 0.25); // per unit of the upstream gradient
+    assert.equal(Number(rows[3][2]), 0.25 ** 3);
   });
 });
 

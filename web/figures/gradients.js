@@ -1,6 +1,7 @@
 // Figure 2: the lecture's bound (sup|phi'|)^(k+1) on dL/dtheta^(L-k) beside the gradient the
-// engine measures in a network at initialization, relative to the top layer, for sigmoid,
-// tanh, ReLU, ELU and SELU, on a log scale against k (layers below the top).
+// engine measures in a network at initialization, per unit of the upstream gradient at the
+// top (gradient_rows.js), for sigmoid, tanh, ReLU, ELU and SELU, on a log scale against k
+// (layers below the top); below it, what the bound assumes of the weights, layer by layer.
 import { toCsv } from "../format.js";
 import { renderRich } from "../katex.js";
 import {
@@ -13,15 +14,39 @@ import {
   positiveOrNull,
   series,
 } from "../plot/chart.js";
-import { activationColor } from "../plot/palette.js";
+import { OKABE_ITO, activationColor, displayColor } from "../plot/palette.js";
+import { fromTop, perUpstreamUnit, underflowFrom } from "./gradient_rows.js";
 
 const BOUND_DASH = [6, 4];
+const UNDERFLOW_DASH = [2, 3];
+const GAIN_DASH = [8, 3, 2, 3];
+const GAIN_COLOR = OKABE_ITO.skyBlue; // no lecture activation's colour
 
-// measured[l] for k = 0..L-1 counted from the top, divided by the top layer's value.
-function relativeToTop(values) {
-  const depth = values.length;
-  const top = values[depth - 1];
-  return Array.from({ length: depth }, (_, k) => values[depth - 1 - k] / top);
+// The underflow marks: from the last nonzero point of each activation that underflows, a
+// dotted line in its colour down to the axis, and "0" below it.
+function drawUnderflow(u, rows) {
+  const { ctx, bbox } = u;
+  const dpr = devicePixelRatio || 1;
+  ctx.save();
+  ctx.lineWidth = 1.5 * dpr;
+  ctx.setLineDash(UNDERFLOW_DASH.map((d) => d * dpr));
+  ctx.font = `${Math.round(11 * dpr)}px system-ui, sans-serif`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "bottom";
+  for (const row of rows) {
+    if (row.underflow === null) continue;
+    const k = row.underflow - 1;
+    const x = u.valToPos(k, "x", true);
+    const y = u.valToPos(row.measured[k], "y", true);
+    const bottom = bbox.top + bbox.height;
+    ctx.strokeStyle = ctx.fillStyle = displayColor(activationColor(row.act));
+    ctx.beginPath();
+    ctx.moveTo(x, Math.min(y, bottom));
+    ctx.lineTo(x, bottom);
+    ctx.stroke();
+    ctx.fillText("0", x + 7 * dpr, bottom - 2 * dpr);
+  }
+  ctx.restore();
 }
 
 class GradientsView {
@@ -32,117 +57,207 @@ class GradientsView {
     this.box = document.createElement("div");
     this.box.className = "chart";
     this.box.setAttribute("role", "img");
-    host.append(this.formula, this.box);
+    this.weightsBox = document.createElement("div");
+    this.weightsBox.className = "chart weights";
+    this.weightsBox.setAttribute("role", "img");
+    host.append(this.formula, this.box, this.weightsBox);
     const narrow = matchMedia("(max-width: 560px)").matches;
-    this.chart = new Chart(this.box, { height: narrow ? 300 : 400 });
+    this.chart = new Chart(this.box, { height: narrow ? 300 : 380 });
+    this.weights = new Chart(this.weightsBox, { height: narrow ? 130 : 150 });
     this.current = null;
+    this.compact = false; // a small embed: no weights' panel
   }
 
   rows(result, values) {
-    return result.map((r) => ({
-      act: r.act,
-      bound: Array.from(r.bound),
-      measured: relativeToTop(r[values.y]),
-    }));
+    return result.runs.map((r) => {
+      const measured = perUpstreamUnit(r, values.y);
+      return {
+        act: r.act,
+        bound: Array.from(r.bound),
+        measured,
+        underflow: underflowFrom(measured),
+      };
+    });
   }
 
   draw(result, values, ctx) {
     this.ctx = ctx;
     const { t, theme } = ctx;
-    this.current = { result, values, rows: this.rows(result, values) };
-    renderRich(
-      this.formula,
-      "$\\dfrac{\\partial L}{\\partial \\theta^{(L-k)}} \\le \\left(\\sup|\\varphi'|\\right)^{k+1}$",
-    );
+    const rows = this.rows(result, values);
+    this.current = { result, values, rows };
+    renderRich(this.formula, t(`figures.grad.formula.${values.y}`));
     const k = Array.from({ length: values.depth }, (_, i) => i);
     const lineSeries = [];
     const columns = [k];
-    for (const row of this.current.rows) {
+    for (const row of rows) {
       const color = activationColor(row.act);
+      const name = ctx.name("activations", row.act);
       lineSeries.push(
-        series(
-          t("figures.grad.bound", { name: ctx.name("activations", row.act) }),
-          color,
-          { dash: BOUND_DASH, width: 1.5 },
-        ),
-      );
-      lineSeries.push(
-        series(
-          t("figures.grad.measured", {
-            name: ctx.name("activations", row.act),
-          }),
-          color,
-          { width: 2.5 },
-        ),
+        series(t("figures.grad.bound", { name }), color, {
+          dash: BOUND_DASH,
+          width: 1.5,
+        }),
+        series(t("figures.grad.measured", { name }), color, { width: 2.5 }),
       );
       columns.push(positiveOrNull(row.bound), positiveOrNull(row.measured));
     }
+    const xAxis = axis(t("figures.grad.xAxis"), theme, {
+      values: integerValues,
+    });
     this.chart.draw(
       {
         legend: { show: false },
         scales: { x: { time: false }, y: LOG_SCALE },
         axes: [
-          axis(t("figures.grad.xAxis"), theme, { values: integerValues }),
-          axis(t("figures.grad.yAxis"), theme, {
+          xAxis,
+          axis(t(`figures.grad.yAxis.${values.y}`), theme, {
             size: Y_AXIS_SIZE,
             ...LOG_AXIS,
           }),
         ],
         series: [{}, ...lineSeries],
+        hooks: { draw: [(u) => drawUnderflow(u, this.current.rows)] },
       },
       columns,
-      `${t.lang}|${theme.fg}`,
+      `${t.lang}|${theme.fg}|${values.y}`,
     );
+    this.drawWeights(result, values, ctx, k);
     const init = ctx.name("initializers", values.init);
     this.box.setAttribute(
       "aria-label",
-      t("figures.grad.caption", { depth: values.depth, init }),
+      t(`figures.grad.caption.${values.y}`, { depth: values.depth, init }),
+    );
+    this.weightsBox.setAttribute(
+      "aria-label",
+      t("figures.grad.weightsCaption", { init }),
+    );
+  }
+
+  // max |w| of W^(L-k) against the lecture's |w| <= 1, and the layer's gain sqrt(N) rms(w).
+  drawWeights(result, values, ctx, k) {
+    const { t, theme } = ctx;
+    const maxAbs = fromTop(result.weights.max_abs);
+    const gain = fromTop(result.weights.gain);
+    const top = Math.max(1.25, ...maxAbs, ...gain) * 1.08;
+    this.weights.draw(
+      {
+        legend: { show: false },
+        scales: { x: { time: false }, y: { range: [0, top] } },
+        axes: [
+          axis(t("figures.grad.xAxisWeights"), theme, {
+            values: integerValues,
+          }),
+          axis(t("figures.grad.weightsAxis"), theme, { size: Y_AXIS_SIZE }),
+        ],
+        series: [
+          {},
+          series(t("figures.grad.assumed"), theme.reference, {
+            dash: BOUND_DASH,
+            width: 1.5,
+          }),
+          series(t("figures.grad.maxAbs"), theme.fg, { width: 2 }),
+          series(t("figures.grad.gain"), GAIN_COLOR, {
+            dash: GAIN_DASH,
+            width: 2,
+          }),
+        ],
+      },
+      [k, k.map(() => 1), maxAbs, gain],
+      `${t.lang}|${theme.fg}`,
     );
   }
 
   legend() {
     if (!this.current) return [];
-    const { t } = this.ctx;
+    const { t, theme } = this.ctx;
+    const { rows, values } = this.current;
     return [
-      ...this.current.rows.map((row) => ({
+      ...rows.map((row) => ({
         label: this.ctx.name("activations", row.act),
         color: activationColor(row.act),
       })),
       {
         label: t("figures.grad.legendBound"),
-        color: this.ctx.theme.muted,
+        color: theme.muted,
         dash: BOUND_DASH,
       },
-      { label: t("figures.grad.legendMeasured"), color: this.ctx.theme.muted },
+      {
+        label: t(`figures.grad.legendMeasured.${values.y}`),
+        color: theme.muted,
+      },
+      ...(rows.some((row) => row.underflow !== null)
+        ? [
+            {
+              label: t("figures.grad.legendUnderflow"),
+              color: theme.muted,
+              dash: UNDERFLOW_DASH,
+            },
+          ]
+        : []),
+      ...(this.compact
+        ? []
+        : [
+            { label: t("figures.grad.maxAbs"), color: theme.fg },
+            {
+              label: t("figures.grad.gain"),
+              color: GAIN_COLOR,
+              dash: GAIN_DASH,
+            },
+            {
+              label: t("figures.grad.assumed"),
+              color: theme.reference,
+              dash: BOUND_DASH,
+            },
+          ]),
     ];
   }
 
   title(values) {
-    const init = this.ctx.name("initializers", values.init);
-    return `${this.ctx.t("figures.grad.title")} — L = ${values.depth}, ${init}`;
+    const { t, name } = this.ctx;
+    const init = name("initializers", values.init);
+    return `${t(`figures.grad.quantityTitle.${values.y}`)} — L = ${values.depth}, N = ${values.width}, B = ${values.batch}, ${init}`;
   }
 
   canvases() {
-    return [this.chart.canvas()].filter(Boolean);
+    const charts = this.compact ? [this.chart] : [this.chart, this.weights];
+    return charts.map((c) => c.canvas()).filter(Boolean);
   }
 
+  // k, then per activation the bound and the measured value per upstream unit, then the
+  // weights of layer L - k.
   csv(result, values) {
     const rows = this.rows(result, values);
-    const header = ["k"];
-    const columns = [Array.from({ length: values.depth }, (_, i) => i)];
+    const header = ["k", "layer"];
+    const columns = [
+      Array.from({ length: values.depth }, (_, i) => i),
+      Array.from({ length: values.depth }, (_, i) => values.depth - i),
+    ];
     for (const row of rows) {
-      header.push(`bound_${row.act}`, `${values.y}_relative_${row.act}`);
+      header.push(`bound_${row.act}`, `${values.y}_per_upstream_${row.act}`);
       columns.push(row.bound, row.measured);
     }
+    header.push("weight_max_abs", "weight_gain");
+    columns.push(fromTop(result.weights.max_abs), fromTop(result.weights.gain));
     return toCsv(header, columns);
   }
 
+  // Returns true when the layout changed: below 320 px the weights' panel (and its legend)
+  // gives its room to the gradients.
   fit(height) {
-    this.chart.setHeight(Math.max(120, height - this.formula.offsetHeight));
+    const rest = Math.max(110, height - this.formula.offsetHeight);
+    const compact = rest < 320;
+    const changed = compact !== this.compact;
+    this.compact = compact;
+    this.weightsBox.hidden = compact;
+    const weights = compact ? 0 : Math.max(90, Math.round(rest * 0.28));
+    if (!compact) this.weights.setHeight(weights);
+    this.chart.setHeight(Math.max(110, rest - weights));
+    return changed;
   }
 
   destroy() {
     this.chart.destroy();
+    this.weights.destroy();
   }
 }
 

@@ -49,19 +49,20 @@ export default {
         "Going down from the top layer $L$, every layer adds one more such factor: $\\frac{\\partial L}{\\partial \\theta^{(L)}} \\le 0.25$, $\\frac{\\partial L}{\\partial \\theta^{(L-1)}} \\le 0.25^2$, …, $\\frac{\\partial L}{\\partial \\theta^{(L-k)}} \\le 0.25^{k+1}$. This is the **vanishing-gradient effect**: twenty layers down the bound is $10^{-12}$.",
       ],
       after: [
-        "The dashed lines are the bound $(\\sup|\\varphi'|)^{k+1}$ for each activation; the solid lines are what the engine measures in a real network at initialization: the gradient at layer $L - k$ divided by its value at the top layer. The bound assumes $|w| \\le 1$ along the path; Glorot and He weights can exceed that, which is why the measurement is shown beside it.",
-        "On this logarithmic axis a straight line is a constant factor per layer. Sigmoid's gradient falls geometrically, hugging its bound: thirty layers down it is about $10^{-18}$ of the top layer's. With Glorot weights tanh, ELU and SELU, whose derivatives reach $1$ or more, keep theirs within an order of magnitude, and ReLU loses about five orders; with He weights ReLU holds too. Move the depth slider and change the initializer to see how the gap grows. For SELU, $\\sup|\\varphi'| = \\lambda\\alpha \\approx 1.76 > 1$, so its bound grows with depth and tells nothing: the measurement is what matters.",
+        "The dashed lines are the bound $(\\sup|\\varphi'|)^{k+1}$ for each activation. The solid lines are what the engine measures in a real network at initialization, per unit of the gradient that arrives at the top: one example's gradient of the weights of layer $L - k$ (its root mean square over the weights and the batch), divided by the standard deviation of $\\partial L / \\partial h^{(L)}$. At $k = 0$ the gradient has passed one $\\varphi'$, so sigmoid's starts below $0.25$: at about $0.12$, since $\\sigma'(z) \\approx 0.23$ there and the factor $h^{(L-1)}$ is about $0.5$. The choice “∂L/∂z” plots the gradient of the pre-activations instead, which at $k = 0$ is the root mean square of $\\varphi'$ at the top layer.",
+        "The bound assumes $|w| \\le 1$ along each path. The lower panel shows, layer by layer, the largest $|w|$ — below $1$ at the default width, for every rule — and the gain $\\sqrt{N}\\,\\mathrm{rms}(w) = \\|W\\|_F / \\sqrt{n_{\\text{in}}}$, the factor by which a layer scales a random gradient on its way down. A layer of width $N$ adds up $N$ paths, so what counts is the gain, not each $|w|$: the bound is certain only when every $\\|W\\|_2 \\le 1$, and $\\|W\\|_2$ is at least the gain. Glorot's gain is $1$, He's $\\sqrt{2}$: with He weights tanh and ELU rise above their bound of $1$.",
+        "On this logarithmic axis a straight line is a constant factor per layer. Sigmoid's gradient falls geometrically, by about $0.24$ per layer, just under its bound: thirty layers down it is about $10^{-18}$ of its value at the top. With Glorot weights the weight gradients of tanh, ELU and SELU stay within an order of magnitude of theirs at the top; SELU's grows threefold, and its bound grows too, since $\\sup|\\varphi'| = \\lambda\\alpha \\approx 1.76 > 1$: it tells nothing. ReLU's is about as flat, but at about $10^{-5}$: its $\\partial L / \\partial z$ loses more than four orders of magnitude on the way down ($0.67$ at the top, $2 \\cdot 10^{-5}$ thirty layers down; choose “∂L/∂z”), and the signal $h$ that multiplies it has lost as much on the way up. With He weights ReLU keeps both. Move the depth slider and change the initializer to see how the gap grows; where a line stops with a dotted drop, float32 has rounded the gradient to $0$ (sigmoid below about seventy layers).",
       ],
     },
     prop: {
       nav: "Signal propagation",
       title: "3. Signal propagation at initialization",
       before: [
-        "Feed a batch of $B$ random inputs with standard deviation $\\sigma_x$ through $L$ layers of width $N$, with weights drawn by the chosen initializer, and look at what every layer produces. Each column of the heat map is one layer's histogram of its outputs $h^{(l)}$ — or, switched, of its gradients $\\partial L / \\partial z^{(l)}$ on a $\\log_{10}$ scale.",
-        "Below the heat map: each layer's mean and standard deviation, and the fractions of saturated units ($|\\varphi'(z)| < \\varepsilon \\sup|\\varphi'|$) and of dead ones ($\\varphi'(z) = 0$).",
+        "Feed a batch of $B$ random inputs with standard deviation $\\sigma_x$ through $L$ layers of width $N$, with weights drawn by the chosen initializer, and look at what every layer produces. Each column of the heat map is one layer's histogram of its outputs $h^{(l)}$ — or, switched, of $\\log_{10}|h^{(l)}|$, which keeps a collapsing layer visible, or of its gradients $\\log_{10}|\\partial L / \\partial z^{(l)}|$. The colour of a cell is its count on a logarithmic scale, read on the bar at the right; point at a cell, or focus the map and use the arrow keys, to read its count. Values that fall in no bin have rows of their own: “h = 0” (or “∂L/∂z = 0”) for exact zeros, which have no logarithm,, “below” and “above” for values beyond the range of the bins.",
+        "Below the heat map: each layer's mean and standard deviation; the fraction of **saturated values**, pairs (example, unit) with $|\\varphi'(z)| < \\varepsilon \\sup|\\varphi'|$, values with $\\varphi'(z) = 0$ included, where $\\varepsilon$ is this figure's own (figure 1's $\\varepsilon$ does not change it); and the fraction of **dead units**, those with $\\varphi'(z) = 0$ for every example of the batch.",
       ],
       after: [
-        "Try sigmoid: its outputs crowd around $0.5$ and its gradients shrink layer after layer. Try tanh with the standard initializer: the histograms narrow towards $0$ as depth grows (Glorot & Bengio 2010). Try ReLU: about half of every layer's values are exactly $0$, where $\\varphi' = 0$, and deeper down more and more units are dead for the whole batch; with Glorot weights the signal fades layer after layer, He weights keep it (the dead units do not depend on the scale).",
+        "Try sigmoid: its outputs crowd around $0.5$ and its gradients shrink layer after layer. With tanh and Glorot weights, the default, the histograms narrow slowly, like a power law (the standard deviation goes from $0.63$ to $0.16$ over twenty layers); choose the standard initializer and they narrow exponentially towards $0$ (Glorot & Bengio 2010) — switch to $\\log_{10}|h|$ to follow them. Try ReLU: roughly half of every layer's values, between 35% and 60% here, are exactly $0$ (the “h = 0” row), where $\\varphi' = 0$, and these count as saturated; deeper down more and more units are dead for the whole batch. With Glorot weights the signal fades layer after layer, He weights keep it (the zeros and the dead units do not depend on the scale).",
       ],
     },
     init: {
@@ -111,8 +112,11 @@ export default {
     d: "Input dim D",
   },
   choices: {
-    y: { grad_pre_std: "std of ∂L/∂z", weight_grad_rms: "RMS of ∂L/∂W" },
-    hist: { act: "outputs h", grad: "gradients ∂L/∂z" },
+    y: {
+      example_weight_grad_rms: "∂L/∂W per example (rms)",
+      grad_pre_std: "∂L/∂z (std)",
+    },
+    hist: { act: "outputs h", log_act: "log₁₀ |h|", grad: "gradients ∂L/∂z" },
     dist: { uniform: "uniform", normal: "normal" },
   },
   families: {
@@ -213,29 +217,71 @@ export default {
       formula: "Formula",
     },
     grad: {
-      title: "Gradient at layer L − k, relative to the top layer",
+      title: "Gradient at layer L − k per unit of the upstream gradient",
+      quantityTitle: {
+        example_weight_grad_rms:
+          "Weight gradient ∂L/∂W at layer L − k per example, per unit of the upstream gradient",
+        grad_pre_std:
+          "Gradient ∂L/∂z at layer L − k per unit of the upstream gradient",
+      },
+      formula: {
+        example_weight_grad_rms:
+          "Solid, measured: $\\dfrac{{\\rm rms}\\, \\partial L_b / \\partial W^{(L-k)}}{{\\rm std}\\, \\partial L / \\partial h^{(L)}}$, one example's gradient of each weight (the lecture's $\\partial L / \\partial \\theta$) per unit of the gradient arriving at the top. Dashed, the lecture's bound: $\\dfrac{\\partial L}{\\partial \\theta^{(L-k)}} \\le \\left(\\sup|\\varphi'|\\right)^{k+1}$.",
+        grad_pre_std:
+          "Solid, measured: $\\dfrac{{\\rm std}\\, \\partial L / \\partial z^{(L-k)}}{{\\rm std}\\, \\partial L / \\partial h^{(L)}}$, the gradient of the pre-activations per unit of the gradient arriving at the top. Dashed, the lecture's bound: $\\dfrac{\\partial L}{\\partial \\theta^{(L-k)}} \\le \\left(\\sup|\\varphi'|\\right)^{k+1}$.",
+      },
       xAxis: "k (layers below the top)",
-      yAxis: "relative gradient",
+      xAxisWeights: "k (the weights W⁽ᴸ⁻ᵏ⁾ of layer L − k)",
+      yAxis: {
+        example_weight_grad_rms: "rms ∂L/∂W ÷ std ∂L/∂h⁽ᴸ⁾",
+        grad_pre_std: "std ∂L/∂z ÷ std ∂L/∂h⁽ᴸ⁾",
+      },
+      weightsAxis: "weights",
       bound: "{name} bound",
       measured: "{name} measured",
-      caption:
-        "The bound (sup|φ′|)^(k+1) and the measured gradient, relative to the top layer, for sigmoid, tanh, ReLU, ELU and SELU; depth {depth}, initializer {init}.",
-      legendBound: "dashed: bound (sup|φ′|)^(k+1)",
-      legendMeasured: "solid: measured",
+      caption: {
+        example_weight_grad_rms:
+          "The bound (sup|φ′|)ᵏ⁺¹ and the measured rms of the per-example weight gradient at layer L − k, per unit of the std of ∂L/∂h at the top, for sigmoid, tanh, ReLU, ELU and SELU; depth {depth}, initializer {init}.",
+        grad_pre_std:
+          "The bound (sup|φ′|)ᵏ⁺¹ and the measured std of ∂L/∂z at layer L − k, per unit of the std of ∂L/∂h at the top, for sigmoid, tanh, ReLU, ELU and SELU; depth {depth}, initializer {init}.",
+      },
+      weightsCaption:
+        "Per layer, the largest |w| of the weights ({init}) and their gain √N·rms(w), against the bound's assumption 1.",
+      legendBound: "dashed: bound (sup|φ′|)ᵏ⁺¹",
+      legendMeasured: {
+        example_weight_grad_rms:
+          "solid: measured rms ∂L/∂W per example ÷ std ∂L/∂h⁽ᴸ⁾",
+        grad_pre_std: "solid: measured std ∂L/∂z ÷ std ∂L/∂h⁽ᴸ⁾",
+      },
+      legendUnderflow: "dotted: 0 in float32 from the next k on (underflow)",
+      maxAbs: "max |w|",
+      gain: "gain √N·rms(w)",
+      assumed: "the bound assumes ≤ 1",
     },
     prop: {
       title: "Per-layer distributions at initialization",
       layerAxis: "layer l",
-      valueAxis: "h",
-      gradAxis: "log₁₀ |∂L/∂z|",
+      valueAxis: { act: "h", log_act: "log₁₀ |h|", grad: "log₁₀ |∂L/∂z|" },
       statsAxis: "mean, std",
       fractionAxis: "fraction",
       mean: "mean",
       std: "std",
       gradStd: "std of ∂L/∂z",
-      saturated: "saturated",
-      dead: "dead",
-      count: "values per bin (log scale)",
+      saturated:
+        "saturated values: |φ′(z)| < ε·sup|φ′|, φ′ = 0 included (ε = {eps})",
+      dead: "dead units: φ′(z) = 0 for all B examples",
+      count: "values per cell (colour on a log scale; bar at the right)",
+      // What the "= 0" row counts: the value itself, whose logarithm the log views show.
+      raw: { act: "h", log_act: "h", grad: "∂L/∂z" },
+      tails: { zero: "{raw} = 0", below: "below", above: "above" },
+      readout: "Layer {layer}, {quantity} {where}: {count} of {total} values",
+      readoutTail: {
+        zero: "exactly 0",
+        below: "below {lo}",
+        above: "above {hi} (or NaN)",
+      },
+      readoutHint:
+        "Point at the heat map, or focus it (Tab) and use the arrow keys, to read a cell's count.",
       caption:
         "Heat map of the histograms of each layer of a {depth}-layer {phi} network ({init}), with per-layer mean, standard deviation, saturated and dead fractions.",
     },

@@ -1,40 +1,198 @@
 // A layer-by-value heat map drawn inside a uPlot chart: column l is layer l's histogram, each
-// cell coloured by its count on a log scale (viridis: one value darkest, the fullest bin
-// brightest), so that thin tails stay visible beside a spike such as ReLU's zeros. Empty bins
-// are left blank.
+// cell coloured by its count on a log scale (viridis: one value darkest, the fullest cell
+// brightest), so that thin tails stay visible beside a spike. Below the bins, two rows of
+// their own hold the exact zeros and the values below the first edge, and above them one row
+// the values above the last edge (histogram_tails.hpp): no value is drawn in a bin whose range
+// does not hold it. Empty cells are left blank. The colour bar, with its counts, is drawn in
+// the chart's right-hand margin, so that it is part of the PNG.
 import { viridis } from "./palette.js";
 
-// hist: Float64Array L x M (row-major, layer l's counts at [l*M, (l+1)*M)); edges: M + 1.
-export function drawHeatmap(u, hist, edges, depth) {
+// The tail rows, bottom to top around the bins: [zero, below] under them, [above] over them.
+export const TAILS_UNDER = ["zero", "below"];
+export const TAILS_OVER = ["above"];
+const SLOT = 0.07; // a tail row's height, as a fraction of the bins' span, at least
+const SLOT_PX = 11; // and at least this tall, up to MAX_SLOT, so that its name is legible
+const MAX_SLOT = 0.25;
+export const COLORBAR_SIZE = 64; // px, the right-hand margin of every chart of the figure
+
+// The tail rows' height as a fraction of the bins' span, on a plot `height` px tall: three
+// rows of s and gaps of s/2 take (1 + 5s) spans, so a row is s height / (1 + 5s) px.
+export function slotFraction(height) {
+  const room = Math.max(1, height - 5 * SLOT_PX);
+  return Math.min(MAX_SLOT, Math.max(SLOT, SLOT_PX / room));
+}
+
+// Where each row lies on the y scale: the bins span [edges[0], edges[M]], the tail rows lie
+// beyond them with a gap between. rows[r] = {tail | bin, y0, y1}, bottom to top.
+export function heatLayout(edges, fraction = SLOT) {
   const bins = edges.length - 1;
-  const { ctx, bbox } = u;
+  const lo = edges[0];
+  const hi = edges[bins];
+  const slot = fraction * (hi - lo);
+  const gap = 0.5 * slot;
+  const rows = [];
+  TAILS_UNDER.forEach((tail, i) => {
+    const y1 = lo - gap - (TAILS_UNDER.length - 1 - i) * (slot + gap);
+    rows.push({ tail, y0: y1 - slot, y1 });
+  });
+  for (let m = 0; m < bins; m++)
+    rows.push({ bin: m, y0: edges[m], y1: edges[m + 1] });
+  TAILS_OVER.forEach((tail, i) => {
+    const y0 = hi + gap + i * (slot + gap);
+    rows.push({ tail, y0, y1: y0 + slot });
+  });
+  return {
+    lo,
+    hi,
+    rows,
+    range: [rows[0].y0 - gap / 2, rows[rows.length - 1].y1 + gap / 2],
+  };
+}
+
+// The count of row r of layer l (0-based); hist: L x M row-major, tails: {name: L counts}.
+export function cellCount(layout, hist, tails, l, r) {
+  const row = layout.rows[r];
+  const bins = layout.rows.length - TAILS_UNDER.length - TAILS_OVER.length;
+  return row.tail ? tails[row.tail][l] : hist[l * bins + row.bin];
+}
+
+// The largest count of any cell: the top of the colour scale.
+export function peakCount(layout, hist, tails, depth) {
   let peak = 0;
-  for (let i = 0; i < depth * bins; i++) peak = Math.max(peak, hist[i]);
-  const logPeak = Math.log(peak);
+  for (let l = 0; l < depth; l++)
+    for (let r = 0; r < layout.rows.length; r++)
+      peak = Math.max(peak, cellCount(layout, hist, tails, l, r));
+  return peak;
+}
+
+// WCAG's relative luminance of an sRGB colour [r, g, b] (0..255), and the contrast of two.
+function luminance(rgb) {
+  const [r, g, b] = rgb.map((c) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+export function contrast(a, b) {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+// "#1d2024" or "rgb(29, 32, 36)" as [r, g, b].
+export function parseColor(text) {
+  const hex = /^#([0-9a-f]{6})$/i.exec(text.trim());
+  if (hex) return [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16));
+  return (text.match(/\d+(\.\d+)?/g) ?? [255, 255, 255])
+    .slice(0, 3)
+    .map(Number);
+}
+
+// The start of the viridis range the map uses on a background: the darkest viridis colour
+// with a contrast of at least 3:1 against it (WCAG's for graphics), so that a cell holding one
+// value does not vanish on a dark card. 0 (viridis' own start) on a light one.
+export function lowEnd(background) {
+  const bg = parseColor(background);
+  for (let t = 0; t < 1; t += 0.01) if (contrast(viridis(t), bg) >= 3) return t;
+  return 0;
+}
+
+// The colour of a cell holding `count` values when the fullest holds `peak`.
+export function heatColor(count, peak, low) {
+  const f = peak > 1 ? Math.log(count) / Math.log(peak) : 1;
+  const [r, g, b] = viridis(low + (1 - low) * f);
+  return `rgb(${r},${g},${b})`;
+}
+
+// Decades 1, 10, 100, ... up to the peak, and the peak itself: the colour bar's labels.
+export function colorbarTicks(peak) {
+  const ticks = [];
+  for (let v = 1; v < peak; v *= 10) ticks.push(v);
+  if (ticks.length && peak / ticks[ticks.length - 1] < 2) ticks.pop();
+  ticks.push(peak);
+  return ticks;
+}
+
+// map: {layout, hist, tails, depth, peak, low, labels: {zero, below, above}, selected,
+// number(x), fg}: the cells, the tail rows' names in the left margin, the selected cell's
+// outline and the colour bar in the right margin.
+export function drawHeatmap(u, map) {
+  const { layout, hist, tails, depth, peak, low } = map;
+  const { ctx, bbox } = u;
+  const dpr = devicePixelRatio || 1;
+  const cell = (l, r) => {
+    const row = layout.rows[r];
+    const x0 = Math.round(u.valToPos(l + 0.5, "x", true));
+    const x1 = Math.round(u.valToPos(l + 1.5, "x", true));
+    const y0 = Math.round(u.valToPos(row.y1, "y", true));
+    const y1 = Math.round(u.valToPos(row.y0, "y", true));
+    return [x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0)];
+  };
   ctx.save();
   ctx.beginPath();
   ctx.rect(bbox.left, bbox.top, bbox.width, bbox.height);
   ctx.clip();
   for (let l = 0; l < depth; l++) {
-    const x0 = Math.round(u.valToPos(l + 0.5, "x", true));
-    const x1 = Math.round(u.valToPos(l + 1.5, "x", true));
-    for (let m = 0; m < bins; m++) {
-      const count = hist[l * bins + m];
+    for (let r = 0; r < layout.rows.length; r++) {
+      const count = cellCount(layout, hist, tails, l, r);
       if (count <= 0) continue;
-      const y0 = Math.round(u.valToPos(edges[m + 1], "y", true));
-      const y1 = Math.round(u.valToPos(edges[m], "y", true));
-      const [r, g, b] = viridis(logPeak > 0 ? Math.log(count) / logPeak : 1);
-      ctx.fillStyle = `rgb(${r},${g},${b})`;
-      ctx.fillRect(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0));
+      ctx.fillStyle = heatColor(count, peak, low);
+      ctx.fillRect(...cell(l, r));
     }
   }
+  if (map.selected) {
+    ctx.strokeStyle = map.fg;
+    ctx.lineWidth = 2 * dpr;
+    ctx.strokeRect(...cell(map.selected.layer - 1, map.selected.row));
+  }
+  ctx.restore();
+
+  ctx.save();
+  ctx.fillStyle = map.fg;
+  ctx.font = `${Math.round(11 * dpr)}px system-ui, sans-serif`;
+  ctx.textBaseline = "middle";
+  ctx.textAlign = "right";
+  for (const row of layout.rows) {
+    if (!row.tail) continue;
+    const y = u.valToPos((row.y0 + row.y1) / 2, "y", true);
+    ctx.fillText(map.labels[row.tail], bbox.left - 6 * dpr, y);
+  }
+  drawColorbar(u, map, dpr);
   ctx.restore();
 }
 
+function drawColorbar(u, { peak, low, number, fg }, dpr) {
+  const { ctx, bbox } = u;
+  const x = bbox.left + bbox.width + 8 * dpr;
+  const width = 10 * dpr;
+  const top = bbox.top;
+  const bottom = bbox.top + bbox.height;
+  const gradient = ctx.createLinearGradient(0, bottom, 0, top);
+  for (let i = 0; i <= 10; i++) {
+    const [r, g, b] = viridis(low + ((1 - low) * i) / 10);
+    gradient.addColorStop(i / 10, `rgb(${r},${g},${b})`);
+  }
+  ctx.fillStyle = gradient;
+  ctx.fillRect(x, top, width, bottom - top);
+  ctx.fillStyle = fg;
+  ctx.strokeStyle = fg;
+  ctx.lineWidth = dpr;
+  ctx.textAlign = "left";
+  for (const v of colorbarTicks(peak)) {
+    const f = peak > 1 ? Math.log(v) / Math.log(peak) : 1;
+    const y = bottom - f * (bottom - top);
+    ctx.beginPath();
+    ctx.moveTo(x + width, y);
+    ctx.lineTo(x + width + 3 * dpr, y);
+    ctx.stroke();
+    ctx.fillText(number(v), x + width + 5 * dpr, y);
+  }
+}
+
 // The colour bar's stops, for the legend (CSS gradient) and the PNG export.
-export function colorbarStops(count = 6) {
+export function colorbarStops(low, count = 6) {
   return Array.from({ length: count }, (_, i) => {
-    const [r, g, b] = viridis(i / (count - 1));
+    const [r, g, b] = viridis(low + ((1 - low) * i) / (count - 1));
     return `rgb(${r},${g},${b})`;
   });
 }

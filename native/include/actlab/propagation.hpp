@@ -11,6 +11,7 @@
 
 #include "actlab/activation.hpp"
 #include "actlab/expected.hpp"
+#include "actlab/histogram_tails.hpp"
 #include "actlab/initializer.hpp"
 #include "actlab/network.hpp"
 
@@ -70,23 +71,33 @@ struct LayerStatistics {
   double pre_std = 0;   // population standard deviations throughout
   double act_mean = 0;  // over h_l
   double act_std = 0;
-  double saturated = 0;        // fraction of (example, unit) pairs with |phi'(z)| < eps sup|phi'|
-  double dead = 0;             // fraction of units with phi'(z) = 0 for every example
+  // Fraction of the B N values (example, unit) with |phi'(z)| < eps sup|phi'|, phi'(z) = 0
+  // included: ReLU's negative z count here.
+  double saturated = 0;
+  double dead = 0;             // fraction of the N units with phi'(z) = 0 for all B examples
   double grad_pre_std = 0;     // over delta_l = dL/dz_l
   double grad_act_std = 0;     // over dL/dh_l
   double weight_grad_rms = 0;  // sqrt(mean of dW_l's entries squared)
-  std::vector<std::uint32_t> act_hist;   // M counts of h_l, summing to B N
-  std::vector<std::uint32_t> grad_hist;  // M counts of log10 |delta_l|, summing to B N
+  double example_weight_grad_rms = 0;  // of the per-example dL_b/dW_l (gradient_scale.hpp)
+  double weight_max_abs = 0;           // max |w| of W_l
+  double weight_gain = 0;              // sqrt(N mean w^2) of W_l (gradient_scale.hpp)
+  // M counts each, of the values that are not in the tails: bins and tails count all B N.
+  std::vector<std::uint32_t> act_hist;      // h_l
+  std::vector<std::uint32_t> log_act_hist;  // log10 |h_l|
+  std::vector<std::uint32_t> grad_hist;     // log10 |delta_l|
+  HistogramTails act_tails, log_act_tails, grad_tails;
 };
 
 struct Propagation {
   // Shared by all layers, so that the layers stack into a heatmap. act: linear in h, the
   // activation's range when bounded, else the pooled 0.5% and 99.5% quantiles of every
-  // layer's h (symmetric about 0 when phi is unbounded below). grad: log10 |delta|, from the
-  // pooled quantiles rounded out to whole decades. Values beyond the ends, exact zeros and
-  // NaN (an overflowed network) are counted in the end bins: zeros and -inf low, NaN high.
-  std::vector<double> act_hist_edges;   // M + 1
-  std::vector<double> grad_hist_edges;  // M + 1, log10 units
+  // layer's h (symmetric about 0 when phi is unbounded below). log_act and grad: log10 |h|
+  // and log10 |delta|, from the pooled quantiles of the nonzero values rounded out to whole
+  // decades. Exact zeros, values beyond the ends and NaN (an overflowed network) are counted
+  // in the tails (histogram_tails.hpp), not in the bins.
+  std::vector<double> act_hist_edges;      // M + 1
+  std::vector<double> log_act_hist_edges;  // M + 1, log10 units
+  std::vector<double> grad_hist_edges;     // M + 1, log10 units
   std::vector<LayerStatistics> layers;
   // FNV-1a (four chains) over the float bits of X, W_1..W_L, b_1..b_L and G: every draw of the
   // experiment, the same on every target for a seed.
