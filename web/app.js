@@ -49,6 +49,12 @@ class App {
       onMainThread: () => (document.body.dataset.mainThreadEngine = "ready"),
     });
     this.cards = new Map();
+    // For figures that run on their own (training): the engine, and a parameter setter.
+    this.live = {
+      engine: this.engine,
+      setParam: (figure, name, raw, commit) =>
+        this.change(figure, name, raw, commit),
+    };
   }
 
   async start() {
@@ -112,7 +118,14 @@ class App {
   get ctx() {
     const { t, catalog } = this;
     const name = (kind, id) => displayName(t, catalog, kind, id);
-    return { t, catalog, name, theme: theme(), embed: this.state.embed };
+    return {
+      t,
+      catalog,
+      name,
+      theme: theme(),
+      embed: this.state.embed,
+      ...this.live,
+    };
   }
 
   render() {

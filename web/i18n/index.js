@@ -2,8 +2,11 @@
 // with {name} placeholders filled from `vars`.
 import en from "./en.js";
 import ru from "./ru.js";
+import { join } from "./join.js";
+import trainEn from "./train.en.js";
+import trainRu from "./train.ru.js";
 
-export const STRINGS = { en, ru };
+export const STRINGS = { en: join(en, trainEn), ru: join(ru, trainRu) };
 
 export function lookup(strings, key) {
   return key
