@@ -42,8 +42,8 @@ export class Boundary {
       }
       image.data[4 * c + 3] = 255;
     }
-    const bitmap = document.createElement("canvas");
-    bitmap.width = bitmap.height = n;
+    const bitmap = (this.bitmap ??= document.createElement("canvas"));
+    if (bitmap.width !== n) bitmap.width = bitmap.height = n;
     bitmap.getContext("2d").putImageData(image, 0, 0);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.imageSmoothingEnabled = true;
@@ -53,12 +53,17 @@ export class Boundary {
     const r = 3 * dpr;
     ctx.lineWidth = 1 * dpr;
     ctx.strokeStyle = colors.fg;
-    for (let i = 0; i < data.y.length; i++) {
-      const X = (data.x[2 * i] - box.x0) * sx,
-        Y = (box.y1 - data.x[2 * i + 1]) * sy;
-      ctx.fillStyle = CLASS_COLORS[data.y[i]];
+    // One path per class: a fill and a stroke each, not one per point.
+    for (let k = 0; k < K; k++) {
       ctx.beginPath();
-      ctx.arc(X, Y, r, 0, 2 * Math.PI);
+      for (let i = 0; i < data.y.length; i++) {
+        if (data.y[i] !== k) continue;
+        const X = (data.x[2 * i] - box.x0) * sx,
+          Y = (box.y1 - data.x[2 * i + 1]) * sy;
+        ctx.moveTo(X + r, Y);
+        ctx.arc(X, Y, r, 0, 2 * Math.PI);
+      }
+      ctx.fillStyle = CLASS_COLORS[k];
       ctx.fill();
       ctx.stroke();
     }

@@ -93,9 +93,9 @@ export class HeatMap {
         image.data[at + 3] = 255;
       }
     }
-    const bitmap = document.createElement("canvas");
-    bitmap.width = columns;
-    bitmap.height = layers;
+    const bitmap = (this.bitmap ??= document.createElement("canvas"));
+    if (bitmap.width !== columns) bitmap.width = columns;
+    if (bitmap.height !== layers) bitmap.height = layers;
     bitmap.getContext("2d").putImageData(image, 0, 0);
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(bitmap, LEFT, TOP, plotW, plotH);
