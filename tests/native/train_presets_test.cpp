@@ -82,6 +82,24 @@ TEST(TrainPresets, AdamTrainsTheNetSgdCannotWithTheSameTinyGradients) {
   EXPECT_GT(adam.steps[1].layers[0].update_ratio, 100 * sgd.steps[1].layers[0].update_ratio);
 }
 
+// The section's story (web/i18n/train.*.js): at depth 10 the sigmoid network with the standard
+// initialization does not learn, its first layer's gradient under 1e-6 of the output layer's;
+// ReLU with He and tanh with Glorot learn at the same depth.
+TEST(TrainPresets, TenSigmoidLayersDoNotLearnWhereReluHeAndTanhGlorotDo) {
+  TrainRequest r = preset("he-2015").main;
+  r.depth = 10, r.lr = 0.1, r.steps = 2000;
+  r.act = "sigmoid", r.init = "standard";
+  const TrainResult sigmoid = run(r);
+  for (const TrainEntry& e : sigmoid.steps) {
+    EXPECT_NEAR(e.loss, kLn2, 0.01) << e.step;
+    EXPECT_LT(e.layers[0].weight_grad_rms, 1e-6 * e.layers[10].weight_grad_rms) << e.step;
+  }
+  r.act = "relu", r.init = "he-normal";
+  EXPECT_LT(run(r).steps.back().loss, 0.1);
+  r.act = "tanh", r.init = "glorot-uniform";
+  EXPECT_LT(run(r).steps.back().loss, 0.1);
+}
+
 TEST(TrainPresets, EveryPresetPassesTheChecks) {
   for (const TrainPreset& p : train_presets()) {
     EXPECT_TRUE(check_training(p.main).ok()) << p.id;
