@@ -3,7 +3,18 @@
 // budget, and the history of their logged steps, which a request reads from any point on (a
 // reply the page dropped loses nothing). The weights stay in the module.
 const BUDGET_MS = 30; // of work per request: the worker answers at least every frame or two
-const GRID = 48; // cells per side of the decision boundary
+// Cells per side of the decision boundary: up to 48, fewer for a large network, so that the
+// grid's forward pass stays near GRID_WORK multiply-adds (~10 ms in the module).
+const GRID = 48;
+const GRID_WORK = 5e7;
+
+function gridSize({ depth, width }) {
+  const perPoint = depth * width * width + 2 * width;
+  return Math.max(
+    16,
+    Math.min(GRID, Math.floor(Math.sqrt(GRID_WORK / perPoint))),
+  );
+}
 
 let session = null;
 
@@ -74,14 +85,20 @@ export function train(
     fresh = true;
   }
   const started = performance.now();
+  // Chunks of 1, 2, 4, 8, 10, ... steps: a slow network returns after one step.
   let done = 0;
-  while (done < steps && performance.now() - started < BUDGET_MS) {
-    const k = Math.min(steps - done, 10);
+  for (
+    let k = 1;
+    done < steps && performance.now() - started < BUDGET_MS;
+    k = Math.min(2 * k, 10)
+  ) {
+    const chunk = Math.min(steps - done, k);
     for (const run of session.runs) {
-      if (run.last.diverged_at === null) record(run, run.trainer.step(k));
+      if (run.last.diverged_at === null) record(run, run.trainer.step(chunk));
     }
-    done += k;
+    done += chunk;
   }
+  const n = gridSize(main);
   const { box } = session;
   return {
     key,
@@ -94,7 +111,7 @@ export function train(
         }
       : null,
     box,
-    grid: GRID,
+    grid: n,
     runs: session.runs.map((run, i) => {
       const from = fresh ? 0 : Math.min(since[i] ?? 0, run.history.length);
       const stepsDone = run.last.steps_done;
@@ -112,7 +129,7 @@ export function train(
             : run.last.diverged_at === null
               ? run.trainer.current().csv
               : "",
-        boundary: run.trainer.grid({ ...box, nx: GRID, ny: GRID }),
+        boundary: run.trainer.grid({ ...box, nx: n, ny: n }),
       };
     }),
   };
