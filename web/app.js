@@ -118,14 +118,7 @@ class App {
   get ctx() {
     const { t, catalog } = this;
     const name = (kind, id) => displayName(t, catalog, kind, id);
-    return {
-      t,
-      catalog,
-      name,
-      theme: theme(),
-      embed: this.state.embed,
-      ...this.live,
-    };
+    return { t, catalog, name, theme: theme(), embed: this.state.embed };
   }
 
   render() {
@@ -139,7 +132,7 @@ class App {
     const app = {
       engine: this.engine,
       schema: this.schema,
-      ctx: this.ctx,
+      ctx: { ...this.ctx, ...this.live },
       onChange: (figure, name, raw, commit) =>
         this.change(figure, name, raw, commit),
       linkFor: (figure) => this.urlFor(figure, false),
