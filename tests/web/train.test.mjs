@@ -54,6 +54,15 @@ describe("the training figure", () => {
       },
     );
     await waitStep(page, 50);
+    // The main thread's own instance of the module (web/engine.js, made when the page is first
+    // idle) is one task of its own, not the training's: wait for it.
+    await page.waitForFunction(
+      () => document.body.dataset.mainThreadEngine === "ready",
+      null,
+      {
+        timeout: 60000,
+      },
+    );
     // The engine is compiled and the figure drawn: from here on, two seconds of training alone.
     await page.evaluate(() => (globalThis.longTasks = []));
     await page.waitForTimeout(2000);

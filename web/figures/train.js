@@ -14,6 +14,7 @@ import { trainOptions } from "../train/schema.js";
 
 const COMPARE_DASH = [6, 4];
 const COMPARE_COLOR = "#999999";
+const FRAME_MS = 33;
 
 function keyOf({ main, compare }) {
   return JSON.stringify({ main, compare });
@@ -34,6 +35,7 @@ class TrainView {
     this.runs = [];
     this.data = null;
     this.looping = false;
+    this.drawnAt = -Infinity;
     this.destroyed = false;
     this.presets = [];
     this.preset = "";
@@ -118,6 +120,11 @@ class TrainView {
       top,
       this.heatBox,
     );
+    // The host's width as last observed, read when the observer reports (layout is then up to
+    // date): reading it while drawing would force a layout after the frame's DOM writes.
+    this.width = 600;
+    this.observer = new ResizeObserver(() => (this.width = host.clientWidth));
+    this.observer.observe(host);
     this.lossChart = new Chart(this.lossBox, { height: 150, syncKey: "train" });
     this.accChart = new Chart(this.accBox, { height: 130, syncKey: "train" });
     this.chartHeights = [150, 110];
@@ -227,6 +234,7 @@ class TrainView {
   async loop() {
     if (this.looping) return;
     this.looping = true;
+    let pendingRender = false;
     try {
       while (
         this.values.play &&
@@ -237,10 +245,13 @@ class TrainView {
         const reply = await this.request(Number(this.values.speed));
         if (reply.stale || this.destroyed) break;
         this.absorb(reply.result);
-        this.render();
+        // At most 30 redraws a second; the steps go on every frame.
+        if (performance.now() - this.drawnAt >= FRAME_MS) this.render();
+        else pendingRender = true;
       }
     } finally {
       this.looping = false;
+      if (pendingRender && !this.destroyed) this.render();
     }
   }
 
@@ -257,6 +268,7 @@ class TrainView {
   }
 
   render() {
+    this.drawnAt = performance.now();
     const { t, theme } = this.ctx;
     const values = this.values;
     const card = this.host.closest(".card");
@@ -301,10 +313,7 @@ class TrainView {
     // The boundaries.
     const size = Math.min(
       260,
-      Math.max(
-        160,
-        Math.floor((this.host.clientWidth - 24) / (compare ? 3 : 2.2)),
-      ),
+      Math.max(160, Math.floor((this.width - 24) / (compare ? 3 : 2.2))),
     );
     this.runs.forEach((run, i) =>
       this.boundary[i].draw({
@@ -394,6 +403,7 @@ class TrainView {
       this.scale,
       theme,
       names,
+      this.width,
     );
     this.gradHeatCompare.canvas.style.display = compare ? "" : "none";
     if (compare)
@@ -403,8 +413,16 @@ class TrainView {
         this.scale,
         theme,
         names,
+        this.width,
       );
-    this.satHeat.draw(main.entries, "saturated", { log: false }, theme, names);
+    this.satHeat.draw(
+      main.entries,
+      "saturated",
+      { log: false },
+      theme,
+      names,
+      this.width,
+    );
     const caption = t("figures.train.caption", {
       depth: values.depth,
       width: values.width,
@@ -498,6 +516,7 @@ class TrainView {
 
   destroy() {
     this.destroyed = true;
+    this.observer.disconnect();
     this.lossChart.destroy();
     this.accChart.destroy();
   }

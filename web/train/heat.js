@@ -6,6 +6,8 @@
 import { viridis } from "../plot/palette.js";
 
 const LEFT = 34;
+// viridis at 256 levels, looked up per cell (no array per call).
+const LUT = Array.from({ length: 256 }, (_, i) => viridis(i / 255));
 const BOTTOM = 18;
 const TOP = 16;
 
@@ -41,10 +43,11 @@ export class HeatMap {
   }
 
   // entries: the logged steps; field: a layers key; scale: {log: true, lo, hi} (decades) or
-  // {log: false} for [0, 1]; colors: {fg, bg}; names: {layer, output, step}.
-  draw(entries, field, scale, colors, names) {
+  // {log: false} for [0, 1]; colors: {fg, bg}; names: {output, step}; cssWidth: the box's
+  // width as last observed (not read here: that would force a layout after the page's writes).
+  draw(entries, field, scale, colors, names, cssWidth) {
     const dpr = devicePixelRatio || 1;
-    const width = Math.max(200, this.canvas.parentElement.clientWidth);
+    const width = Math.max(200, cssWidth);
     const cssHeight = this.height;
     if (this.canvas.width !== Math.round(width * dpr))
       this.canvas.width = Math.round(width * dpr);
@@ -85,7 +88,7 @@ export class HeatMap {
           if (!Number.isFinite(v)) continue;
           t = v;
         }
-        const [r, g, b] = viridis(t);
+        const [r, g, b] = LUT[Math.round(Math.min(1, Math.max(0, t)) * 255)];
         const at = 4 * ((layers - 1 - l) * columns + c);
         image.data[at] = r;
         image.data[at + 1] = g;
