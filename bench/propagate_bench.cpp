@@ -7,7 +7,7 @@
 //
 // `actlab_bench --serve`: the workloads of bench/chromium.mjs, one timed run per request, so
 // that the harness can interleave native runs with the browser's. It prints one JSON line
-// describing the build, then reads workload names (p1, p2, c1) one per line and answers each
+// describing the build, then reads workload names (p1, p2, c1, t1) one per line and answers each
 // with {"workload": ..., "ms": ...}.
 #include <algorithm>
 #include <chrono>
@@ -25,6 +25,7 @@
 #include "actlab/curve.hpp"
 #include "actlab/network.hpp"
 #include "actlab/propagation.hpp"
+#include "actlab/training.hpp"
 
 namespace {
 
@@ -69,8 +70,19 @@ double elapsed_ms(const std::function<void()>& run) {
 // The workloads of bench/README.md: P1 and P2 the whole experiment (as the module's
 // propagate() runs it), C1 value and derivative of every activation on 10^6 points in double
 // (as the module's curve() runs it for the page).
+// T1 (bench/web/workloads.js): T1_STEPS = 10 steps of the training lab's trainer, no logging.
+actlab::TrainConfig t1_config() {
+  actlab::TrainRequest r;
+  r.data = "moons", r.samples = 1280, r.act = "tanh", r.init = "glorot-uniform";
+  r.depth = 8, r.width = 64, r.batch = 128, r.optimizer = "sgd", r.lr = 0.1;
+  r.steps = 0, r.log_every = actlab::kMaxTrainSteps;
+  return actlab::check_training(r).value();
+}
+
 int serve() {
   const actlab::PropagationConfig p1 = p1_config(), p2 = p2_config();
+  actlab::Trainer trainer(t1_config());
+  std::vector<actlab::TrainEntry> log;
   actlab::Propagator propagator;
   const auto curves = [] {
     for (const actlab::ActivationInfo& entry : actlab::activation_catalog()) {
@@ -83,6 +95,7 @@ int serve() {
       {"p1", [&] { propagator.run(p1); }},
       {"p2", [&] { propagator.run(p2); }},
       {"c1", curves},
+      {"t1", [&] { trainer.step(10, log); }},
   };
   std::printf("{\"target\": \"native\", \"compiler\": \"%s\", \"simd\": \"%s\"}\n", __VERSION__,
               Eigen::SimdInstructionSetsInUse());
@@ -91,7 +104,7 @@ int serve() {
   while (std::getline(std::cin, workload)) {
     const auto found = workloads.find(workload);
     if (found == workloads.end()) {
-      std::printf("{\"error\": \"unknown workload '%s'; expected p1, p2 or c1\"}\n",
+      std::printf("{\"error\": \"unknown workload '%s'; expected p1, p2, c1 or t1\"}\n",
                   workload.c_str());
     } else {
       std::printf("{\"workload\": \"%s\", \"ms\": %.3f}\n", workload.c_str(),

@@ -79,8 +79,16 @@ function stylesheet(catalog) {
   return [
     trimKatexCss(katexCss, usedFaces(katexCss, formulas)),
     readFileSync(join(uplotDir, "uPlot.min.css"), "utf8"),
-    readFileSync(join(root, "web/styles.css"), "utf8"),
+    ...pageStylesheets().map((path) => readFileSync(join(root, path), "utf8")),
   ].join("\n");
+}
+
+// The page's own stylesheets (web/…), in index.html's order: index.html names them once.
+function pageStylesheets() {
+  const html = readFileSync(join(root, "index.html"), "utf8");
+  return [...html.matchAll(/<link rel="stylesheet" href="(web\/[^"]+)"/g)].map(
+    (match) => match[1],
+  );
 }
 
 async function bundleCss(css, loader) {

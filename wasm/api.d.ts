@@ -2,6 +2,8 @@
 // Every function throws an ActlabError whose message equals the actlab CLI's message for the
 // same bad input (e.g. "--points: must be an integer from 2 to 1000000, got 1").
 
+import type { TrainApi } from "./train_api";
+
 export class ActlabError extends Error {
   name: "ActlabError";
 }
@@ -112,7 +114,7 @@ export interface InitializerInfo {
   needs_gain: boolean; // "orthogonal"
 }
 
-export interface Actlab {
+export interface Actlab extends TrainApi {
   listActivations(): ActivationInfo[];
   describeActivation(options: { act: string; alpha?: number }): ActivationInfo;
   curve(options: CurveOptions): Curve;

@@ -1,6 +1,7 @@
 // The module's JS API: a thin wrapper over the raw Embind bindings that gives named
 // arguments with the CLI's defaults, checks argument types the way the CLI parses its flags,
 // and throws an ActlabError carrying the CLI's message for bad input.
+import { wrapTrain } from "./train_api.mjs";
 
 export class ActlabError extends Error {
   constructor(message) {
@@ -92,6 +93,7 @@ function propagateOptions({
 
 export function wrapModule(raw) {
   return {
+    ...wrapTrain(raw), // the training lab: train, createTrainer, ... (train_api.mjs)
     // [{id, name, formula, derivative, max_derivative, argmax_derivative, max_attained,
     //   bounded, range: [lo|null, hi|null], alpha: {default, min, max, value} | null,
     //   constants: {lambda, alpha} for selu, {} otherwise}]

@@ -56,6 +56,12 @@ class App {
       onMainThread: () => (document.body.dataset.mainThreadEngine = "ready"),
     });
     this.cards = new Map();
+    // For figures that run on their own (training): the engine, and a parameter setter.
+    this.live = {
+      engine: this.engine,
+      setParam: (figure, name, raw, commit) =>
+        this.change(figure, name, raw, commit),
+    };
   }
 
   async start() {
@@ -140,7 +146,7 @@ class App {
     const app = {
       engine: this.engine,
       schema: this.schema,
-      ctx: this.ctx,
+      ctx: { ...this.ctx, ...this.live },
       onChange: (figure, name, raw, commit) =>
         this.change(figure, name, raw, commit),
       linkFor: (figure) => this.urlFor(figure, false),

@@ -15,8 +15,10 @@ const DEFAULT_KIND = {
 };
 
 function optionLabel(name, value, ctx) {
-  if (name === "phi" || name === "cmp") return ctx.name("activations", value);
-  if (name === "init") return ctx.name("initializers", value);
+  if (name === "phi" || name === "cmp" || name === "vphi")
+    return ctx.name("activations", value);
+  if (name === "init" || name === "vinit")
+    return ctx.name("initializers", value);
   const text = ctx.t(`choices.${name}.${value}`);
   return text === `choices.${name}.${value}` ? value : text;
 }

@@ -8,6 +8,7 @@ import {
   LIMITS,
   initializerId,
 } from "./state.js";
+import { train, trainPresets } from "./train/session.js";
 
 // Figure 1's curves are light enough for the main thread up to this many evaluations of phi
 // and phi' (each curve of n points is n of them; ~0.1 us each, a few ms in all); the page's
@@ -27,6 +28,8 @@ function network({ depth, width, batch, seed }) {
 }
 
 export const OPS = {
+  train, // the training figure (web/train/session.js)
+  trainPresets,
   catalog(actlab) {
     return {
       activations: actlab.listActivations(),

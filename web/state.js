@@ -6,8 +6,10 @@
 // URL keys are "<figure>.<param>" (e.g. act.phi=tanh); only values that differ from their
 // defaults are written, so a shared link stays short. Global keys: lang, embed, view.
 
+import { trainSchema } from "./train/schema.js";
+
 // The figures, in the lecture's order; their ids are the values of ?view=.
-export const FIGURE_IDS = ["act", "grad", "prop", "init", "selu"];
+export const FIGURE_IDS = ["act", "grad", "prop", "init", "selu", "train"];
 
 export const LANGUAGES = ["en", "ru"];
 
@@ -134,6 +136,7 @@ export function createSchema(catalog) {
       init: choice(inits, pickDefault(inits, "lecun-normal")),
       ...network(100, 96, 96),
     },
+    train: trainSchema(catalog, { int, float, choice, bool, alpha }),
   };
 }
 

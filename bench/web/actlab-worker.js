@@ -4,7 +4,7 @@
 import createActlabModule from "/build/wasm/actlab.mjs";
 import { wrapModule } from "/wasm/api.mjs";
 
-import { PROPAGATE, WORKLOADS } from "./workloads.js";
+import { PROPAGATE, T1_STEPS, TRAIN, WORKLOADS } from "./workloads.js";
 
 const actlab = wrapModule(await createActlabModule());
 
@@ -19,7 +19,15 @@ function curves({ points, from, to }) {
     .map(({ id }) => actlab.curve({ act: id, from, to, points }));
 }
 
-const RUN = { propagate, curves };
+// T1_STEPS training steps of one trainer, created at the first run (its weights stay in the
+// module, as the page's do).
+let trainer = null;
+function train({ depth, width, batch }) {
+  trainer ??= actlab.createTrainer({ ...TRAIN, depth, width, batch });
+  trainer.step(T1_STEPS);
+}
+
+const RUN = { propagate, curves, train };
 
 const OPS = {
   info: () => ({

@@ -18,11 +18,13 @@ if (backend === "wasm")
 const tf = self.tf;
 
 async function setUp() {
-  const [{ propagate, curves, ACTIVATIONS }, { PROPAGATE, WORKLOADS }] =
-    await Promise.all([
-      import("./tfjs-workloads.js"),
-      import("./workloads.js"),
-    ]);
+  const [
+    { propagate, curves, trainer, ACTIVATIONS },
+    { PROPAGATE, T1_STEPS, TRAIN, WORKLOADS },
+  ] = await Promise.all([
+    import("./tfjs-workloads.js"),
+    import("./workloads.js"),
+  ]);
   if (backend === "wasm") {
     tf.wasm.setWasmPaths(
       `${self.location.origin}${DIST}/tfjs-backend-wasm/dist/`,
@@ -56,7 +58,12 @@ async function setUp() {
   const RUN = {
     propagate: (w) => propagate(tf, w, PROPAGATE, seed++),
     curves: (w) => curves(tf, w),
+    train: (w) => {
+      train.step ??= trainer(tf, w, TRAIN);
+      train.step(T1_STEPS);
+    },
   };
+  const train = {};
   return {
     info: () => info,
     run({ workload }) {

@@ -259,3 +259,61 @@ export function curves(tf, { points, from, to }) {
   }
   return out;
 }
+
+// T1 in tf ops, the arithmetic of actlab's training step (native/include/actlab/classifier.hpp):
+// z_l = h_{l-1} W_l^T + b_l, h_l = tanh(z_l) for 8 layers of 64, one logit z, binary
+// cross-entropy from it averaged over the batch of 128; backward delta = (sigma(z) - y) / B at
+// the logit, delta_l = (delta_{l+1} W_{l+1}) * (1 - h_l^2), dW_l = delta_l^T h_{l-1},
+// db_l = sum_b delta_l; then w <- w - lr g for every weight and bias. By hand, as the tf ops
+// TF.js's own gradient functions run: the UMD bundles register no gradients, so
+// tf.variableGrads is not available here. The batch is fixed (2-D points N(0, 1), labels from
+// their quadrant): shuffling is no part of the arithmetic. Returns step(k), which runs k
+// steps and reads the last loss back (dataSync), so that a timing includes the work.
+export function trainer(tf, { depth: L, width: N, batch: B }, { lr }) {
+  const X = tf.randomNormal([B, 2], 0, 1, "float32", 1);
+  const y = tf.cast(tf.greater(tf.prod(X, 1, true), 0), "float32");
+  const W = [],
+    b = [];
+  for (let l = 1; l <= L + 1; l++) {
+    const fanIn = l === 1 ? 2 : N,
+      fanOut = l === L + 1 ? 1 : N;
+    const limit = Math.sqrt(6 / (fanIn + fanOut)); // Glorot uniform
+    W.push(
+      tf.variable(
+        tf.randomUniform([fanOut, fanIn], -limit, limit, "float32", l),
+      ),
+    );
+    b.push(tf.variable(tf.zeros([fanOut])));
+  }
+  const step = () =>
+    tf.tidy(() => {
+      const h = [X];
+      for (let l = 0; l <= L; l++) {
+        const z = tf.add(tf.matMul(h[l], W[l], false, true), b[l]);
+        h.push(l < L ? tf.tanh(z) : z);
+      }
+      const z = h[L + 1];
+      const loss = tf.mean(tf.sub(tf.softplus(z), tf.mul(y, z)));
+      let delta = tf.div(tf.sub(tf.sigmoid(z), y), B);
+      for (let l = L; l >= 0; l--) {
+        const dW = tf.matMul(delta, h[l], true, false);
+        const db = tf.sum(delta, 0);
+        if (l > 0) {
+          const dh = tf.matMul(delta, W[l]);
+          delta = tf.mul(dh, tf.sub(1, tf.square(h[l])));
+        }
+        W[l].assign(tf.sub(W[l], tf.mul(dW, lr)));
+        b[l].assign(tf.sub(b[l], tf.mul(db, lr)));
+      }
+      return loss;
+    });
+  return (k) => {
+    let last = null;
+    for (let s = 0; s < k; s++) {
+      last?.dispose();
+      last = step();
+    }
+    last.dataSync();
+    last.dispose();
+  };
+}

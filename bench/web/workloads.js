@@ -17,6 +17,15 @@ export const WORKLOADS = {
     batch: 256,
     label: "P2 propagate L20 N128 B256",
   },
+  // Issue 10's T1: training steps of depth 8, width 64, batch 128, 2-D input, tanh, SGD (one
+  // logit, binary cross-entropy); a run is T1_STEPS of them, no logging.
+  t1: {
+    kind: "train",
+    depth: 8,
+    width: 64,
+    batch: 128,
+    label: "T1 train 10 steps L8 N64 B128",
+  },
   // Value and derivative of every activation on 10^6 evenly spaced points of [-6, 6].
   c1: {
     kind: "curves",
@@ -34,4 +43,18 @@ export const PROPAGATE = {
   init: "glorot-uniform",
   bins: 64,
   saturationEps: 0.1,
+};
+
+// T1's run: steps per timed run, and the training options every implementation shares (a run
+// of 1280 moons points, batches of 128 from a shuffle per epoch in actlab; TF.js takes fixed
+// batches, the arithmetic per step being the same).
+export const T1_STEPS = 10;
+export const TRAIN = {
+  data: "moons",
+  samples: 1280,
+  act: "tanh",
+  init: "glorot-uniform",
+  optimizer: "sgd",
+  lr: 0.1,
+  logEvery: 1000000,
 };

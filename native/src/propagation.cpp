@@ -10,6 +10,7 @@
 #include "actlab/activation_info.hpp"
 #include "actlab/gradient_scale.hpp"
 #include "actlab/portable_math.hpp"
+#include "actlab/saturation.hpp"
 #include "actlab/statistics.hpp"
 #include "number_text.hpp"
 
@@ -62,7 +63,7 @@ Expected<std::uint32_t> check_seed(std::optional<double> value) {
 }
 
 Expected<double> check_saturation_eps(std::optional<double> value) {
-  const double x = value.value_or(0.1);
+  const double x = value.value_or(kDefaultSaturationEps);
   if (x > 0 && x < 1) return x;
   return Expected<double>::failure(
       "--saturation-eps: must be a number between 0 and 1 (exclusive), got " + number_text(x));
@@ -350,26 +351,6 @@ std::vector<double> act_edges(const PropagationConfig& c, PooledSample& sample) 
   return linear_edges(lo, hi, c.bins);
 }
 
-// The entries of phi'(z_l) [B x N] with |phi'| < threshold; alive[j]: unit j has phi' != 0 for
-// some example. Sizes and threshold in locals: the stores to alive could otherwise alias them,
-// and the loop would not vectorize.
-std::uint32_t count_saturated(ConstMatrixView<float> dphi, float threshold,
-                              std::vector<std::uint32_t>& alive) {
-  const Eigen::Index rows = dphi.rows(), cols = dphi.cols();
-  std::uint32_t* alive_j = alive.data();
-  std::fill(alive_j, alive_j + cols, 0);
-  std::uint32_t saturated = 0;  // entries number under 2^32 (the budget)
-  for (Eigen::Index b = 0; b < rows; ++b) {
-    const float* row = dphi.data() + b * cols;
-    for (Eigen::Index j = 0; j < cols; ++j) {
-      const float slope = std::fabs(row[j]);
-      saturated += slope < threshold;
-      alive_j[j] |= slope != 0;
-    }
-  }
-  return saturated;
-}
-
 double log10_portable(double x) {
   return portable::log(x) * kInvLn10;
 }
@@ -422,8 +403,7 @@ Propagation Propagator::run(const PropagationConfig& c) {
     stats.weight_max_abs = summary.max_abs, stats.weight_gain = summary.gain;
   }
   // |phi'| < eps sup|phi'| (in double), compared in float.
-  const float saturation_threshold =
-      float_above(c.saturation_eps * derivative_maximum(c.act).value);
+  const float saturation_threshold = actlab::saturation_threshold(c.act, c.saturation_eps);
   const std::size_t entries = layer_entries(s);
   // A bounded activation's histogram spans its range, known before the pass: each layer is
   // counted as it is computed. Otherwise the edges come from the sample of every layer.
@@ -442,9 +422,10 @@ Propagation Propagator::run(const PropagationConfig& c) {
       ws.sample.take(layer.index, layer.h.data(), [](float) { return true; });
     }
     stats.saturated =
-        double(count_saturated(layer.dphi, saturation_threshold, ws.alive)) / double(entries);
-    const auto dead = std::count(ws.alive.begin(), ws.alive.end(), 0);
-    stats.dead = double(dead) / s.width;
+        double(count_saturated(layer.dphi.data(), layer.dphi.rows(), layer.dphi.cols(),
+                               saturation_threshold, ws.alive.data())) /
+        double(entries);
+    stats.dead = dead_fraction(ws.alive.data(), s.width);
   });
   if (!act_edges_known) {
     result.act_hist_edges = act_edges(c, ws.sample);

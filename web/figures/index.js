@@ -4,6 +4,7 @@ import gradients from "./gradients.js";
 import initializers from "./initializers.js";
 import propagation from "./propagation.js";
 import selu from "./selu.js";
+import train from "./train.js";
 
 export const FIGURES = {
   act: activation,
@@ -11,4 +12,5 @@ export const FIGURES = {
   prop: propagation,
   init: initializers,
   selu,
+  train,
 };

@@ -4,10 +4,13 @@ import deployEn from "./deploy.en.js";
 import deployRu from "./deploy.ru.js";
 import en from "./en.js";
 import ru from "./ru.js";
+import { join } from "./join.js";
+import trainEn from "./train.en.js";
+import trainRu from "./train.ru.js";
 
 export const STRINGS = {
-  en: { ...en, deploy: deployEn },
-  ru: { ...ru, deploy: deployRu },
+  en: join({ ...en, deploy: deployEn }, trainEn),
+  ru: join({ ...ru, deploy: deployRu }, trainRu),
 };
 
 export function lookup(strings, key) {

@@ -1,0 +1,147 @@
+#include <nlohmann/json.hpp>
+
+#include "actlab/activation_info.hpp"
+#include "actlab/training.hpp"
+#include "command.hpp"
+
+namespace actlab::cli {
+
+namespace {
+
+// The flags' values into the request, the first unparsable one failing (in --help order).
+Expected<TrainRequest> read_request(const Args& args) {
+  TrainRequest r;
+  r.data = args.text("data", "");
+  r.act = args.text("act", "");
+  r.init = args.text("init", "");
+  r.optimizer = args.text("optimizer", "");
+  std::string error;
+  const auto read_number = [&](const char* name, std::optional<double>& target) {
+    const auto x = args.optional_number(name);
+    if (!x.ok() && error.empty()) error = x.error();
+    if (x.ok()) target = x.value();
+  };
+  const auto read_integer = [&](const char* name, std::optional<int>& target) {
+    const auto x = args.optional_integer(name);
+    if (!x.ok() && error.empty()) error = x.error();
+    if (x.ok()) target = x.value();
+  };
+  read_integer("samples", r.samples);
+  read_number("noise", r.noise);
+  read_number("alpha", r.alpha);
+  read_number("init-std", r.init_std);
+  read_number("gain", r.gain);
+  read_integer("depth", r.depth);
+  read_integer("width", r.width);
+  read_number("lr", r.lr);
+  read_number("weight-decay", r.weight_decay);
+  read_integer("batch", r.batch);
+  read_integer("steps", r.steps);
+  read_number("seed", r.seed);
+  read_integer("log-every", r.log_every);
+  if (!error.empty()) return Expected<TrainRequest>::failure(error);
+  return r;
+}
+
+std::string json(const TrainConfig& c, const TrainResult& result) {
+  nlohmann::json steps = nlohmann::json::array();
+  for (const TrainEntry& e : result.steps) {
+    nlohmann::json layers = nlohmann::json::array();
+    for (const TrainLayer& t : e.layers) {
+      layers.push_back({{"index", t.index},
+                        {"weight_grad_rms", t.weight_grad_rms},
+                        {"update_ratio", t.update_ratio},
+                        {"act_mean", t.act_mean},
+                        {"act_std", t.act_std},
+                        {"saturated", t.saturated},
+                        {"dead", t.dead}});
+    }
+    steps.push_back(
+        {{"step", e.step}, {"loss", e.loss}, {"accuracy", e.accuracy}, {"layers", layers}});
+  }
+  const bool diverged = result.divergence != Divergence::none;
+  const nlohmann::json doc = {
+      {"data", dataset_id(c.data)},
+      {"samples", c.samples},
+      {"noise", c.noise},
+      {"classes", dataset_classes(c.data)},
+      {"activation", info(c.act.kind).id},
+      {"alpha", c.act.alpha},
+      {"init", info(c.init.kind).id},
+      {"depth", c.depth},
+      {"width", c.width},
+      {"optimizer", optimizer_id(c.optimizer.kind)},
+      {"lr", c.optimizer.lr},
+      {"weight_decay", c.optimizer.weight_decay},
+      {"batch", c.batch},
+      {"steps_requested", c.steps},
+      {"seed", c.seed},
+      {"log_every", c.log_every},
+      {"steps", steps},
+      {"diverged_at", diverged ? nlohmann::json(result.diverged_at) : nlohmann::json(nullptr)},
+      {"divergence",
+       diverged ? nlohmann::json(divergence_id(result.divergence)) : nlohmann::json(nullptr)}};
+  return doc.dump() + "\n";
+}
+
+std::string csv(const TrainResult& result) {
+  std::string out = training_csv_header();
+  for (const TrainEntry& e : result.steps) out += training_csv_rows(e);
+  return out;
+}
+
+Expected<std::string> run_train(const Args& args) {
+  const Expected<TrainRequest> request = read_request(args);
+  if (!request.ok()) return Expected<std::string>::failure(request.error());
+  const Expected<TrainConfig> config = check_training(request.value());
+  if (!config.ok()) return Expected<std::string>::failure(config.error());
+  const Expected<std::string> format = args.choice("format", {"json", "csv"}, "json");
+  if (!format.ok()) return format;
+  const TrainResult result = run_training(config.value());
+  return format.value() == "json" ? json(config.value(), result) : csv(result);
+}
+
+}  // namespace
+
+Command train_command() {
+  return {
+      "train",
+      "--data ID [--samples N] [--noise S] --act ID [--alpha A] --init ID [--init-std S] "
+      "[--gain G] --depth L --width N --optimizer sgd|momentum|adam --lr R [--weight-decay D] "
+      "--batch B --steps S [--seed K] [--log-every E] [--format json|csv]",
+      "train a small float32 classifier on 2-D data: per-step loss, accuracy, per-layer "
+      "gradients",
+      {{"data", "ID", "dataset: moons, circles, xor, spiral, blobs, required"},
+       {"samples", "N", "number of points, 4..5000 (default 200)"},
+       {"noise", "S",
+        "standard deviation of the noise added to each coordinate, 0..2 "
+        "(default 0.1)"},
+       {"act", "ID", "activation of the hidden layers (see `actlab list`), required"},
+       {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
+       {"init", "ID", "initializer of every weight matrix (see `actlab inits`), required"},
+       {"init-std", "S", "standard deviation of --init normal, in (0, 100], required by it"},
+       {"gain", "G", "gain of --init orthogonal, in (0, 100] (default 1)"},
+       {"depth", "L", "hidden layers, 1..64, required"},
+       {"width", "N", "units per hidden layer, 1..256, required"},
+       {"optimizer", "ID", "sgd, momentum (0.9) or adam (0.9, 0.999, 1e-8), required"},
+       {"lr", "R", "learning rate, in (0, 100], required"},
+       {"weight-decay", "D", "L2 weight decay of the weight matrices, 0..1 (default 0)"},
+       {"batch", "B", "examples per update, 1..5000 (at least --samples: full batch), required"},
+       {"steps", "S", "updates, 0..1000000, required"},
+       {"seed", "K", "random seed of data, weights and shuffles, 0..4294967295 (default 1)"},
+       {"log-every", "E",
+        "log every E steps, 1..1000000 (default 10; step 0 and the last "
+        "always)"},
+       {"format", "json|csv", "output format (default json)"}},
+      run_train,
+      "The model: h_0 = x (2-D), h_l = phi(h_{l-1} W_l^T + b_l) for l = 1..L (width N), then\n"
+      "logits h_L W_{L+1}^T + b_{L+1}: one unit and binary cross-entropy from the logit for\n"
+      "two classes, K units and softmax cross-entropy for K. Every W_l by --init, biases 0.\n"
+      "Mini-batches from a shuffle per epoch; the loss is averaged over the batch.\n"
+      "Each logged step is a pass over all the points: loss, accuracy, and per layer 1..L+1\n"
+      "the rms of dL/dW_l, rms(update) / rms(W_l) of the last update, the mean and std of\n"
+      "h_l, the saturated fraction (|phi'| < 0.1 sup|phi'|) and dead units.\n"
+      "A loss or weight that is not finite stops the run: diverged_at is its step."};
+}
+
+}  // namespace actlab::cli

@@ -1,0 +1,260 @@
+// The training figure in headless Chromium: it trains when played, the loss shown falls, the
+// main thread has no long task while it trains, its state survives the URL, it embeds alone,
+// it speaks both languages, and its CSV is `actlab train --format csv`'s (within the wasm
+// tolerance of tests/wasm/train.test.mjs).
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { after, before, describe, test } from "node:test";
+
+import {
+  trainOptions,
+  cliCommand,
+  trainSchema,
+} from "../../web/train/schema.js";
+import { card, cli, launch, openPage } from "./browser.mjs";
+
+const CARD = card("train");
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+let env;
+before(async () => {
+  env = await launch();
+});
+after(() => env?.close());
+
+const dataset = (page, name) =>
+  page.$eval(CARD, (el, key) => el.dataset[key], name);
+
+async function waitStep(page, atLeast, timeout = 60000) {
+  await page.waitForFunction(
+    ([selector, n]) =>
+      Number(document.querySelector(selector)?.dataset.step) >= n,
+    [CARD, atLeast],
+    { timeout },
+  );
+}
+
+describe("the training figure", () => {
+  test("plays from the URL, the loss falls, and no task blocks the main thread", async () => {
+    const { page, log } = await openPage(
+      env,
+      "/?embed=1&view=train&train.play=1",
+      {
+        initScript: () => {
+          globalThis.longTasks = [];
+          new PerformanceObserver((list) =>
+            globalThis.longTasks.push(
+              ...list.getEntries().map((e) => e.duration),
+            ),
+          ).observe({ type: "longtask", buffered: true });
+        },
+      },
+    );
+    await waitStep(page, 50);
+    // The main thread's own instance of the module (web/engine.js, made when the page is first
+    // idle) is one task of its own, not the training's: wait for it.
+    await page.waitForFunction(
+      () => document.body.dataset.mainThreadEngine === "ready",
+      null,
+      {
+        timeout: 60000,
+      },
+    );
+    // The engine is compiled and the figure drawn: from here on, two seconds of training alone.
+    await page.evaluate(() => (globalThis.longTasks = []));
+    await page.waitForTimeout(2000);
+    const longTasks = await page.evaluate(() => globalThis.longTasks);
+    assert.deepEqual(
+      longTasks.filter((ms) => ms > 50),
+      [],
+    );
+    await waitStep(page, 900);
+    const losses = [];
+    for (let i = 0; i < 5; i++) {
+      losses.push(Number(await dataset(page, "loss")));
+      await page.waitForTimeout(150);
+    }
+    losses.sort((a, b) => a - b);
+    // Step 0's loss is 0.678 on the default seed; the CLI's is below 0.04 from step 600 on.
+    assert.ok(losses[2] < 0.3, `median loss ${losses[2]} after step 900`);
+    assert.deepEqual(log.errors, []);
+    // Embedded: the training card alone.
+    assert.equal(await page.$$eval(".card", (list) => list.length), 1);
+    await page.context().close();
+  });
+
+  test("pause, step and reset; the URL keeps the state, play included; axe finds nothing serious", async () => {
+    const { page } = await openPage(
+      env,
+      "/?view=train&lang=en&train.depth=3&train.seed=7",
+    );
+    await waitStep(page, 0);
+    assert.equal(await dataset(page, "step"), "0");
+    await page.click(`${CARD} [data-action="step"]`);
+    await waitStep(page, 5);
+    await page.click(`${CARD} [data-action="reset"]`);
+    await page.waitForFunction(
+      (s) => document.querySelector(s).dataset.step === "0",
+      CARD,
+    );
+    await page.click(`${CARD} [data-action="play"]`);
+    await page.waitForFunction(() => location.search.includes("train.play=1"));
+    await waitStep(page, 50);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get("train.depth"), "3");
+    assert.equal(url.searchParams.get("train.seed"), "7");
+    await page.selectOption("#train-opt", "adam");
+    await page.waitForFunction(() =>
+      location.search.includes("train.opt=adam"),
+    );
+    const again = await openPage(
+      env,
+      new URL(page.url()).pathname + new URL(page.url()).search,
+    );
+    await waitStep(again.page, 20); // train.play=1 plays on load
+    const values = JSON.parse(await dataset(again.page, "values"));
+    assert.equal(values.opt, "adam");
+    assert.equal(values.depth, 3);
+    assert.equal(values.play, true);
+    assert.equal(
+      await again.page.$eval(
+        `${CARD} [data-action="play"]`,
+        (el) => el.textContent,
+      ),
+      "Pause",
+    );
+    await again.context.close();
+    // The section passes an axe-core scan with no serious or critical violation.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const result = await globalThis.axe.run("#sec-train", {
+        resultTypes: ["violations"],
+      });
+      return result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map(
+          (v) =>
+            `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+        );
+    });
+    assert.deepEqual(violations, []);
+    await page.context().close();
+  });
+
+  test("speaks Russian and English", async () => {
+    for (const [lang, title, play] of [
+      ["ru", "Обучение глубокой сети", "Пуск"],
+      ["en", "Training a deep network", "Play"],
+    ]) {
+      const { page, context } = await openPage(
+        env,
+        `/?embed=1&view=train&lang=${lang}`,
+      );
+      await waitStep(page, 0);
+      assert.equal(
+        await page.$eval(`${CARD} .card-title`, (el) => el.textContent),
+        title,
+      );
+      assert.equal(
+        await page.$eval(
+          `${CARD} [data-action="play"]`,
+          (el) => el.textContent,
+        ),
+        play,
+      );
+      assert.match(
+        await page.$eval(`${CARD} .train-status`, (el) => el.textContent),
+        lang === "ru" ? /шаг 0/ : /step 0/,
+      );
+      await context.close();
+    }
+  });
+
+  test("a preset sets both networks and says what to see", async () => {
+    const { page, context } = await openPage(env, "/?embed=1&view=train");
+    await waitStep(page, 0);
+    await page.waitForSelector('#train-preset option[value="he-2015"]', {
+      state: "attached",
+    });
+    await page.selectOption("#train-preset", "he-2015");
+    await page.waitForFunction(() => location.search.includes("train.vs=1"));
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get("train.depth"), "30");
+    assert.equal(url.searchParams.get("train.vinit"), "glorot-uniform");
+    assert.equal(url.searchParams.get("train.init"), "he-normal");
+    assert.match(
+      await page.$eval(`${CARD} .train-expect`, (el) => el.textContent),
+      /Xavier/,
+    );
+    await context.close();
+  });
+
+  test("the CSV download is `actlab train --format csv` for the steps done", async () => {
+    const query =
+      "/?embed=1&view=train&train.data=blobs&train.phi=relu&train.init=he-normal&train.opt=momentum&train.lr=0.05";
+    const { page, context } = await openPage(env, query);
+    await waitStep(page, 0);
+    for (let i = 0; i < 5; i++) {
+      const before = Number(await dataset(page, "step"));
+      await page.click(`${CARD} [data-action="step"]`);
+      await waitStep(page, before + 5);
+    }
+    const steps = Number(await dataset(page, "step"));
+    assert.equal(steps, 25); // 5 per step at the default speed
+    const download = page.waitForEvent("download");
+    await page.click(`${CARD} [data-action="csv"]`);
+    const text = readFileSync(await (await download).path(), "utf8");
+    const values = JSON.parse(await dataset(page, "values"));
+    const native = cli(cliCommand(trainOptions(values).main, steps)).split(
+      "\n",
+    );
+    const rows = text.split("\n");
+    assert.equal(rows.length, native.length);
+    assert.equal(rows[0], native[0]);
+    for (let i = 1; i < rows.length - 1; i++) {
+      const a = rows[i].split(","),
+        b = native[i].split(",");
+      assert.equal(a[0], b[0], `row ${i} step`);
+      assert.equal(a[3], b[3], `row ${i} layer`);
+      a.forEach((cell, k) => {
+        const x = Number(cell),
+          y = Number(b[k]);
+        assert.ok(
+          Math.abs(x - y) <= 1e-4 * Math.abs(y) + 1e-7,
+          `row ${i} column ${k}: ${x} vs ${y}`,
+        );
+      });
+    }
+    await context.close();
+  });
+});
+
+test("the schema's defaults are valid engine options", () => {
+  const catalog = {
+    activations: [{ id: "tanh" }, { id: "sigmoid" }],
+    initializers: [
+      { id: "glorot-uniform" },
+      { id: "standard" },
+      { id: "normal", needs_std: true },
+    ],
+  };
+  const kinds = {
+    int: (min, max, d) => ({ default: d }),
+    float: (min, max, d) => ({ default: d }),
+    choice: (choices, d) => ({ choices, default: d }),
+    bool: (d) => ({ default: d }),
+    alpha: () => ({ default: null }),
+  };
+  const schema = trainSchema(catalog, kinds);
+  assert.ok(!schema.init.choices.includes("normal"));
+  const defaults = Object.fromEntries(
+    Object.entries(schema).map(([k, s]) => [k, s.default]),
+  );
+  const { main, compare } = trainOptions(defaults);
+  assert.equal(compare, null);
+  const csv = cli(cliCommand(main, 10));
+  assert.equal(csv.split("\n").length, 1 + 2 * 5 + 1); // steps 0 and 10, 5 layers each
+});

@@ -1,0 +1,143 @@
+// The worker's side of the training figure: the trainers of the current configuration (the
+// first network and the compared one), stepped a few updates per request within a time
+// budget, and the history of their logged steps, which a request reads from any point on (a
+// reply the page dropped loses nothing). The weights stay in the module.
+const BUDGET_MS = 30; // of work per request: the worker answers at least every frame or two
+// Cells per side of the decision boundary: up to 48, fewer for a large network, so that the
+// grid's forward pass stays near GRID_WORK multiply-adds (~10 ms in the module).
+const GRID = 48;
+const GRID_WORK = 5e7;
+
+function gridSize({ depth, width }) {
+  const perPoint = depth * width * width + 2 * width;
+  return Math.max(
+    16,
+    Math.min(GRID, Math.floor(Math.sqrt(GRID_WORK / perPoint))),
+  );
+}
+
+let session = null;
+
+function freeSession() {
+  for (const run of session?.runs ?? []) run.trainer.delete();
+  session = null;
+}
+
+// The data's box with a margin, square, for the boundary (the same for both networks).
+function bounds(x) {
+  let x0 = Infinity,
+    x1 = -Infinity,
+    y0 = Infinity,
+    y1 = -Infinity;
+  for (let i = 0; i < x.length; i += 2) {
+    x0 = Math.min(x0, x[i]);
+    x1 = Math.max(x1, x[i]);
+    y0 = Math.min(y0, x[i + 1]);
+    y1 = Math.max(y1, x[i + 1]);
+  }
+  const half = (Math.max(x1 - x0, y1 - y0) / 2) * 1.15 + 0.05;
+  const cx = (x0 + x1) / 2,
+    cy = (y0 + y1) / 2;
+  return { x0: cx - half, x1: cx + half, y0: cy - half, y1: cy + half };
+}
+
+function createSession(actlab, key, main, compare) {
+  freeSession();
+  const runs = [];
+  try {
+    for (const options of compare ? [main, compare] : [main]) {
+      runs.push({
+        trainer: actlab.createTrainer(options),
+        history: [],
+        last: null,
+      });
+    }
+  } catch (error) {
+    for (const run of runs) run.trainer.delete();
+    throw error;
+  }
+  const data = runs[0].trainer.data();
+  session = { key, runs, data, box: bounds(data.x) };
+  for (const run of runs) record(run, run.trainer.step(0));
+}
+
+function record(run, reply) {
+  run.history.push(...reply.entries);
+  run.last = reply;
+}
+
+// A copy of an entry (the history's arrays must not be transferred away).
+function copy(entry) {
+  const layers = {};
+  for (const [name, values] of Object.entries(entry.layers))
+    layers[name] = values.slice();
+  return { ...entry, layers };
+}
+
+// args: {key, main, compare, steps, since: [entries the page has per run], reset}.
+export function train(
+  actlab,
+  { key, main, compare, steps, since = [], reset = false },
+) {
+  let fresh = false;
+  if (reset || !session || session.key !== key) {
+    createSession(actlab, key, main, compare);
+    fresh = true;
+  }
+  const started = performance.now();
+  // Chunks of 1, 2, 4, 8, 10, ... steps: a slow network returns after one step.
+  let done = 0;
+  for (
+    let k = 1;
+    done < steps && performance.now() - started < BUDGET_MS;
+    k = Math.min(2 * k, 10)
+  ) {
+    const chunk = Math.min(steps - done, k);
+    for (const run of session.runs) {
+      if (run.last.diverged_at === null) record(run, run.trainer.step(chunk));
+    }
+    done += chunk;
+  }
+  const n = gridSize(main);
+  const { box } = session;
+  return {
+    key,
+    fresh,
+    data: fresh
+      ? {
+          x: session.data.x.slice(),
+          y: session.data.y.slice(),
+          classes: session.data.classes,
+        }
+      : null,
+    box,
+    grid: n,
+    runs: session.runs.map((run, i) => {
+      const from = fresh ? 0 : Math.min(since[i] ?? 0, run.history.length);
+      const stepsDone = run.last.steps_done;
+      const lastLogged = run.history.at(-1);
+      return {
+        entries: run.history.slice(from).map(copy),
+        from,
+        steps_done: stepsDone,
+        diverged_at: run.last.diverged_at,
+        divergence: run.last.divergence,
+        // The rows of the current step when it is not a logged one (the CSV's last rows).
+        current_csv:
+          lastLogged && lastLogged.step === stepsDone
+            ? ""
+            : run.last.diverged_at === null
+              ? run.trainer.current().csv
+              : "",
+        boundary: run.trainer.grid({ ...box, nx: n, ny: n }),
+      };
+    }),
+  };
+}
+
+export function trainPresets(actlab) {
+  return {
+    presets: actlab.listTrainPresets(),
+    header: actlab.trainCsvHeader(),
+  };
+}
