@@ -25,5 +25,8 @@ Command curve_command();
 Command inits_command();
 Command propagate_command();
 Command bound_command();
+Command theory_command();
+Command critical_command();
+Command jacobian_command();
 
 }  // namespace actlab::cli

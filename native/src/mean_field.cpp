@@ -22,6 +22,14 @@ constexpr double kUnbounded = 1e100;
 constexpr double kZeroFixedPoint = 1e-12;
 constexpr int kMaxIterations = 500;
 
+// Positively homogeneous phi (identity, relu, leaky relu): E[phi(u1) phi(u2)] is q times its
+// value at q = 1 and E[phi'(u1) phi'(u2)] does not depend on q, so the bivariate rule runs at
+// q = 1 (it would otherwise refine down to g's unit scale, 1e-150 of sqrt(q) far out).
+bool homogeneous(const Activation& act) {
+  return act.kind == ActivationKind::identity || act.kind == ActivationKind::relu ||
+         act.kind == ActivationKind::leaky_relu;
+}
+
 double root_q(double q) {
   return std::fmax(std::sqrt(q), kSmallestRootQ);
 }
@@ -115,7 +123,9 @@ double correlation_step(const MeanField& mf, double q, double c) {
   const auto phi = [&](double x) { return act.value(x); };
   const double cc = std::fmin(1.0, std::fmax(-1.0, c));
   const double qq = std::fmax(q, kSmallestRootQ * kSmallestRootQ);
-  const double covariance = mf.sigma_w2 * bivariate_expectation(phi, phi, qq, cc) + mf.sigma_b2;
+  const double e = homogeneous(act) ? qq * bivariate_expectation(phi, phi, 1.0, cc)
+                                    : bivariate_expectation(phi, phi, qq, cc);
+  const double covariance = mf.sigma_w2 * e + mf.sigma_b2;
   return covariance / length_map(mf, q);
 }
 
@@ -123,7 +133,7 @@ double correlation_slope(const MeanField& mf, double q, double c) {
   const Activation& act = mf.act;
   const auto dphi = [&](double x) { return act.derivative(x); };
   const double cc = std::fmin(1.0, std::fmax(-1.0, c));
-  const double qq = std::fmax(q, kSmallestRootQ * kSmallestRootQ);
+  const double qq = homogeneous(act) ? 1.0 : std::fmax(q, kSmallestRootQ * kSmallestRootQ);
   return mf.sigma_w2 * bivariate_expectation(dphi, dphi, qq, cc);
 }
 
@@ -253,12 +263,9 @@ CriticalLinePoint critical_line_point(const Activation& act, double q) {
 }
 
 CriticalPoint critical_point(const Activation& act, double sigma_b2) {
-  // Positively homogeneous phi (relu, leaky relu, identity): chi1 does not depend on q, the
-  // line is the one point sigma_b2 = 0, where the length map fixes every q.
-  const bool homogeneous = act.kind == ActivationKind::identity ||
-                           act.kind == ActivationKind::relu ||
-                           act.kind == ActivationKind::leaky_relu;
-  if (homogeneous) {
+  // Homogeneous phi: chi1 does not depend on q, the line is the one point sigma_b2 = 0, where
+  // the length map fixes every q.
+  if (homogeneous(act)) {
     if (sigma_b2 != 0) return {};
     return {1 / mean_dphi2(act, 1), std::nullopt};
   }
