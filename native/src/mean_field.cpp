@@ -262,6 +262,20 @@ CriticalLinePoint critical_line_point(const Activation& act, double q) {
   return {q, sigma_w2, q - sigma_w2 * mean_phi2(act, q)};
 }
 
+std::vector<CriticalLinePoint> critical_line(const Activation& act, double q_lo, double q_hi,
+                                             int points) {
+  std::vector<CriticalLinePoint> line;
+  const double log_lo = portable::log(q_lo), log_hi = portable::log(q_hi);
+  for (int i = 0; i < points; ++i) {
+    const double q = i == 0 ? q_lo
+                     : i == points - 1
+                         ? q_hi
+                         : portable::exp(log_lo + (log_hi - log_lo) * i / (points - 1));
+    line.push_back(critical_line_point(act, q));
+  }
+  return line;
+}
+
 CriticalPoint critical_point(const Activation& act, double sigma_b2) {
   // Homogeneous phi: chi1 does not depend on q, the line is the one point sigma_b2 = 0, where
   // the length map fixes every q.

@@ -104,6 +104,11 @@ struct CriticalLinePoint {
   double sigma_b2;
 };
 CriticalLinePoint critical_line_point(const Activation& act, double q);
+// `points` (>= 2) of the line at q log-spaced from q_lo to q_hi (0 < q_lo < q_hi), both ends
+// exact; the caller keeps those with sigma_b2 >= 0.
+std::vector<CriticalLinePoint> critical_line(const Activation& act, double q_lo, double q_hi,
+                                             int points);
+inline constexpr int kMaxCriticalLinePoints = 2000;
 
 // The point of the line at sigma_b2: the smallest q* on it. sigma_w2 nullopt where the line
 // misses sigma_b2 (relu for sigma_b2 > 0); q_star nullopt also where every q is a fixed point
