@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "actlab/mean_field.hpp"
+#include "actlab/mean_field_point.hpp"
 #include "actlab/propagation.hpp"
 
 namespace actlab {
@@ -17,15 +18,12 @@ namespace {
 
 void expect_width_1024_within_theory(const std::string& act, double w2, double b2) {
   const int width = 1024, batch = 64, depth = 8;
-  PropagationRequest r;
+  PropagationRequest r;  // propagate --sigma-w2 w2 --sigma-b2 b2
   r.act = act;
-  r.init = "normal";
-  r.init_std = std::sqrt(w2 / width);
-  r.bias_std = std::sqrt(b2);
   r.depth = depth;
   r.width = width;
   r.batch = batch;
-  const Expected<PropagationConfig> config = check_propagation(r);
+  const Expected<PropagationConfig> config = check_mean_field_point(r, w2, b2);
   ASSERT_TRUE(config.ok()) << config.error();
   const Propagation measured = Propagator().run(config.value());
   const Expected<Activation> phi = make_activation(act, std::nan(""));
