@@ -79,8 +79,8 @@ double bivariate_expectation(const F1& f1, const F2& f2, double q, double c) {
   const double unit = c == 0 ? 1 : std::fmin(1.0, s / std::fabs(c));
   return gaussian_expectation(
       [&](double u1) {
-        const double inner = gaussian_expectation(f2, c * u1, s);
-        return f1(u1) * inner;
+        const double outer = f1(u1);  // 0 on relu's negative side: no inner integral there
+        return outer == 0 ? 0.0 : outer * gaussian_expectation(f2, c * u1, s);
       },
       0.0, root_q, unit > 0 ? unit : 1);
 }
