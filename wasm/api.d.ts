@@ -114,7 +114,102 @@ export interface InitializerInfo {
   needs_gain: boolean; // "orthogonal"
 }
 
+// Mean-field theory (wasm/theory_api.mjs): `actlab theory`, `critical`, `jacobian`.
+export interface TheoryOptions {
+  act: string;
+  alpha?: number;
+  sigmaW2: number; // (0, 100]: N Var(W_ij)
+  sigmaB2: number; // [0, 100]: Var(b_i)
+  depth?: number; // 1..200, default 20
+  q0?: number; // (0, 10000], default 1: the input's second moment per coordinate
+  c0?: number; // [-1, 1], default 0.5: the two inputs' correlation
+}
+
+// At the fixed point; null where there is none (q* null: q_l grows without bound) or where
+// a depth scale diverges (xi_c on the critical line).
+export interface FixedPoint {
+  q_star: number | null;
+  chi1: number | null;
+  xi_q: number | null;
+  xi_c: number | null;
+  c_star: number | null;
+}
+
+export interface Theory extends FixedPoint {
+  activation: string;
+  sigma_w2: number;
+  sigma_b2: number;
+  // Length L; q is Infinity and c NaN once q_l overflows a double (the CLI prints null).
+  layers: { index: Float64Array; q: Float64Array; c: Float64Array };
+}
+
+export interface SpectrumMoments {
+  mean: number; // of the eigenvalues of J J^T
+  variance: number;
+}
+
+export interface JacobianSpectrum {
+  activation: string;
+  init: string;
+  depth: number;
+  width: number;
+  seed: number;
+  sigma_w2: number;
+  sigma_b2: number;
+  singular_values: Float64Array; // descending, width of them
+  moments: SpectrumMoments;
+  predicted: { gaussian: SpectrumMoments; orthogonal: SpectrumMoments };
+}
+
+export interface MeanFieldPointOptions {
+  sigmaW2?: number; // with sigmaB2, instead of init/initStd/gain/biasStd/inputDim
+  sigmaB2?: number;
+}
+
 export interface Actlab extends TrainApi {
+  theory(options: TheoryOptions): Theory;
+  critical(options: { act: string; alpha?: number; sigmaB2: number }): {
+    activation: string;
+    sigma_b2: number;
+    sigma_w2: number | null;
+    q_star: number | null;
+  };
+  // The order-chaos line at q log-spaced in [from, to] (defaults 1e-4, 100, 200 points).
+  criticalLine(options: {
+    act: string;
+    alpha?: number;
+    from?: number;
+    to?: number;
+    points?: number;
+  }): { q: Float64Array; sigma_w2: Float64Array; sigma_b2: Float64Array };
+  fixedPoint(options: {
+    act: string;
+    alpha?: number;
+    sigmaW2: number;
+    sigmaB2: number;
+    q0?: number;
+  }): FixedPoint;
+  // SELU's (mu, nu) -> (mu~, nu~) for LeCun weights (omega = 0, tau = 1) and its Jacobian.
+  seluMomentMap(options: { mu?: number; nu?: number }): {
+    mu: number;
+    nu: number;
+    dmu_dmu: number;
+    dmu_dnu: number;
+    dnu_dmu: number;
+    dnu_dnu: number;
+    spectral_norm: number;
+  };
+  // propagate at a mean-field point: W ~ N(0, sigmaW2 / N), b ~ N(0, sigmaB2), D = N.
+  propagateAt(
+    options: Omit<PropagateOptions, "init"> & Required<MeanFieldPointOptions>,
+  ): Propagation;
+  // width 1..256; init as propagate's, or sigmaW2 and sigmaB2.
+  jacobian(
+    options: Omit<PropagateOptions, "batch" | "init"> & {
+      init?: string;
+    } & MeanFieldPointOptions,
+  ): JacobianSpectrum;
+
   listActivations(): ActivationInfo[];
   describeActivation(options: { act: string; alpha?: number }): ActivationInfo;
   curve(options: CurveOptions): Curve;

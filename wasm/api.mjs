@@ -2,6 +2,7 @@
 // arguments with the CLI's defaults, checks argument types the way the CLI parses its flags,
 // and throws an ActlabError carrying the CLI's message for bad input.
 import { wrapTrain } from "./train_api.mjs";
+import { wrapTheory } from "./theory_api.mjs";
 
 export class ActlabError extends Error {
   constructor(message) {
@@ -92,8 +93,12 @@ function propagateOptions({
 }
 
 export function wrapModule(raw) {
+  const propagate = (options) =>
+    unwrap(raw.propagate(propagateOptions(options)));
   return {
     ...wrapTrain(raw), // the training lab: train, createTrainer, ... (train_api.mjs)
+    ...wrapTheory(raw, propagate),
+
     // [{id, name, formula, derivative, max_derivative, argmax_derivative, max_attained,
     //   bounded, range: [lo|null, hi|null], alpha: {default, min, max, value} | null,
     //   constants: {lambda, alpha} for selu, {} otherwise}]
@@ -133,7 +138,7 @@ export function wrapModule(raw) {
     // One forward and backward pass: the numbers of `actlab propagate`, the per-layer series
     // as typed arrays (see Propagation in api.d.ts). Refuses a configuration over the 256 MiB
     // budget before allocating anything.
-    propagate: (options) => unwrap(raw.propagate(propagateOptions(options))),
+    propagate,
 
     // {max_derivative, bound: Float64Array}: (sup|phi'|)^(k+1), k = 0..depth-1.
     bound: ({ act, alpha, depth } = {}) =>

@@ -26,5 +26,8 @@ Command inits_command();
 Command propagate_command();
 Command bound_command();
 Command train_command();
+Command theory_command();
+Command critical_command();
+Command jacobian_command();
 
 }  // namespace actlab::cli

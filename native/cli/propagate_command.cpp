@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actlab/activation_info.hpp"
+#include "actlab/mean_field_point.hpp"
 #include "actlab/propagation.hpp"
 #include "command.hpp"
 
@@ -106,7 +107,12 @@ std::string table(const Propagation& p) {
 Expected<std::string> run_propagate(const Args& args) {
   const Expected<PropagationRequest> request = read_request(args);
   if (!request.ok()) return Expected<std::string>::failure(request.error());
-  const Expected<PropagationConfig> config = check_propagation(request.value());
+  const Expected<std::optional<double>> w2 = args.optional_number("sigma-w2");
+  if (!w2.ok()) return Expected<std::string>::failure(w2.error());
+  const Expected<std::optional<double>> b2 = args.optional_number("sigma-b2");
+  if (!b2.ok()) return Expected<std::string>::failure(b2.error());
+  const Expected<PropagationConfig> config =
+      check_mean_field_point(request.value(), w2.value(), b2.value());
   if (!config.ok()) return Expected<std::string>::failure(config.error());
   const Expected<std::string> format = args.choice("format", {"json", "text"}, "json");
   if (!format.ok()) return format;
@@ -119,7 +125,8 @@ Expected<std::string> run_propagate(const Args& args) {
 Command propagate_command() {
   return {"propagate",
           "--act ID [--alpha A] --init ID [--init-std S] [--gain G] --depth L --width N --batch B "
-          "[--input-dim D] [--input-std S] [--bias-std S] [--seed K] [--bins M] "
+          "[--input-dim D] [--input-std S] [--bias-std S] [--sigma-w2 S --sigma-b2 B] [--seed K] "
+          "[--bins M] "
           "[--saturation-eps E] [--format json|text]",
           "one forward and backward pass of a deep float32 network: per-layer statistics",
           {{"act", "ID", "activation id (see `actlab list`), required"},
@@ -133,6 +140,8 @@ Command propagate_command() {
            {"input-dim", "D", "input features, 1..4096 (default N)"},
            {"input-std", "S", "standard deviation of the input X, in (0, 100] (default 1)"},
            {"bias-std", "S", "standard deviation of the biases, 0..100 (default 0: zero biases)"},
+           {"sigma-w2", "S", "instead of --init: W ~ N(0, S/N), S in (0, 100]; with --sigma-b2"},
+           {"sigma-b2", "B", "instead of --bias-std: b ~ N(0, B), B in [0, 100]; with --sigma-w2"},
            {"seed", "K", "random seed, an integer 0..4294967295 (default 1)"},
            {"bins", "M", "histogram bins, 2..512 (default 64)"},
            {"saturation-eps", "E",

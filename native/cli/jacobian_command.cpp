@@ -1,0 +1,129 @@
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "actlab/activation_info.hpp"
+#include "actlab/jacobian.hpp"
+#include "actlab/mean_field_point.hpp"
+#include "command.hpp"
+
+namespace actlab::cli {
+
+namespace {
+
+struct JacobianFlags {
+  PropagationRequest request;
+  std::optional<double> sigma_w2, sigma_b2;
+};
+
+Expected<JacobianFlags> read_flags(const Args& args) {
+  JacobianFlags f;
+  PropagationRequest& r = f.request;
+  r.act = args.text("act", "");
+  r.init = args.text("init", "");
+  std::string error;
+  const auto read_number = [&](const char* name, std::optional<double>& target) {
+    const auto x = args.optional_number(name);
+    if (!x.ok() && error.empty()) error = x.error();
+    if (x.ok()) target = x.value();
+  };
+  const auto read_integer = [&](const char* name, std::optional<int>& target) {
+    const auto x = args.optional_integer(name);
+    if (!x.ok() && error.empty()) error = x.error();
+    if (x.ok()) target = x.value();
+  };
+  read_number("alpha", r.alpha);
+  read_number("init-std", r.init_std);
+  read_number("gain", r.gain);
+  read_number("sigma-w2", f.sigma_w2);
+  read_number("sigma-b2", f.sigma_b2);
+  read_integer("depth", r.depth);
+  read_integer("width", r.width);
+  read_number("input-std", r.input_std);
+  read_number("bias-std", r.bias_std);
+  read_number("seed", r.seed);
+  if (!error.empty()) return Expected<JacobianFlags>::failure(error);
+  return f;
+}
+
+nlohmann::json moments(const SpectrumMoments& m) {
+  return {{"mean", m.mean}, {"variance", m.variance}};
+}
+
+Expected<std::string> run_jacobian(const Args& args) {
+  const Expected<JacobianFlags> flags = read_flags(args);
+  if (!flags.ok()) return Expected<std::string>::failure(flags.error());
+  const JacobianFlags& f = flags.value();
+  PropagationRequest r = f.request;
+  if (f.sigma_w2 || f.sigma_b2) {
+    // The mean-field point's initializer, then jacobian's own limits.
+    r.batch = 1;
+    const Expected<PropagationConfig> point = check_mean_field_point(r, f.sigma_w2, f.sigma_b2);
+    if (!point.ok()) return Expected<std::string>::failure(point.error());
+    r.init = "normal";
+    r.init_std = point.value().init.std;
+    r.bias_std = point.value().bias_std;
+  }
+  const Expected<PropagationConfig> config = check_jacobian(r);
+  if (!config.ok()) return Expected<std::string>::failure(config.error());
+  const Expected<std::string> format = args.choice("format", {"text", "json"}, "text");
+  if (!format.ok()) return format;
+  const PropagationConfig& c = config.value();
+  const JacobianSpectrum s = input_output_jacobian(c);
+  if (format.value() == "text") {
+    char line[256];
+    std::snprintf(line, sizeof line,
+                  "eigenvalues of J J^T: mean %.6g variance %.6g (predicted: gaussian %.6g %.6g, "
+                  "orthogonal %.6g %.6g)\nsingular values:\n",
+                  s.measured.mean, s.measured.variance, s.gaussian.mean, s.gaussian.variance,
+                  s.orthogonal.mean, s.orthogonal.variance);
+    std::string out = line;
+    for (const double sv : s.singular_values) {
+      std::snprintf(line, sizeof line, "%.9g\n", sv);
+      out += line;
+    }
+    return out;
+  }
+  const nlohmann::json doc = {
+      {"activation", info(c.act.kind).id},
+      {"init", info(c.init.kind).id},
+      {"depth", c.shape.depth},
+      {"width", c.shape.width},
+      {"seed", c.seed},
+      {"sigma_w2", s.sigma_w2},
+      {"sigma_b2", s.sigma_b2},
+      {"singular_values", s.singular_values},
+      {"moments", moments(s.measured)},
+      {"predicted", {{"gaussian", moments(s.gaussian)}, {"orthogonal", moments(s.orthogonal)}}}};
+  return doc.dump() + "\n";
+}
+
+}  // namespace
+
+Command jacobian_command() {
+  return {"jacobian",
+          "--act ID [--alpha A] (--init ID [--init-std S] [--gain G] [--bias-std S] | "
+          "--sigma-w2 S --sigma-b2 B) --depth L --width N [--input-std S] [--seed K] "
+          "[--format text|json]",
+          "singular values of the input-output Jacobian of a deep network at one input",
+          {{"act", "ID", "activation id (see `actlab list`), required"},
+           {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
+           {"init", "ID", "initializer id (see `actlab inits`), unless --sigma-w2 is given"},
+           {"init-std", "S", "standard deviation of --init normal, in (0, 100], required by it"},
+           {"gain", "G", "gain of --init orthogonal, in (0, 100] (default 1)"},
+           {"sigma-w2", "S", "weights N(0, S/N), S in (0, 100]; with --sigma-b2"},
+           {"sigma-b2", "B", "biases N(0, B), B in [0, 100]; with --sigma-w2"},
+           {"depth", "L", "number of layers, 1..200, required"},
+           {"width", "N", "units per layer and input features, 1..256, required"},
+           {"input-std", "S", "standard deviation of the input x, in (0, 100] (default 1)"},
+           {"bias-std", "S", "standard deviation of the biases, 0..100 (default 0)"},
+           {"seed", "K", "random seed, an integer 0..4294967295 (default 1)"},
+           {"format", "text|json", "output format (default text)"}},
+          run_jacobian,
+          "J = dh_L/dh_0 = D_L W_L ... D_1 W_1, D_l = diag(phi'(z_l)), in double; its singular\n"
+          "values (Eigen BDCSVD) and the mean and variance of the eigenvalues of J J^T beside\n"
+          "the mean-field prediction (Pennington et al. 2017): mean prod_l sigma_w2 mu1(q_l),\n"
+          "variance/mean^2 = sum_l (mu2/mu1^2 - 1 + s), mu_k = E[phi'^(2k)], s = 1 for i.i.d.\n"
+          "weights and 0 for orthogonal."};
+}
+
+}  // namespace actlab::cli
