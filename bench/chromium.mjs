@@ -31,6 +31,7 @@ import {
   buildMarchNative,
   checkExecutable,
 } from "./lib/native.mjs";
+import { thisMachine } from "./lib/machine.mjs";
 import { interaction, transfer } from "./lib/page-metrics.mjs";
 import {
   printPage,
@@ -126,10 +127,13 @@ function environment() {
   const stale = Object.entries(builds)
     .filter(([, mtime]) => mtime < sources)
     .map(([path]) => path);
+  const cpu = thisMachine();
   return {
     date: today(),
     machine: {
-      cpu: command("sh", ["-c", "lscpu | sed -n 's/^Model name: *//p'"]),
+      cpu: cpu.model,
+      isa: cpu.isa.name,
+      simdBits: cpu.isa.bits,
       cores: cpus().length,
       loadBefore: loadavg()[0],
     },
@@ -359,7 +363,7 @@ async function benchmark(env, browser, origin, natives) {
 function report(result) {
   const { machine: m, software: s, git } = result;
   console.log(
-    `actlab benchmark ${result.date}: ${m.cpu}, ${m.cores} cores, load ${m.loadBefore.toFixed(2)} -> ${m.loadAfter.toFixed(2)}`,
+    `actlab benchmark ${result.date}: ${m.cpu} (vector ISA ${m.isa}, ${m.simdBits}-bit), ${m.cores} cores, load ${m.loadBefore.toFixed(2)} -> ${m.loadAfter.toFixed(2)}`,
   );
   console.log(`Chromium ${s.chromium}, node ${s.node}, ${s.emscripten}`);
   console.log(

@@ -1,6 +1,7 @@
 #pragma once
 // An activation sampled on an evenly spaced grid: what `actlab curve` prints and the
 // activation figure plots.
+#include <cstddef>
 #include <vector>
 
 #include "actlab/activation.hpp"
@@ -28,5 +29,10 @@ Expected<CurveGrid> check_curve_grid(const CurveGrid& grid);
 
 // z_i = from + (to - from) i / (points - 1), i = 0..points-1: both ends exact.
 Curve sample_curve(const Activation& act, const CurveGrid& grid);
+
+// h[i] = phi(z[i]) and dphi[i] = phi'(z[i]) in double, bitwise what evaluate() gives, two
+// points at a time where the target has 128-bit SIMD (WebAssembly SIMD, SSE2): the curves'
+// evaluation (native/src/curve_f64x2.cpp).
+void evaluate_curve(const Activation& act, const double* z, double* h, double* dphi, std::size_t n);
 
 }  // namespace actlab
