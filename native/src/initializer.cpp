@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "number_text.hpp"
+#include "actlab/message_text.hpp"
 
 namespace actlab {
 
@@ -217,7 +217,8 @@ Expected<Initializer> make_initializer(const std::string& id, double init_std, d
     }
     return init;
   }
-  return Result::failure("--init: unknown initializer '" + id + "'; valid: " + initializer_ids());
+  return Result::failure("--init: unknown initializer " + quoted_text(id) +
+                         "; valid: " + initializer_ids());
 }
 
 double weight_variance(const Initializer& init, int fan_in, int fan_out) {

@@ -8,9 +8,9 @@
 #include <utility>
 
 #include "actlab/activation_info.hpp"
+#include "actlab/message_text.hpp"
 #include "actlab/portable_math.hpp"
 #include "actlab/statistics.hpp"
-#include "number_text.hpp"
 
 namespace actlab {
 
