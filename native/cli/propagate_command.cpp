@@ -2,8 +2,11 @@
 #include <nlohmann/json.hpp>
 
 #include "actlab/activation_info.hpp"
+#include "actlab/message_text.hpp"
 #include "actlab/propagation.hpp"
 #include "command.hpp"
+#include "help_text.hpp"
+#include "machine_memory.hpp"
 
 namespace actlab::cli {
 
@@ -38,6 +41,17 @@ Expected<PropagationRequest> read_request(const Args& args) {
   read_integer("bins", r.bins);
   read_number("saturation-eps", r.saturation_eps);
   if (!error.empty()) return Expected<PropagationRequest>::failure(error);
+  r.memory_budget = default_memory_budget();
+  const auto mebibytes = args.optional_integer("max-memory");
+  if (!mebibytes.ok()) return Expected<PropagationRequest>::failure(mebibytes.error());
+  if (mebibytes.value()) {
+    if (*mebibytes.value() < 1) {
+      return Expected<PropagationRequest>::failure(
+          "--max-memory: must be a positive integer (MiB), got " +
+          std::to_string(*mebibytes.value()));
+    }
+    r.memory_budget = std::uint64_t(*mebibytes.value()) << 20;
+  }
   return r;
 }
 
@@ -100,6 +114,10 @@ Expected<std::string> run_propagate(const Args& args) {
   return format.value() == "json" ? json(config.value(), result) : table(result);
 }
 
+std::string n(double x) {
+  return number_text(x);
+}
+
 }  // namespace
 
 Command propagate_command() {
@@ -107,23 +125,34 @@ Command propagate_command() {
       "propagate",
       "--act ID [--alpha A] --init ID [--init-std S] [--gain G] --depth L --width N --batch B "
       "[--input-dim D] [--input-std S] [--bias-std S] [--seed K] [--bins M] "
-      "[--saturation-eps E] [--format json|text]",
+      "[--saturation-eps E] [--max-memory MIB] [--format json|text]",
       "one forward and backward pass of a deep float32 network: per-layer statistics",
       {{"act", "ID", "activation id (see `actlab list`), required"},
-       {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
+       {"alpha", "A", alpha_help()},
        {"init", "ID", "initializer id (see `actlab inits`), required"},
-       {"init-std", "S", "standard deviation of --init normal, in (0, 100], required by it"},
-       {"gain", "G", "gain of --init orthogonal, in (0, 100] (default 1)"},
-       {"depth", "L", "number of layers, 1..200, required"},
-       {"width", "N", "units per layer, 1..2048, required"},
-       {"batch", "B", "examples, 1..4096, required"},
-       {"input-dim", "D", "input features, 1..4096 (default N)"},
-       {"input-std", "S", "standard deviation of the input X, in (0, 100] (default 1)"},
-       {"bias-std", "S", "standard deviation of the biases, 0..100 (default 0: zero biases)"},
-       {"seed", "K", "random seed, an integer 0..4294967295 (default 1)"},
-       {"bins", "M", "histogram bins, 2..512 (default 64)"},
+       {"init-std", "S",
+        "standard deviation of --init normal, in (0, " + n(kMaxInitScale) + "], required by it"},
+       {"gain", "G", "gain of --init orthogonal, in (0, " + n(kMaxInitScale) + "] (default 1)"},
+       {"depth", "L", "number of layers, " + span(1, kMaxDepth) + ", required"},
+       {"width", "N", "units per layer, " + span(1, kMaxWidth) + ", required"},
+       {"batch", "B", "examples, " + span(1, kMaxBatch) + ", required"},
+       {"input-dim", "D", "input features, " + span(1, kMaxInputDim) + " (default N)"},
+       {"input-std", "S",
+        "standard deviation of the input X, in (0, " + n(kMaxInputScale) + "] (default " +
+            n(kDefaultInputStd) + ")"},
+       {"bias-std", "S",
+        "standard deviation of the biases, " + span(0, kMaxInputScale) + " (default " +
+            n(kDefaultBiasStd) + ": zero biases)"},
+       {"seed", "K",
+        "random seed, an integer " + span(0, kMaxSeed) + " (default " + n(kDefaultSeed) + ")"},
+       {"bins", "M",
+        "histogram bins, " + span(kMinBins, kMaxBins) + " (default " + n(kDefaultBins) + ")"},
        {"saturation-eps", "E",
-        "a unit saturates where |phi'(z)| < E sup|phi'|, E in (0, 1) (default 0.1)"},
+        "a unit saturates where |phi'(z)| < E sup|phi'|, E in (0, 1) (default " +
+            n(kDefaultSaturationEps) + ")"},
+       {"max-memory", "MIB",
+        "budget in MiB for all buffers of the run (default half the physical memory: " +
+            n(default_memory_budget() >> 20) + ")"},
        {"format", "json|text", "output format (default json)"}},
       run_propagate,
       "The network (every layer with the activation; float32):\n"
@@ -135,7 +164,8 @@ Command propagate_command() {
       "Per layer: mean and std of z_l, h_l; std of delta_l, dL/dh_l; rms of dW_l; the saturated\n"
       "fraction and dead units; histograms of h_l (linear) and log10|delta_l| on edges shared\n"
       "by all layers. X, W, b and G come from --seed, the same on every machine.\n"
-      "All buffers of one run must fit in 256 MiB."};
+      "All buffers of one run must fit in --max-memory (the page's module: " +
+          n(kMemoryBudgetBytes >> 20) + " MiB)."};
 }
 
 }  // namespace actlab::cli

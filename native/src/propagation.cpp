@@ -54,14 +54,14 @@ Expected<double> check_scale(const std::string& flag, std::optional<double> valu
 }
 
 Expected<std::uint32_t> check_seed(std::optional<double> value) {
-  const double x = value.value_or(1);
+  const double x = value.value_or(kDefaultSeed);
   if (x >= 0 && x <= kMaxSeed && x == std::floor(x)) return static_cast<std::uint32_t>(x);
   return Expected<std::uint32_t>::failure("--seed: must be an integer from 0 to " +
                                           std::to_string(kMaxSeed) + ", got " + number_text(x));
 }
 
 Expected<double> check_saturation_eps(std::optional<double> value) {
-  const double x = value.value_or(0.1);
+  const double x = value.value_or(kDefaultSaturationEps);
   if (x > 0 && x < 1) return x;
   return Expected<double>::failure(
       "--saturation-eps: must be a number between 0 and 1 (exclusive), got " + number_text(x));
@@ -73,6 +73,28 @@ double nan_if_absent(std::optional<double> x) {
 
 std::uint64_t mebibytes(std::uint64_t bytes) {
   return (bytes + (std::uint64_t{1} << 20) - 1) >> 20;
+}
+
+// The largest value of the shape's field in [1, config's value) with which the experiment fits
+// the budget, or 0 (propagation_bytes grows with depth and batch).
+int largest_fitting(PropagationConfig c, int Shape::*field, std::uint64_t budget) {
+  int lo = 0, hi = c.shape.*field;  // fits at lo (0: none known), not at hi
+  while (hi - lo > 1) {
+    const int mid = lo + (hi - lo) / 2;
+    c.shape.*field = mid;
+    (propagation_bytes(c) <= budget ? lo : hi) = mid;
+  }
+  return lo;
+}
+
+std::string what_fits(const PropagationConfig& c, std::uint64_t budget) {
+  const int batch = largest_fitting(c, &Shape::batch, budget);
+  if (batch > 0) return "--batch " + std::to_string(batch) + " fits";
+  PropagationConfig one = c;
+  one.shape.batch = 1;
+  const int depth = largest_fitting(one, &Shape::depth, budget);
+  if (depth > 0) return "--batch 1 with --depth " + std::to_string(depth) + " fits";
+  return "lower --width or --input-dim";
 }
 
 std::size_t weight_scratch_doubles(const PropagationConfig& c) {
@@ -249,13 +271,13 @@ Expected<PropagationConfig> check_propagation(const PropagationRequest& r) {
   const Expected<int> input_dim =
       check_count("input-dim", r.input_dim, 1, kMaxInputDim, width.value());
   if (!input_dim.ok()) return Result::failure(input_dim.error());
-  const Expected<double> input_std = check_scale("input-std", r.input_std, 1, false);
+  const Expected<double> input_std = check_scale("input-std", r.input_std, kDefaultInputStd, false);
   if (!input_std.ok()) return Result::failure(input_std.error());
-  const Expected<double> bias_std = check_scale("bias-std", r.bias_std, 0, true);
+  const Expected<double> bias_std = check_scale("bias-std", r.bias_std, kDefaultBiasStd, true);
   if (!bias_std.ok()) return Result::failure(bias_std.error());
   const Expected<std::uint32_t> seed = check_seed(r.seed);
   if (!seed.ok()) return Result::failure(seed.error());
-  const Expected<int> bins = check_count("bins", r.bins, kMinBins, kMaxBins, 64);
+  const Expected<int> bins = check_count("bins", r.bins, kMinBins, kMaxBins, kDefaultBins);
   if (!bins.ok()) return Result::failure(bins.error());
   const Expected<double> eps = check_saturation_eps(r.saturation_eps);
   if (!eps.ok()) return Result::failure(eps.error());
@@ -269,10 +291,11 @@ Expected<PropagationConfig> check_propagation(const PropagationRequest& r) {
                                  bins.value(),
                                  eps.value()};
   const std::uint64_t bytes = propagation_bytes(config);
-  if (bytes > kMemoryBudgetBytes) {
+  if (bytes > r.memory_budget) {
     return Result::failure("--depth/--width/--batch/--input-dim: this configuration needs " +
                            std::to_string(mebibytes(bytes)) + " MiB, over the " +
-                           std::to_string(kMemoryBudgetBytes >> 20) + " MiB budget");
+                           std::to_string(r.memory_budget >> 20) + " MiB budget; " +
+                           what_fits(config, r.memory_budget));
   }
   return config;
 }

@@ -351,7 +351,7 @@ TEST(Propagation, MemoryBudgetIsCountedBeforeAllocating) {
   r.act = "tanh", r.init = "he-normal", r.depth = 200, r.width = 2048, r.batch = 4096;
   EXPECT_EQ(check_propagation(r).error(),
             "--depth/--width/--batch/--input-dim: this configuration needs 16180 MiB, over the "
-            "256 MiB budget");
+            "256 MiB budget; --batch 1 with --depth 14 fits");
   r.depth = 10, r.width = 1024, r.batch = 4096;  // 2 * 10 * 4096 * 1024 * 4 bytes = 320 MiB
   EXPECT_FALSE(check_propagation(r).ok());
   r.batch = 2048;

@@ -20,8 +20,15 @@ inline constexpr int kMinBins = 2;
 inline constexpr int kMaxBins = 512;
 inline constexpr double kMaxInputScale = 100;  // the largest --input-std and --bias-std
 inline constexpr std::uint32_t kMaxSeed = 4294967295u;
-// Every buffer of one experiment together, checked before anything is allocated; 256 MiB
-// leaves a browser tab room for the page itself.
+// The defaults of the optional flags.
+inline constexpr double kDefaultInputStd = 1;
+inline constexpr double kDefaultBiasStd = 0;
+inline constexpr std::uint32_t kDefaultSeed = 1;
+inline constexpr int kDefaultBins = 64;
+inline constexpr double kDefaultSaturationEps = 0.1;
+// Every buffer of one experiment together, checked before anything is allocated. The browser's
+// budget, 256 MiB, leaves a tab room for the page itself; the CLI's is the machine's (its
+// --max-memory, by default half the physical memory).
 inline constexpr std::uint64_t kMemoryBudgetBytes = std::uint64_t{256} << 20;
 
 // What the user asked for, as CLI flags or JS options; nullopt: not given (the default).
@@ -40,6 +47,7 @@ struct PropagationRequest {
   std::optional<double> seed;            // an integer 0..4294967295, default 1
   std::optional<int> bins;               // M, 2..512, default 64
   std::optional<double> saturation_eps;  // (0, 1), default 0.1
+  std::uint64_t memory_budget = kMemoryBudgetBytes;  // bytes; the CLI's --max-memory
 };
 
 struct PropagationConfig {
@@ -57,7 +65,8 @@ struct PropagationConfig {
 Expected<int> check_depth(std::optional<int> depth);
 
 // Checks every flag in the order of `actlab propagate --help`, then the memory budget. Each
-// message names the flag and its valid values.
+// message names the flag and its valid values; a refusal by the budget names the largest
+// --batch that fits (or, when not even one example does, the largest --depth).
 Expected<PropagationConfig> check_propagation(const PropagationRequest& request);
 
 // The bytes an experiment holds: the network's buffers, the initializer's scratch, the
