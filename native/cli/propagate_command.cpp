@@ -1,3 +1,4 @@
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -55,6 +56,10 @@ Expected<PropagationRequest> read_request(const Args& args) {
   return r;
 }
 
+nlohmann::json optional_json(std::optional<int> x) {
+  return x ? nlohmann::json(*x) : nlohmann::json(nullptr);
+}
+
 std::string json(const PropagationConfig& c, const Propagation& p) {
   nlohmann::json layers = nlohmann::json::array();
   for (const LayerStatistics& s : p.layers) {
@@ -84,8 +89,18 @@ std::string json(const PropagationConfig& c, const Propagation& p) {
                               {"grad_hist_scale", kGradHistScale},
                               {"act_hist_edges", p.act_hist_edges},
                               {"grad_hist_edges", p.grad_hist_edges},
+                              {"overflow_layer", optional_json(p.overflow_layer)},
+                              {"grad_overflow_layer", optional_json(p.grad_overflow_layer)},
                               {"layers", layers}};
   return doc.dump() + "\n";
+}
+
+// A statistic in the table: "-" where the layer has none (past an overflow).
+std::string cell(double x, const char* format) {
+  if (std::isnan(x)) return "-";
+  char text[32];
+  std::snprintf(text, sizeof text, format, x);
+  return text;
 }
 
 std::string table(const Propagation& p) {
@@ -94,11 +109,21 @@ std::string table(const Propagation& p) {
       "grad_pre_std  grad_act_std  weight_grad_rms\n";
   char line[256];
   for (const LayerStatistics& s : p.layers) {
-    std::snprintf(line, sizeof line,
-                  "%-6d %-11.4g %-11.4g %-11.4g %-11.4g %-10.4f %-7.4f %-13.4g %-13.4g %.4g\n",
-                  s.index, s.pre_mean, s.pre_std, s.act_mean, s.act_std, s.saturated, s.dead,
-                  s.grad_pre_std, s.grad_act_std, s.weight_grad_rms);
+    std::snprintf(line, sizeof line, "%-6d %-11s %-11s %-11s %-11s %-10s %-7s %-13s %-13s %s\n",
+                  s.index, cell(s.pre_mean, "%.4g").c_str(), cell(s.pre_std, "%.4g").c_str(),
+                  cell(s.act_mean, "%.4g").c_str(), cell(s.act_std, "%.4g").c_str(),
+                  cell(s.saturated, "%.4f").c_str(), cell(s.dead, "%.4f").c_str(),
+                  cell(s.grad_pre_std, "%.4g").c_str(), cell(s.grad_act_std, "%.4g").c_str(),
+                  cell(s.weight_grad_rms, "%.4g").c_str());
     out += line;
+  }
+  if (p.overflow_layer) {
+    out += "the signal overflows float32 from layer " + std::to_string(*p.overflow_layer) +
+           ": exploding activations\n";
+  }
+  if (p.grad_overflow_layer) {
+    out += "the gradient overflows float32 from layer " + std::to_string(*p.grad_overflow_layer) +
+           " down: exploding gradients\n";
   }
   return out;
 }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <initializer_list>
+#include <limits>
 #include <tuple>
 #include <utility>
 
@@ -411,6 +413,25 @@ std::vector<double> grad_edges(const PropagationConfig& c, PooledSample& sample)
   return linear_edges(lo, hi + 0.0, c.bins);  // + 0.0: ceil(-0.5) is -0, print it as 0
 }
 
+constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+
+// A statistic of finite floats is finite in double (their squares stay below 1.2e77): a non-
+// finite one says some entry left float32's finite range.
+bool finite(std::initializer_list<double> statistics) {
+  return std::all_of(statistics.begin(), statistics.end(),
+                     [](double x) { return std::isfinite(x); });
+}
+
+void clear_gradient(LayerStatistics& stats) {
+  stats.grad_pre_std = stats.grad_act_std = stats.weight_grad_rms = kNone;
+}
+
+void clear_signal(LayerStatistics& stats) {
+  stats.pre_mean = stats.pre_std = stats.act_mean = stats.act_std = kNone;
+  stats.saturated = stats.dead = kNone;
+  clear_gradient(stats);
+}
+
 }  // namespace
 
 Propagation Propagator::run(const PropagationConfig& c) {
@@ -446,7 +467,12 @@ Propagation Propagator::run(const PropagationConfig& c) {
   net.forward(c.act, [&](const ForwardLayer<float>& layer) {
     LayerStatistics& stats = result.layers[layer.index - 1];
     stats.index = layer.index;
+    if (result.overflow_layer) return clear_signal(stats);
     const MeanStd z = mean_std(layer.z.data(), entries), h = mean_std(layer.h.data(), entries);
+    if (!finite({z.mean, z.std, h.mean, h.std})) {
+      result.overflow_layer = layer.index;
+      return clear_signal(stats);
+    }
     stats.pre_mean = z.mean, stats.pre_std = z.std;
     stats.act_mean = h.mean, stats.act_std = h.std;
     if (act_edges_known) {  // counted while h_l is in cache
@@ -463,18 +489,30 @@ Propagation Propagator::run(const PropagationConfig& c) {
     result.act_hist_edges = act_edges(c, ws.sample);
     const LinearBins bins(result.act_hist_edges);
     for (LayerStatistics& stats : result.layers) {
+      if (result.overflow_layer && stats.index >= *result.overflow_layer) break;
       bins.count(net.h(stats.index).data(), entries, stats.act_hist.data());
     }
   }
 
   ws.sample.clear();
-  net.backward([&](const BackwardLayer<float>& layer) {
-    LayerStatistics& stats = result.layers[layer.index - 1];
-    stats.grad_pre_std = mean_std(layer.delta.data(), entries).std;
-    stats.grad_act_std = mean_std(layer.grad_h.data(), entries).std;
-    stats.weight_grad_rms = root_mean_square(layer.dW.data(), layer.dW.size());
-    ws.sample.take(layer.index, layer.delta.data(), [](float x) { return x != 0; });
-  });
+  // Gradients through an overflowed signal are not numbers either: no backward pass then.
+  if (result.overflow_layer) {
+    for (LayerStatistics& stats : result.layers) clear_gradient(stats);
+  } else {
+    net.backward([&](const BackwardLayer<float>& layer) {
+      LayerStatistics& stats = result.layers[layer.index - 1];
+      if (result.grad_overflow_layer) return clear_gradient(stats);
+      const MeanStd delta = mean_std(layer.delta.data(), entries);
+      const MeanStd grad_h = mean_std(layer.grad_h.data(), entries);
+      const double dW = root_mean_square(layer.dW.data(), layer.dW.size());
+      if (!finite({delta.mean, delta.std, grad_h.mean, grad_h.std, dW})) {
+        result.grad_overflow_layer = layer.index;
+        return clear_gradient(stats);
+      }
+      stats.grad_pre_std = delta.std, stats.grad_act_std = grad_h.std, stats.weight_grad_rms = dW;
+      ws.sample.take(layer.index, layer.delta.data(), [](float x) { return x != 0; });
+    });
+  }
 
   result.grad_hist_edges = grad_edges(c, ws.sample);
   for (int j = 1; j < c.bins; ++j) {
@@ -482,6 +520,8 @@ Propagation Propagator::run(const PropagationConfig& c) {
   }
   ws.grad_bins.set_edges(ws.inner_thresholds);
   for (LayerStatistics& stats : result.layers) {
+    if (result.overflow_layer) break;
+    if (result.grad_overflow_layer && stats.index <= *result.grad_overflow_layer) continue;
     ws.grad_bins.count(net.delta(stats.index).data(), entries, stats.grad_hist.data());
   }
   return result;

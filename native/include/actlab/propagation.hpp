@@ -92,11 +92,18 @@ struct Propagation {
   // Shared by all layers, so that the layers stack into a heatmap. act: linear in h, the
   // activation's range when bounded, else the pooled 0.5% and 99.5% quantiles of every
   // layer's h (symmetric about 0 when phi is unbounded below). grad: log10 |delta|, from the
-  // pooled quantiles rounded out to whole decades. Values beyond the ends, exact zeros and
-  // NaN (an overflowed network) are counted in the end bins: zeros and -inf low, NaN high.
+  // pooled quantiles rounded out to whole decades. Values beyond the ends and exact zeros
+  // are counted in the end bins (zeros low); the layers past an overflow are not counted.
   std::vector<double> act_hist_edges;   // M + 1
   std::vector<double> grad_hist_edges;  // M + 1, log10 units
   std::vector<LayerStatistics> layers;
+  // Exploding signals and gradients: the first layer l whose z_l or h_l leaves float32's finite
+  // range (inf or NaN), and, when the signal stays finite, the first layer backprop reaches
+  // (the highest l) whose delta_l, dL/dh_l or dW_l does. A layer from overflow_layer on has no
+  // statistics (NaN, null in JSON; histograms count nothing), nor has any layer's gradient; a
+  // layer from grad_overflow_layer down has no gradient statistics.
+  std::optional<int> overflow_layer;
+  std::optional<int> grad_overflow_layer;
   // FNV-1a (four chains) over the float bits of X, W_1..W_L, b_1..b_L and G: every draw of the
   // experiment, the same on every target for a seed.
   std::uint64_t draws_hash = 0;
