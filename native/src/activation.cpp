@@ -8,6 +8,8 @@
 namespace actlab {
 
 Expected<Activation> make_activation(const std::string& id, double alpha) {
+  if (id.empty())
+    return Expected<Activation>::failure("--act: required; valid: " + activation_ids());
   for (const ActivationInfo& entry : activation_catalog()) {
     if (entry.id != id) continue;
     Activation act{entry.kind, 0.0};

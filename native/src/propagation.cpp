@@ -62,13 +62,6 @@ Expected<std::uint32_t> check_seed(std::optional<double> value) {
                                           std::to_string(kMaxSeed) + ", got " + number_text(x));
 }
 
-Expected<double> check_saturation_eps(std::optional<double> value) {
-  const double x = value.value_or(kDefaultSaturationEps);
-  if (x > 0 && x < 1) return x;
-  return Expected<double>::failure(
-      "--saturation-eps: must be a number between 0 and 1 (exclusive), got " + number_text(x));
-}
-
 double nan_if_absent(std::optional<double> x) {
   return x.value_or(std::nan(""));
 }
@@ -250,6 +243,13 @@ std::string hash_text(std::uint64_t hash) {
   char text[17];
   std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
   return text;
+}
+
+Expected<double> check_saturation_eps(std::optional<double> value) {
+  const double x = value.value_or(kDefaultSaturationEps);
+  if (x > 0 && x < 1) return x;
+  return Expected<double>::failure(
+      "--saturation-eps: must be a number between 0 and 1 (exclusive), got " + number_text(x));
 }
 
 Expected<int> check_depth(std::optional<int> depth) {

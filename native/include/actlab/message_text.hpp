@@ -15,8 +15,8 @@
 namespace actlab {
 
 inline std::string number_text(double x) {
-  if (std::isnan(x)) return "nan";
-  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  if (std::isnan(x)) return "NaN";  // as JavaScript writes them
+  if (std::isinf(x)) return x > 0 ? "Infinity" : "-Infinity";
   char text[32];
   int digits = 1;
   for (; digits < 17; ++digits) {

@@ -64,6 +64,9 @@ struct PropagationConfig {
 // --depth: required, 1..kMaxDepth (shared by `propagate` and `bound`).
 Expected<int> check_depth(std::optional<int> depth);
 
+// --saturation-eps: in (0, 1), default 0.1 (shared by `propagate` and saturationRegions).
+Expected<double> check_saturation_eps(std::optional<double> eps);
+
 // Checks every flag in the order of `actlab propagate --help`, then the memory budget. Each
 // message names the flag and its valid values; a refusal by the budget names the largest
 // --batch that fits (or, when not even one example does, the largest --depth).
