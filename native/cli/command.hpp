@@ -25,5 +25,6 @@ Command curve_command();
 Command inits_command();
 Command propagate_command();
 Command bound_command();
+Command limits_command();
 
 }  // namespace actlab::cli

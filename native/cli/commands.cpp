@@ -3,8 +3,8 @@
 namespace actlab::cli {
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> all = {list_command(), curve_command(), inits_command(),
-                                           propagate_command(), bound_command()};
+  static const std::vector<Command> all = {list_command(),      curve_command(), inits_command(),
+                                           propagate_command(), bound_command(), limits_command()};
   return all;
 }
 

@@ -191,7 +191,7 @@ Expected<Initializer> make_initializer(const std::string& id, double init_std, d
   if (id.empty()) return Result::failure("--init: required; valid: " + initializer_ids());
   for (const InitializerInfo& entry : kCatalog) {
     if (entry.id != id) continue;
-    Initializer init{entry.kind, 0, 1};
+    Initializer init{entry.kind, 0, kDefaultGain};
     if (!std::isnan(init_std) && !entry.needs_std) {
       return Result::failure("--init-std: only --init normal takes a standard deviation, not " +
                              id);

@@ -16,6 +16,7 @@ import {
 import { OKABE_ITO } from "../plot/palette.js";
 import { colorbarStops, drawHeatmap } from "../plot/heatmap.js";
 import { networkCaption } from "./caption.js";
+import { OverflowMark, finiteOrNull, overflowNotes } from "./overflow.js";
 
 const COLORS = {
   mean: OKABE_ITO.blue,
@@ -41,6 +42,7 @@ class PropagationView {
     this.heatBox = chartBox(host, "heatmap");
     this.statsBox = chartBox(host, "stats");
     this.fractionBox = chartBox(host, "fractions");
+    this.overflow = new OverflowMark(host);
     const narrow = matchMedia("(max-width: 560px)").matches;
     this.heat = new Chart(this.heatBox, {
       height: narrow ? 220 : 300,
@@ -63,6 +65,7 @@ class PropagationView {
     this.ctx = ctx;
     const { t, theme } = ctx;
     this.current = { result, values };
+    this.overflow.show(overflowNotes(t, [result]));
     const { layers } = result;
     const depth = result.depth;
     const x = layerNumbers(depth);
@@ -144,7 +147,7 @@ class PropagationView {
         ];
     const statsData = grad
       ? [x, positiveOrNull(layers.grad_pre_std)]
-      : [x, Array.from(layers.act_mean), Array.from(layers.act_std)];
+      : [x, finiteOrNull(layers.act_mean), finiteOrNull(layers.act_std)];
     const fractionSeries = (scale) => [
       { ...series(t("figures.prop.saturated"), COLORS.saturated), scale },
       {
@@ -153,8 +156,8 @@ class PropagationView {
       },
     ];
     const fractionData = [
-      Array.from(layers.saturated),
-      Array.from(layers.dead),
+      finiteOrNull(layers.saturated),
+      finiteOrNull(layers.dead),
     ];
     const compact = this.compact;
     this.fractionBox.hidden = compact;
@@ -320,11 +323,17 @@ export default {
     { name: "width" },
     { name: "batch" },
     { name: "sx" },
+    {
+      name: "istd",
+      kind: "number",
+      visibleWhen: (values) => values.init === "normal",
+    },
     { name: "seed", kind: "number" },
   ],
-  args: ({ phi, init, depth, width, batch, seed, sx, bins }) => ({
+  args: ({ phi, init, istd, depth, width, batch, seed, sx, bins }) => ({
     phi,
     init,
+    istd: init === "normal" ? istd : null,
     depth,
     width,
     batch,

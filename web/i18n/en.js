@@ -1,6 +1,9 @@
 // English strings of the page: UI, notices and the lecture's prose. Prose and labels may hold
 // TeX between $…$ (inline) or $$…$$ (display), rendered with KaTeX; {name} is a placeholder.
+import overflow from "./overflow.en.js";
+
 export default {
+  overflow,
   meta: {
     lang: "en",
     name: "English",
@@ -85,6 +88,7 @@ export default {
     },
   },
   params: {
+    istd: "Weight std σ",
     phi: "Activation",
     alpha: "α",
     from: "z from",
@@ -169,10 +173,13 @@ export default {
     choice: "{key} = {given} is not one of the choices; using {used}.",
     budget:
       "{key} = {given} would make this figure too slow to stay interactive; using {used}.",
+    unused: "{key} = {given} is ignored: {used} takes no α.",
     order: "{key}: the range {given} is empty; using {used}.",
     dismiss: "Dismiss",
   },
   errors: {
+    restarted:
+      "The engine stopped ({message}) and was restarted; the figures are computed again.",
     engine: "The engine reported: {message}",
     load: "The WebAssembly engine could not be loaded: {message}",
   },

@@ -1,6 +1,9 @@
 // Русские строки страницы: интерфейс, уведомления и текст лекции. В тексте и подписях TeX
 // между $…$ (в строке) или $$…$$ (отдельной строкой), отрисовывается KaTeX; {name} — подстановка.
+import overflow from "./overflow.ru.js";
+
 export default {
+  overflow,
   meta: {
     lang: "ru",
     name: "Русский",
@@ -85,6 +88,7 @@ export default {
     },
   },
   params: {
+    istd: "Ст. откл. весов σ",
     phi: "Функция активации",
     alpha: "α",
     from: "z от",
@@ -169,10 +173,13 @@ export default {
     choice: "{key} = {given} — нет среди вариантов; взято {used}.",
     budget:
       "при {key} = {given} рисунок считался бы слишком долго; взято {used}.",
+    unused: "{key} = {given} не учтено: у {used} нет параметра α.",
     order: "{key}: диапазон {given} пуст; взято {used}.",
     dismiss: "Закрыть",
   },
   errors: {
+    restarted:
+      "Движок остановился ({message}) и был перезапущен; рисунки пересчитываются.",
     engine: "Движок сообщил: {message}",
     load: "Не удалось загрузить движок WebAssembly: {message}",
   },
