@@ -247,13 +247,11 @@ export class Card {
     return {
       title: this.view.title(this.values),
       canvases: this.view.canvases(),
-      legend: this.view
-        .legend()
-        .map((item) => ({
-          ...item,
-          color: item.color && displayColor(item.color),
-          label: item.label.replace(/\$/g, ""),
-        })),
+      legend: this.view.legend().map((item) => ({
+        ...item,
+        color: item.color && displayColor(item.color),
+        label: item.label.replace(/\$/g, ""),
+      })),
       colors: { bg: colors.bg, fg: colors.fg },
     };
   }
