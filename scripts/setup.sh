@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what actlab needs on a Debian 12 machine, only what is missing; silent when all
-# is in place. Debian packages: the compilers, Eigen, GoogleTest, Emscripten, Chromium;
-# npm packages from package-lock.json.
+# is in place. Debian packages: the compilers, Eigen, GoogleTest, Emscripten, Chromium,
+# clang-format; npm packages from package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make libeigen3-dev libgtest-dev nlohmann-json3-dev emscripten chromium)
+packages=(cmake g++ make libeigen3-dev libgtest-dev nlohmann-json3-dev emscripten chromium clang-format)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 

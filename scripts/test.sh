@@ -40,5 +40,14 @@ for level in wasm web; do
   report "$name" "$status" "${pass:-0}" "${fail:-0}" "$log_dir/$level.log"
 done
 
+# The formatters the style guide names: the C++ and the JS stay as they format them.
+find native wasm tests bench \( -name '*.cpp' -o -name '*.hpp' \) -print0 |
+  xargs -0 clang-format --dry-run -Werror >"$log_dir/clang-format.log" 2>&1
+status=$?
+report "clang-format --dry-run -Werror:" "$status" "$((status == 0))" 0 "$log_dir/clang-format.log"
+npx --no-install prettier --check "**/*.{js,mjs}" >"$log_dir/prettier.log" 2>&1
+status=$?
+report "prettier --check:" "$status" "$((status == 0))" 0 "$log_dir/prettier.log"
+
 echo "actlab: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
