@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what actlab needs on a Debian 12 machine, only what is missing; silent when all
-# is in place. Debian packages: the compilers, Eigen, GoogleTest, Emscripten, Chromium, zip and
-# unzip (the SCORM package and its test);
+# is in place. Debian packages: the compilers, Eigen, GoogleTest, Emscripten, Chromium,
+# clang-format, zip and unzip (the SCORM package and its test);
 # npm packages from package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make libeigen3-dev libgtest-dev nlohmann-json3-dev emscripten chromium zip unzip)
+packages=(cmake g++ make libeigen3-dev libgtest-dev nlohmann-json3-dev emscripten chromium clang-format zip unzip)
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 

@@ -7,7 +7,7 @@
 // threaded wasm backend can use SharedArrayBuffer; the course page is not.
 import { createReadStream, statSync } from "node:fs";
 import { createServer } from "node:http";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, join, posix, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -46,36 +46,83 @@ const MIME_TYPES = {
   ".ttf": "font/ttf",
 };
 
+// The longest URL served (as most servers do, 8 KiB: longer is 414); the request line and
+// headers together up to 64 KiB, beyond which node answers 431 itself and closes.
+const MAX_URL_LENGTH = 8192;
+const MAX_HEADER_BYTES = 65536;
+const ALLOWED_METHODS = "GET, HEAD";
+
+// The file for a URL path, or null when it is outside the allowlist. The allowlist is checked
+// on the decoded, normalized path, so that an encoded "../" cannot leave it.
 function resolvePath(urlPath) {
-  const path = urlPath === "/" ? "/index.html" : urlPath;
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath === "/" ? "/index.html" : urlPath);
+  } catch {
+    return undefined; // a malformed percent-escape
+  }
+  if (decoded.includes("\0") || decoded.includes("\\")) return null;
+  const path = posix.normalize(decoded);
   if (!SERVED_PREFIXES.some((prefix) => path.startsWith(prefix))) return null;
-  const file = normalize(join(root, decodeURIComponent(path)));
+  const file = join(root, path);
   return file.startsWith(root + "/") ? file : null;
 }
 
-export function startServer({ port = 8000, host = "127.0.0.1" } = {}) {
-  const server = createServer((request, response) => {
-    const { pathname } = new URL(request.url, "http://localhost");
-    const file = resolvePath(pathname);
-    let size = -1;
-    try {
-      if (file) size = statSync(file).isFile() ? statSync(file).size : -1;
-    } catch {
-      size = -1;
-    }
-    if (size < 0) {
-      response.writeHead(404, { "content-type": "text/plain; charset=utf-8" });
-      response.end("not found\n");
-      return;
-    }
-    response.writeHead(200, {
-      "content-type": MIME_TYPES[extname(file)] ?? "application/octet-stream",
-      "content-length": size,
-      "cache-control": "no-cache",
-      ...(pathname.startsWith(ISOLATED_PREFIX) ? ISOLATION_HEADERS : {}),
-    });
-    createReadStream(file).pipe(response);
+function fileSize(file) {
+  try {
+    const stats = statSync(file);
+    return stats.isFile() ? stats.size : -1;
+  } catch {
+    return -1;
+  }
+}
+
+function answer(response, status, text, headers = {}) {
+  response.writeHead(status, {
+    "content-type": "text/plain; charset=utf-8",
+    ...headers,
   });
+  response.end(text + "\n");
+}
+
+export function startServer({ port = 8000, host = "127.0.0.1" } = {}) {
+  const server = createServer(
+    { maxHeaderSize: MAX_HEADER_BYTES },
+    (request, response) => {
+      if (request.method !== "GET" && request.method !== "HEAD") {
+        answer(response, 405, "method not allowed", { allow: ALLOWED_METHODS });
+        return;
+      }
+      if (request.url.length > MAX_URL_LENGTH) {
+        answer(response, 414, "URI too long");
+        return;
+      }
+      const { pathname } = new URL(request.url, "http://localhost");
+      const file = resolvePath(pathname);
+      if (file === undefined) {
+        answer(response, 400, "bad request");
+        return;
+      }
+      const size = file ? fileSize(file) : -1;
+      if (size < 0) {
+        answer(response, 404, "not found");
+        return;
+      }
+      response.writeHead(200, {
+        "content-type": MIME_TYPES[extname(file)] ?? "application/octet-stream",
+        "content-length": size,
+        "cache-control": "no-cache",
+        ...(pathname.startsWith(ISOLATED_PREFIX) ? ISOLATION_HEADERS : {}),
+      });
+      if (request.method === "HEAD") {
+        response.end();
+        return;
+      }
+      const stream = createReadStream(file);
+      stream.on("error", () => response.destroy());
+      stream.pipe(response);
+    },
+  );
   return new Promise((resolveListening, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolveListening(server));

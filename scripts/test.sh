@@ -30,6 +30,16 @@ total=$(sed -nE 's/.* tests failed out of ([0-9]+).*/\1/p' "$log_dir/native.log"
 fail=$(sed -nE 's/.* ([0-9]+) tests failed out of.*/\1/p' "$log_dir/native.log")
 report "native (GoogleTest):" "$status" "$((${total:-0} - ${fail:-0}))" "${fail:-0}" "$log_dir/native.log"
 
+# The native suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+if [ ! -f build/asan/CMakeCache.txt ]; then
+  cmake --preset asan >"$log_dir/asan-configure.log" 2>&1 || cat "$log_dir/asan-configure.log"
+fi
+{ cmake --build --preset asan && ctest --preset asan; } >"$log_dir/asan.log" 2>&1
+status=$?
+total=$(sed -nE 's/.* tests failed out of ([0-9]+).*/\1/p' "$log_dir/asan.log")
+fail=$(sed -nE 's/.* ([0-9]+) tests failed out of.*/\1/p' "$log_dir/asan.log")
+report "native (ASan + UBSan):" "$status" "$((${total:-0} - ${fail:-0}))" "${fail:-0}" "$log_dir/asan.log"
+
 for level in wasm web; do
   node --test --test-reporter=tap "tests/$level/" >"$log_dir/$level.log" 2>&1
   status=$?
@@ -41,6 +51,15 @@ for level in wasm web; do
   esac
   report "$name" "$status" "${pass:-0}" "${fail:-0}" "$log_dir/$level.log"
 done
+
+# The formatters the style guide names: the C++ and the JS stay as they format them.
+find native wasm tests bench \( -name '*.cpp' -o -name '*.hpp' \) -print0 |
+  xargs -0 clang-format --dry-run -Werror >"$log_dir/clang-format.log" 2>&1
+status=$?
+report "clang-format --dry-run -Werror:" "$status" "$((status == 0))" 0 "$log_dir/clang-format.log"
+npx --no-install prettier --check "**/*.{js,mjs}" >"$log_dir/prettier.log" 2>&1
+status=$?
+report "prettier --check:" "$status" "$((status == 0))" 0 "$log_dir/prettier.log"
 
 echo "actlab: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

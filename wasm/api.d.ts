@@ -82,6 +82,13 @@ export interface Propagation {
   act_hist_edges: Float64Array; // M + 1, shared by all layers
   log_act_hist_edges: Float64Array; // M + 1, log10 units, whole decades at the ends
   grad_hist_edges: Float64Array; // M + 1, log10 units, whole decades at the ends
+  // The first layer whose z or h leaves float32's finite range (exploding activations): from
+  // it on the layers' series are NaN and their histograms count nothing, and every gradient
+  // series is NaN. null when the signal stays finite.
+  overflow_layer: number | null;
+  // The first layer backprop reaches (the highest) whose gradient leaves float32's finite
+  // range (exploding gradients): the gradient series are NaN from it down. null when none.
+  grad_overflow_layer: number | null;
   layers: {
     index: Int32Array;
     pre_mean: Float64Array;
@@ -112,6 +119,24 @@ export interface InitializerInfo {
   reference: string; // the paper, e.g. "He et al. 2015, eq. (10)"; "" for "normal"
   needs_std: boolean; // "normal"
   needs_gain: boolean; // "orthogonal"
+}
+
+// The engine's limits of one flag (the JS option is its camelCase); `actlab limits` prints the
+// same object.
+export interface FlagLimit {
+  min: number;
+  max: number;
+  min_exclusive: boolean;
+  max_exclusive: boolean;
+  integer: boolean;
+  default: number | null; // null: required, or a default that depends (input-dim: the width)
+}
+
+export interface Limits {
+  number_pattern: string; // ECMAScript: the one grammar of typed numbers (CLI flags, page URL)
+  integer_pattern: string;
+  browser_memory_budget: number; // bytes, the module's budget for one propagate
+  flags: Record<string, FlagLimit>; // keyed by CLI flag: "depth", "init-std", ...
 }
 
 // Mean-field theory (wasm/theory_api.mjs): `actlab theory`, `critical`, `jacobian`.
@@ -210,6 +235,7 @@ export interface Actlab extends TrainApi {
     } & MeanFieldPointOptions,
   ): JacobianSpectrum;
 
+  limits(): Limits;
   listActivations(): ActivationInfo[];
   describeActivation(options: { act: string; alpha?: number }): ActivationInfo;
   curve(options: CurveOptions): Curve;
@@ -222,7 +248,7 @@ export interface Actlab extends TrainApi {
   }): Array<[number, number]>;
   listInitializers(): InitializerInfo[];
   // Throws an ActlabError, before allocating anything, when the configuration's buffers would
-  // exceed 256 MiB ("--depth/--width/--batch/--input-dim: this configuration needs ...").
+  // exceed 256 MiB, naming the largest batch that fits ("--depth/--width/--batch/--input-dim: this configuration needs ...").
   propagate(options: PropagateOptions): Propagation;
   // The lecture's bound (sup|phi'|)^(k+1) on dL/dtheta^(L-k), k = 0..depth-1.
   bound(options: { act: string; alpha?: number; depth: number }): {

@@ -99,10 +99,8 @@ val saturation_regions(const std::string& id, double alpha, double eps, double f
   if (!act.ok()) return failure(act.error());
   const auto grid = actlab::check_curve_grid({from, to, 2});
   if (!grid.ok()) return failure(grid.error());
-  if (!(eps > 0 && eps < 1)) {
-    return failure("--saturation-eps: must be a number between 0 and 1 (exclusive), got " +
-                   std::to_string(eps));
-  }
+  const auto checked_eps = actlab::check_saturation_eps(eps);
+  if (!checked_eps.ok()) return failure(checked_eps.error());
   val regions = val::array();
   for (const actlab::Interval& i : actlab::saturation_regions(act.value(), eps, from, to)) {
     val pair = val::array();
@@ -233,6 +231,9 @@ val propagate(const val& options) {
   result.set("act_hist_edges", copy_to_js("Float64Array", p.act_hist_edges));
   result.set("log_act_hist_edges", copy_to_js("Float64Array", p.log_act_hist_edges));
   result.set("grad_hist_edges", copy_to_js("Float64Array", p.grad_hist_edges));
+  result.set("overflow_layer", p.overflow_layer ? val(*p.overflow_layer) : val::null());
+  result.set("grad_overflow_layer",
+             p.grad_overflow_layer ? val(*p.grad_overflow_layer) : val::null());
   result.set("layers", layer_series(p));
   return result;
 }

@@ -17,7 +17,7 @@ function number(flag, value) {
   if (value === undefined) return undefined;
   if (typeof value !== "number" || !Number.isFinite(value)) {
     throw new ActlabError(
-      `--${flag}: expected a finite number, got '${value}'`,
+      `--${flag}: expected a finite decimal number, got '${value}'`,
     );
   }
   return value;

@@ -54,6 +54,7 @@ class App {
     // data-main-thread-engine tells tests when figure 1 is computed on the main thread.
     this.engine = new Engine({
       onMainThread: () => (document.body.dataset.mainThreadEngine = "ready"),
+      onRestart: (error) => this.showRestart(error),
     });
     this.cards = new Map();
     // For figures that run on their own (training): the engine, and a parameter setter.
@@ -296,6 +297,19 @@ class App {
       }),
       select,
     ]);
+  }
+
+  // The engine's worker died and was replaced: one line at the top of the page says so.
+  showRestart(error) {
+    this.restartNotice ??= element("p", {
+      class: "figure-error",
+      role: "alert",
+    });
+    this.restartNotice.textContent = this.t("errors.restarted", {
+      message: error.message,
+    });
+    this.root.prepend(this.restartNotice);
+    document.body.dataset.engineRestarts = String(this.engine.restarts);
   }
 
   // Notices go to the card of the figure they concern; global ones to the top of the page.

@@ -107,6 +107,7 @@ export function buildControls(form, figureId, defs, schema, ctx, onChange) {
         } else {
           input.value = shown(value);
         }
+        if (def.visibleWhen) wrapper.hidden = !def.visibleWhen(values);
       };
     } else if (kind === "checkbox") {
       const input = element("input", { id, name: def.name, type: "checkbox" });

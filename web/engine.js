@@ -7,19 +7,45 @@ import { startWorker } from "./engine-worker.js";
 import { whenIdle } from "./idle.js";
 import { OPS, isLight } from "./ops.js";
 
+// A worker that dies after it has worked is replaced at most this many times.
+const MAX_RESTARTS = 3;
+
 export class Engine {
-  // onMainThread: called once the main thread's instance is ready.
-  constructor({ onMainThread = () => {} } = {}) {
+  // onMainThread: called once the main thread's instance is ready; onRestart(error): called
+  // when a dead worker was replaced, so that the reader is told.
+  constructor({ onMainThread = () => {}, onRestart = () => {} } = {}) {
     this.onMainThread = onMainThread;
-    this.worker = startWorker();
+    this.onRestart = onRestart;
     this.nextId = 1;
-    this.waiting = new Map(); // id -> {resolve, reject, channel}
+    this.waiting = new Map(); // id -> {resolve, reject, channel, message}
     this.latest = new Map(); // channel -> newest id
     this.loadError = null;
     this.local = null; // the main thread's instance (wasm/api.mjs), once ready
+    this.restarts = 0;
+    this.startWorker();
+  }
+
+  startWorker() {
+    this.answered = false; // the worker has sent something: its module loaded
+    this.worker = startWorker(); // the module's (./engine-worker.js), not this method
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (event) =>
-      this.fail(new Error(event.message || "worker error"));
+      this.workerDied(new Error(event.message || "worker error"));
+  }
+
+  // A worker that worked and then died (an uncaught error, or its module aborted: a
+  // RuntimeError) is replaced, and the requests it held are sent to the new one; one that
+  // never answered could not load, which is the page's load error.
+  workerDied(error) {
+    if (!this.answered || this.restarts >= MAX_RESTARTS)
+      return this.fail(error);
+    this.restarts += 1;
+    this.worker.onmessage = this.worker.onerror = null;
+    this.worker.terminate();
+    this.startWorker();
+    for (const { message } of this.waiting.values())
+      this.worker.postMessage(message);
+    this.onRestart(error);
   }
 
   // Resolves {result, ms, thread: "main" | "worker"} or {stale: true}; rejects with the
@@ -31,8 +57,9 @@ export class Engine {
       return this.compute(id, channel, op, args);
     return new Promise((resolve, reject) => {
       if (this.loadError) return reject(this.loadError);
-      this.waiting.set(id, { resolve, reject, channel });
-      this.worker.postMessage({ id, channel, op, args });
+      const message = { id, channel, op, args };
+      this.waiting.set(id, { resolve, reject, channel, message });
+      this.worker.postMessage(message);
     });
   }
 
@@ -47,6 +74,7 @@ export class Engine {
   }
 
   receive(data) {
+    if (data.id !== -1) this.answered = true;
     if (data.module) return this.instantiate(data.module);
     const { id, result, error, stale, ms } = data;
     if (id === -1)
@@ -58,10 +86,15 @@ export class Engine {
     this.waiting.delete(id);
     if (stale || this.latest.get(entry.channel) !== id)
       return entry.resolve({ stale: true });
-    if (error)
-      return entry.reject(
-        Object.assign(new Error(error.message), { name: error.name }),
-      );
+    if (error) {
+      const failure = Object.assign(new Error(error.message), {
+        name: error.name,
+      });
+      entry.reject(failure);
+      // The module aborted: its instance is dead, the worker is replaced for the others.
+      if (error.name === "RuntimeError") this.workerDied(failure);
+      return;
+    }
     entry.resolve({ result, ms, thread: "worker" });
   }
 

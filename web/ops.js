@@ -2,12 +2,7 @@
 // module's API (wasm/api.mjs) and the figure's arguments and returns the figure's numbers, all
 // computed by the engine. The worker runs every operation; the main thread runs the light ones
 // (isLight, web/engine.js).
-import {
-  INIT_FAMILIES,
-  LECTURE_ACTIVATIONS,
-  LIMITS,
-  initializerId,
-} from "./state.js";
+import { INIT_FAMILIES, LECTURE_ACTIVATIONS, initializerId } from "./state.js";
 import { train, trainPresets } from "./train/session.js";
 
 // Figure 1's curves are light enough for the main thread up to this many evaluations of phi
@@ -34,6 +29,7 @@ export const OPS = {
     return {
       activations: actlab.listActivations(),
       initializers: actlab.listInitializers(),
+      limits: actlab.limits(),
     };
   },
 
@@ -90,10 +86,15 @@ export const OPS = {
   },
 
   // Figure 3: everything the engine measures for one network at initialization.
-  propagation(actlab, { phi, init, depth, width, batch, seed, sx, bins, eps }) {
+  propagation(
+    actlab,
+    { phi, init, istd, depth, width, batch, seed, sx, bins, eps },
+  ) {
     return actlab.propagate({
       act: phi,
       init,
+      // Only "normal" takes a std (the schema's values may carry istd for any init).
+      ...(istd == null || init !== "normal" ? {} : { initStd: istd }),
       ...network({ depth, width, batch, seed }),
       inputStd: sx,
       bins,
@@ -117,6 +118,8 @@ export const OPS = {
         init,
         act_std: p.layers.act_std,
         grad_pre_std: p.layers.grad_pre_std,
+        overflow_layer: p.overflow_layer,
+        grad_overflow_layer: p.grad_overflow_layer,
       };
     });
   },
@@ -149,7 +152,7 @@ export const OPS = {
 // |z| <= absZ / 2 and is null at the others (`clipped`). Unclipped, the sigmoid's grid is
 // tanh's doubled bit for bit (doubling is exact); a clipped sub-grid agrees to rounding.
 function tanhIdentity(actlab, z) {
-  const limit = LIMITS.absZ / 2;
+  const limit = actlab.limits().flags.to.max / 2;
   const first = z.findIndex((x) => x >= -limit);
   const last = z.findLastIndex((x) => x <= limit);
   const value = new Array(z.length).fill(null);

@@ -13,19 +13,37 @@ export const FIGURE_IDS = ["act", "grad", "prop", "init", "selu", "train"];
 
 export const LANGUAGES = ["en", "ru"];
 
-// The engine's limits that the page mirrors (native/include/actlab/curve.hpp, network.hpp,
-// propagation.hpp); width and batch stop lower than the engine's so a figure stays interactive.
-export const LIMITS = {
-  absZ: 1e4,
-  curvePoints: [2, 20001],
-  depth: [1, 200],
-  width: [1, 512],
-  batch: [1, 512],
-  seed: [0, 4294967295],
-  inputStd: [0.01, 100],
-  eps: [0.001, 0.999],
-  bins: [2, 256],
+// Where the page deliberately stops below the engine, so that a figure stays interactive; the
+// limits themselves come from the engine (the module's limits(), in the catalog).
+export const PAGE_CAPS = {
+  width: 512,
+  batch: 512,
+  bins: 256,
+  curvePoints: 20001,
+  eps: [0.001, 0.999], // inside the engine's open (0, 1)
+  scale: 0.01, // the smallest std a number box offers; the engine's is open at 0
 };
+
+// The page's limits: the engine's (Limits of wasm/api.d.ts), narrowed by PAGE_CAPS.
+export function pageLimits(engine) {
+  const f = engine.flags;
+  const range = (flag, cap = Infinity) => [
+    f[flag].min,
+    Math.min(f[flag].max, cap),
+  ];
+  return {
+    absZ: f.to.max,
+    curvePoints: range("points", PAGE_CAPS.curvePoints),
+    depth: range("depth"),
+    width: range("width", PAGE_CAPS.width),
+    batch: range("batch", PAGE_CAPS.batch),
+    seed: range("seed"),
+    inputStd: [PAGE_CAPS.scale, f["input-std"].max],
+    initStd: [PAGE_CAPS.scale, f["init-std"].max],
+    eps: PAGE_CAPS.eps,
+    bins: range("bins", PAGE_CAPS.bins),
+  };
+}
 
 // How many networks a figure runs per view (figure 5 adds SELU + LeCun normal as reference),
 // and the work one view may cost, in multiply-adds: 3 per weight and example (forward,
@@ -88,28 +106,38 @@ function pickDefault(choices, wanted) {
 
 // catalog: { activations: ActivationInfo[], initializers: InitializerInfo[] } from the engine.
 export function createSchema(catalog) {
+  const limits = pageLimits(catalog.limits);
+  const engineDefault = (flag) => catalog.limits.flags[flag].default;
   const acts = catalog.activations.map((a) => a.id);
   const inits = catalog.initializers.map((i) => i.id);
+  // Initializers that need a std (the engine's needs_std: "normal") only where the figure has
+  // a std control (figure 3's istd).
+  const initsWithoutStd = catalog.initializers
+    .filter((i) => !i.needs_std)
+    .map((i) => i.id);
   // Defaults sized so that a figure recomputes in well under 200 ms in the browser.
   const network = (depth, width = 128, batch = 128) => ({
-    depth: int(...LIMITS.depth, depth),
-    width: int(...LIMITS.width, width),
-    batch: int(...LIMITS.batch, batch),
-    seed: int(...LIMITS.seed, 1),
+    depth: int(...limits.depth, depth),
+    width: int(...limits.width, width),
+    batch: int(...limits.batch, batch),
+    seed: int(...limits.seed, engineDefault("seed")),
   });
   return {
     act: {
       phi: choice(acts, pickDefault(acts, "sigmoid")),
       alpha: alpha("phi"),
-      from: float(-LIMITS.absZ, LIMITS.absZ, -6),
-      to: float(-LIMITS.absZ, LIMITS.absZ, 6),
-      n: int(...LIMITS.curvePoints, 241),
-      eps: float(...LIMITS.eps, 0.1),
+      from: float(-limits.absZ, limits.absZ, engineDefault("from")),
+      to: float(-limits.absZ, limits.absZ, engineDefault("to")),
+      n: int(...limits.curvePoints, engineDefault("points")),
+      eps: float(...limits.eps, engineDefault("saturation-eps")),
       cmp: list(acts, []),
       id: bool(false),
     },
     grad: {
-      init: choice(inits, pickDefault(inits, "glorot-uniform")),
+      init: choice(
+        initsWithoutStd,
+        pickDefault(initsWithoutStd, "glorot-uniform"),
+      ),
       y: choice(GRAD_QUANTITIES, GRAD_QUANTITIES[0]),
       ...network(30, 64, 64),
     },
@@ -117,10 +145,11 @@ export function createSchema(catalog) {
       phi: choice(acts, pickDefault(acts, "tanh")),
       init: choice(inits, pickDefault(inits, "glorot-uniform")),
       hist: choice(["act", "log_act", "grad"], "act"),
-      sx: float(...LIMITS.inputStd, 1),
-      bins: int(...LIMITS.bins, 64),
+      sx: float(...limits.inputStd, engineDefault("input-std")),
+      istd: float(...limits.initStd, 1),
+      bins: int(...limits.bins, engineDefault("bins")),
       // Figure 3's own: figure 1's act.eps shades a curve and does not reach the network.
-      eps: float(...LIMITS.eps, 0.1),
+      eps: float(...limits.eps, 0.1),
       ...network(20),
     },
     init: {
@@ -129,11 +158,14 @@ export function createSchema(catalog) {
       ...network(30, 96, 96),
       // The input dimension D, layer 1's fan-in (its fan-out is N): D != N parts Glorot
       // from LeCun. The engine allows up to 4096; the page stops at its width limit.
-      d: int(1, LIMITS.width[1], 96),
+      d: int(1, limits.width[1], 96),
     },
     selu: {
       phi: choice(acts, pickDefault(acts, "selu")),
-      init: choice(inits, pickDefault(inits, "lecun-normal")),
+      init: choice(
+        initsWithoutStd,
+        pickDefault(initsWithoutStd, "lecun-normal"),
+      ),
       ...network(100, 96, 96),
     },
     train: trainSchema(catalog, { int, float, choice, bool, alpha }),
@@ -150,7 +182,8 @@ export function initializerId(family, dist) {
 
 // A notice tells the reader which URL value was replaced, by what, and why (an i18n key).
 function notice(key, given, used, reason) {
-  return { key, given, used: formatValue(used), reason };
+  // An empty value (no compared activation) reads as a dash, not as nothing.
+  return { key, given, used: formatValue(used) || "—", reason };
 }
 
 function formatValue(value) {
@@ -159,12 +192,17 @@ function formatValue(value) {
   return String(value);
 }
 
-// Number(" ") is 0 and Number("0x10") is 16: accept only plain decimal notation.
-const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// Number(" ") is 0 and Number("0x10") is 16: only the engine's one grammar of typed numbers
+// (its limits' number_pattern, the CLI's: decimal, no '+', no spaces), NaN otherwise.
+const patterns = new Map();
 
-function parseNumber(raw) {
-  const text = String(raw).trim();
-  return NUMBER_PATTERN.test(text) ? Number(text) : Number.NaN;
+function parseNumber(raw, catalog) {
+  const source = catalog?.limits?.number_pattern;
+  if (!source) return Number.NaN;
+  if (!patterns.has(source))
+    patterns.set(source, new RegExp(`^(?:${source})$`));
+  const text = String(raw);
+  return patterns.get(source).test(text) ? Number(text) : Number.NaN;
 }
 
 // One parameter from its URL text; returns { value, notice? }. `context` is the figure's
@@ -174,7 +212,7 @@ export function clamp(spec, raw, key, context = {}, catalog = null) {
   switch (spec.type) {
     case "int":
     case "float": {
-      const x = typeof raw === "number" ? raw : parseNumber(raw);
+      const x = typeof raw === "number" ? raw : parseNumber(raw, catalog);
       if (!Number.isFinite(x)) {
         return {
           value: spec.default,
@@ -216,15 +254,24 @@ export function clamp(spec, raw, key, context = {}, catalog = null) {
     }
     case "alpha": {
       const info = catalog?.activations.find((a) => a.id === context[spec.of]);
-      if (!info?.alpha) return { value: null };
       if (raw === "") return { value: null };
+      // An alpha for an activation without one is ignored, and the reader told so.
+      if (!info?.alpha)
+        return {
+          value: null,
+          notice: notice(key, raw, context[spec.of], "unused"),
+        };
       const range = {
         type: "float",
         min: info.alpha.min,
         max: info.alpha.max,
         default: null,
       };
-      return clamp(range, raw, key);
+      const result = clamp(range, raw, key, {}, catalog);
+      // null is the activation's own default: the notice names it.
+      if (result.notice && result.value === null)
+        result.notice.used = formatValue(info.alpha.default);
+      return result;
     }
     default:
       throw new Error(`unknown parameter type ${spec.type}`);

@@ -1,8 +1,7 @@
 #include "args.hpp"
 
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
+#include "actlab/message_text.hpp"
+#include "actlab/number_grammar.hpp"
 
 namespace actlab::cli {
 
@@ -27,12 +26,16 @@ Expected<Args> Args::parse(int argc, char** argv, int first, const std::string& 
   Args args;
   for (int i = first; i < argc; ++i) {
     const std::string word = argv[i];
+    if (word == "--help" || word == "-h") {  // in a flag's place only: `--act -h` is a value
+      args.help_ = true;
+      continue;
+    }
     const FlagSpec* spec = nullptr;
     for (const FlagSpec& flag : flags) {
       if (word == "--" + flag.name) spec = &flag;
     }
     if (spec == nullptr) {
-      return Expected<Args>::failure(word + ": unknown flag for 'actlab " + command +
+      return Expected<Args>::failure(quoted_text(word) + ": unknown flag for 'actlab " + command +
                                      "'; valid: " + flag_list(flags));
     }
     if (args.has(spec->name)) {
@@ -58,28 +61,23 @@ std::string Args::text(const std::string& name, const std::string& fallback) con
 Expected<double> Args::number(const std::string& name, double fallback) const {
   const auto it = values_.find(name);
   if (it == values_.end()) return fallback;
-  const char* begin = it->second.c_str();
-  char* end = nullptr;
-  errno = 0;
-  const double x = std::strtod(begin, &end);
-  if (end == begin || *end != '\0' || errno == ERANGE || !std::isfinite(x)) {
-    return Expected<double>::failure("--" + name + ": expected a finite number, got '" +
-                                     it->second + "'");
+  const std::optional<double> x = parse_number(it->second);
+  if (!x) {
+    return Expected<double>::failure("--" + name + ": expected a finite decimal number, got " +
+                                     quoted_text(it->second));
   }
-  return x;
+  return *x;
 }
 
 Expected<int> Args::integer(const std::string& name, int fallback) const {
   const auto it = values_.find(name);
   if (it == values_.end()) return fallback;
-  const char* begin = it->second.c_str();
-  char* end = nullptr;
-  errno = 0;
-  const long x = std::strtol(begin, &end, 10);
-  if (end == begin || *end != '\0' || errno == ERANGE || x < -2147483647L || x > 2147483647L) {
-    return Expected<int>::failure("--" + name + ": expected an integer, got '" + it->second + "'");
+  const std::optional<int> x = parse_integer(it->second);
+  if (!x) {
+    return Expected<int>::failure("--" + name + ": expected an integer, got " +
+                                  quoted_text(it->second));
   }
-  return static_cast<int>(x);
+  return *x;
 }
 
 Expected<std::optional<double>> Args::optional_number(const std::string& name) const {
@@ -102,8 +100,8 @@ Expected<std::string> Args::choice(const std::string& name, const std::vector<st
   for (const std::string& c : choices) {
     if (c == value) return value;
   }
-  return Expected<std::string>::failure("--" + name + ": unknown value '" + value +
-                                        "'; valid: " + join(choices));
+  return Expected<std::string>::failure("--" + name + ": unknown value " + quoted_text(value) +
+                                        "; valid: " + join(choices));
 }
 
 }  // namespace actlab::cli

@@ -22,6 +22,8 @@ class Args {
   static Expected<Args> parse(int argc, char** argv, int first, const std::string& command,
                               const std::vector<FlagSpec>& flags);
 
+  // --help or -h in a flag's place.
+  bool help() const { return help_; }
   bool has(const std::string& name) const { return values_.count(name) > 0; }
   std::string text(const std::string& name, const std::string& fallback) const;
   Expected<double> number(const std::string& name, double fallback) const;
@@ -35,6 +37,7 @@ class Args {
 
  private:
   std::map<std::string, std::string> values_;
+  bool help_ = false;
 };
 
 }  // namespace actlab::cli

@@ -6,6 +6,7 @@
 #include "actlab/bound.hpp"
 #include "actlab/propagation.hpp"
 #include "command.hpp"
+#include "help_text.hpp"
 
 namespace actlab::cli {
 
@@ -55,8 +56,8 @@ Command bound_command() {
           "--act ID [--alpha A] --depth L [--format text|json]",
           "the lecture's bound (sup|phi'|)^(k+1) on dL/dtheta^(L-k), k = 0..L-1",
           {{"act", "ID", "activation id (see `actlab list`)"},
-           {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
-           {"depth", "L", "number of layers, 1..200"},
+           {"alpha", "A", alpha_help()},
+           {"depth", "L", "number of layers, " + span(1, kMaxDepth)},
            {"format", "text|json", "output format (default text)"}},
           run_bound};
 }

@@ -29,5 +29,6 @@ Command train_command();
 Command theory_command();
 Command critical_command();
 Command jacobian_command();
+Command limits_command();
 
 }  // namespace actlab::cli

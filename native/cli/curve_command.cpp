@@ -4,7 +4,9 @@
 
 #include "actlab/activation_info.hpp"
 #include "actlab/curve.hpp"
+#include "actlab/message_text.hpp"
 #include "command.hpp"
+#include "help_text.hpp"
 
 namespace actlab::cli {
 
@@ -63,10 +65,16 @@ Command curve_command() {
           "--act ID [--alpha A] [--from F] [--to T] [--points N] [--format csv|json]",
           "phi(z) and phi'(z) on N evenly spaced points from F to T",
           {{"act", "ID", "activation id (see `actlab list`)"},
-           {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
-           {"from", "F", "first z (default -6)"},
-           {"to", "T", "last z (default 6)"},
-           {"points", "N", "number of points, 2..1000000 (default 241)"},
+           {"alpha", "A", alpha_help()},
+           {"from", "F",
+            "first z, " + span(-kMaxCurveAbsZ, kMaxCurveAbsZ) + " (default " +
+                number_text(CurveGrid().from) + ")"},
+           {"to", "T",
+            "last z, " + span(-kMaxCurveAbsZ, kMaxCurveAbsZ) + " (default " +
+                number_text(CurveGrid().to) + ")"},
+           {"points", "N",
+            "number of points, " + span(kMinCurvePoints, kMaxCurvePoints) + " (default " +
+                number_text(CurveGrid().points) + ")"},
            {"format", "csv|json", "output format (default csv)"}},
           run_curve};
 }

@@ -1,8 +1,13 @@
 // actlab: activation functions, their derivatives and the vanishing gradient, from the
-// command line. Bad input prints one line naming the flag and the valid values, exit 2.
+// command line. Bad input prints one line naming the flag and the valid values, exit 2; a
+// failure to allocate or to write the output prints one line, exit 1.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <new>
 #include <string>
 
+#include "actlab/message_text.hpp"
 #include "command.hpp"
 
 namespace {
@@ -10,14 +15,15 @@ namespace {
 using actlab::cli::Command;
 using actlab::cli::commands;
 
+constexpr int kFailure = 1;
 constexpr int kBadInput = 2;
 
-void print_overview() {
-  std::printf("usage: actlab COMMAND [FLAGS]\n\ncommands:\n");
+void print_overview(std::FILE* out) {
+  std::fprintf(out, "usage: actlab COMMAND [FLAGS]\n\ncommands:\n");
   for (const Command& command : commands()) {
-    std::printf("  %-10s %s\n", command.name.c_str(), command.summary.c_str());
+    std::fprintf(out, "  %-10s %s\n", command.name.c_str(), command.summary.c_str());
   }
-  std::printf("\n`actlab COMMAND --help` describes a command's flags.\n");
+  std::fprintf(out, "\n`actlab COMMAND --help` describes a command's flags.\n");
 }
 
 void print_command_help(const Command& command) {
@@ -32,40 +38,54 @@ void print_command_help(const Command& command) {
   std::printf("  %-22s %s\n", "--help", "this text");
 }
 
-bool wants_help(int argc, char** argv, int first) {
-  for (int i = first; i < argc; ++i) {
-    if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") return true;
-  }
-  return false;
+int fail(const std::string& message, int status = kBadInput) {
+  std::fprintf(stderr, "actlab: %s\n", message.c_str());
+  return status;
 }
 
-int fail(const std::string& message) {
-  std::fprintf(stderr, "actlab: %s\n", message.c_str());
-  return kBadInput;
+// Everything written to stdout reached it: a full disk or a closed pipe is a failure.
+int finish_output() {
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return 0;
+  return fail(std::string("cannot write the output: ") + std::strerror(errno), kFailure);
+}
+
+int run(int argc, char** argv) {
+  if (argc < 2) {
+    print_overview(stderr);
+    return kBadInput;
+  }
+  const std::string name = argv[1];
+  if (name == "--help" || name == "-h") {
+    print_overview(stdout);
+    return finish_output();
+  }
+  for (const Command& command : commands()) {
+    if (command.name != name) continue;
+    const auto args = actlab::cli::Args::parse(argc, argv, 2, name, command.flags);
+    if (args.ok() && args.value().help()) {
+      print_command_help(command);
+      return finish_output();
+    }
+    if (!args.ok()) return fail(args.error());
+    const auto output = command.run(args.value());
+    if (!output.ok()) return fail(output.error());
+    std::fputs(output.value().c_str(), stdout);
+    return finish_output();
+  }
+  std::string names;
+  for (const Command& command : commands()) names += (names.empty() ? "" : ", ") + command.name;
+  return fail("unknown command " + actlab::quoted_text(name) + "; valid: " + names);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h") {
-    print_overview();
-    return argc < 2 ? kBadInput : 0;
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    return fail(
+        "out of memory: this machine could not allocate the buffers; lower --max-memory, "
+        "--batch, --width or --depth",
+        kFailure);
   }
-  const std::string name = argv[1];
-  for (const Command& command : commands()) {
-    if (command.name != name) continue;
-    if (wants_help(argc, argv, 2)) {
-      print_command_help(command);
-      return 0;
-    }
-    const auto args = actlab::cli::Args::parse(argc, argv, 2, name, command.flags);
-    if (!args.ok()) return fail(args.error());
-    const auto output = command.run(args.value());
-    if (!output.ok()) return fail(output.error());
-    std::fputs(output.value().c_str(), stdout);
-    return 0;
-  }
-  std::string names;
-  for (const Command& command : commands()) names += (names.empty() ? "" : ", ") + command.name;
-  return fail("unknown command '" + name + "'; valid: " + names);
 }

@@ -1,23 +1,15 @@
 #include "actlab/activation.hpp"
 
 #include <cmath>
-#include <sstream>
 
 #include "actlab/activation_info.hpp"
+#include "actlab/message_text.hpp"
 
 namespace actlab {
 
-namespace {
-
-std::string format_number(double x) {
-  std::ostringstream out;
-  out << x;
-  return out.str();
-}
-
-}  // namespace
-
 Expected<Activation> make_activation(const std::string& id, double alpha) {
+  if (id.empty())
+    return Expected<Activation>::failure("--act: required; valid: " + activation_ids());
   for (const ActivationInfo& entry : activation_catalog()) {
     if (entry.id != id) continue;
     Activation act{entry.kind, 0.0};
@@ -31,14 +23,14 @@ Expected<Activation> make_activation(const std::string& id, double alpha) {
     const AlphaSpec& spec = *entry.alpha;
     act.alpha = std::isnan(alpha) ? spec.default_value : alpha;
     if (!(act.alpha >= spec.min && act.alpha <= spec.max)) {
-      return Expected<Activation>::failure(
-          "--alpha: must be a number from " + format_number(spec.min) + " to " +
-          format_number(spec.max) + " for " + id + ", got " + format_number(act.alpha));
+      return Expected<Activation>::failure("--alpha: must be a number from " +
+                                           number_text(spec.min) + " to " + number_text(spec.max) +
+                                           " for " + id + ", got " + number_text(act.alpha));
     }
     return act;
   }
-  return Expected<Activation>::failure("--act: unknown activation '" + id +
-                                       "'; valid: " + activation_ids());
+  return Expected<Activation>::failure("--act: unknown activation " + quoted_text(id) +
+                                       "; valid: " + activation_ids());
 }
 
 }  // namespace actlab

@@ -1,18 +1,16 @@
 #include "actlab/curve.hpp"
 
 #include <cmath>
-#include <sstream>
 #include <string>
+
+#include "actlab/message_text.hpp"
 
 namespace actlab {
 
 namespace {
 
-std::string describe(double x) {
-  std::ostringstream out;
-  out.precision(17);
-  out << x;
-  return out.str();
+std::string z_range() {
+  return "a number from " + number_text(-kMaxCurveAbsZ) + " to " + number_text(kMaxCurveAbsZ);
 }
 
 bool in_z_range(double z) {
@@ -23,20 +21,21 @@ bool in_z_range(double z) {
 
 Expected<CurveGrid> check_curve_grid(const CurveGrid& grid) {
   if (!in_z_range(grid.from)) {
-    return Expected<CurveGrid>::failure("--from: must be a number from -10000 to 10000, got " +
-                                        describe(grid.from));
+    return Expected<CurveGrid>::failure("--from: must be " + z_range() + ", got " +
+                                        number_text(grid.from));
   }
   if (!in_z_range(grid.to)) {
-    return Expected<CurveGrid>::failure("--to: must be a number from -10000 to 10000, got " +
-                                        describe(grid.to));
+    return Expected<CurveGrid>::failure("--to: must be " + z_range() + ", got " +
+                                        number_text(grid.to));
   }
   if (!(grid.from < grid.to)) {
     return Expected<CurveGrid>::failure("--to: must be greater than --from (" +
-                                        describe(grid.from) + "), got " + describe(grid.to));
+                                        number_text(grid.from) + "), got " + number_text(grid.to));
   }
-  if (grid.points < 2 || grid.points > kMaxCurvePoints) {
-    return Expected<CurveGrid>::failure("--points: must be an integer from 2 to 1000000, got " +
-                                        std::to_string(grid.points));
+  if (grid.points < kMinCurvePoints || grid.points > kMaxCurvePoints) {
+    return Expected<CurveGrid>::failure(
+        "--points: must be an integer from " + std::to_string(kMinCurvePoints) + " to " +
+        std::to_string(kMaxCurvePoints) + ", got " + std::to_string(grid.points));
   }
   return grid;
 }

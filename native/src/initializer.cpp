@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "number_text.hpp"
+#include "actlab/message_text.hpp"
 
 namespace actlab {
 
@@ -191,7 +191,7 @@ Expected<Initializer> make_initializer(const std::string& id, double init_std, d
   if (id.empty()) return Result::failure("--init: required; valid: " + initializer_ids());
   for (const InitializerInfo& entry : kCatalog) {
     if (entry.id != id) continue;
-    Initializer init{entry.kind, 0, 1};
+    Initializer init{entry.kind, 0, kDefaultGain};
     if (!std::isnan(init_std) && !entry.needs_std) {
       return Result::failure("--init-std: only --init normal takes a standard deviation, not " +
                              id);
@@ -217,7 +217,8 @@ Expected<Initializer> make_initializer(const std::string& id, double init_std, d
     }
     return init;
   }
-  return Result::failure("--init: unknown initializer '" + id + "'; valid: " + initializer_ids());
+  return Result::failure("--init: unknown initializer " + quoted_text(id) +
+                         "; valid: " + initializer_ids());
 }
 
 double weight_variance(const Initializer& init, int fan_in, int fan_out) {

@@ -5,9 +5,9 @@
 #include "actlab/activation_info.hpp"
 #include "actlab/activation_second.hpp"
 #include "actlab/gaussian_quadrature.hpp"
+#include "actlab/message_text.hpp"
 #include "actlab/portable_math.hpp"
 #include "actlab/propagation.hpp"
-#include "number_text.hpp"
 
 namespace actlab {
 

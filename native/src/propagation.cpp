@@ -4,15 +4,17 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <initializer_list>
+#include <limits>
 #include <tuple>
 #include <utility>
 
 #include "actlab/activation_info.hpp"
 #include "actlab/gradient_scale.hpp"
+#include "actlab/message_text.hpp"
 #include "actlab/portable_math.hpp"
 #include "actlab/saturation.hpp"
 #include "actlab/statistics.hpp"
-#include "number_text.hpp"
 
 namespace actlab {
 
@@ -56,17 +58,10 @@ Expected<double> check_scale(const std::string& flag, std::optional<double> valu
 }
 
 Expected<std::uint32_t> check_seed(std::optional<double> value) {
-  const double x = value.value_or(1);
+  const double x = value.value_or(kDefaultSeed);
   if (x >= 0 && x <= kMaxSeed && x == std::floor(x)) return static_cast<std::uint32_t>(x);
   return Expected<std::uint32_t>::failure("--seed: must be an integer from 0 to " +
                                           std::to_string(kMaxSeed) + ", got " + number_text(x));
-}
-
-Expected<double> check_saturation_eps(std::optional<double> value) {
-  const double x = value.value_or(kDefaultSaturationEps);
-  if (x > 0 && x < 1) return x;
-  return Expected<double>::failure(
-      "--saturation-eps: must be a number between 0 and 1 (exclusive), got " + number_text(x));
 }
 
 double nan_if_absent(std::optional<double> x) {
@@ -75,6 +70,28 @@ double nan_if_absent(std::optional<double> x) {
 
 std::uint64_t mebibytes(std::uint64_t bytes) {
   return (bytes + (std::uint64_t{1} << 20) - 1) >> 20;
+}
+
+// The largest value of the shape's field in [1, config's value) with which the experiment fits
+// the budget, or 0 (propagation_bytes grows with depth and batch).
+int largest_fitting(PropagationConfig c, int Shape::*field, std::uint64_t budget) {
+  int lo = 0, hi = c.shape.*field;  // fits at lo (0: none known), not at hi
+  while (hi - lo > 1) {
+    const int mid = lo + (hi - lo) / 2;
+    c.shape.*field = mid;
+    (propagation_bytes(c) <= budget ? lo : hi) = mid;
+  }
+  return lo;
+}
+
+std::string what_fits(const PropagationConfig& c, std::uint64_t budget) {
+  const int batch = largest_fitting(c, &Shape::batch, budget);
+  if (batch > 0) return "--batch " + std::to_string(batch) + " fits";
+  PropagationConfig one = c;
+  one.shape.batch = 1;
+  const int depth = largest_fitting(one, &Shape::depth, budget);
+  if (depth > 0) return "--batch 1 with --depth " + std::to_string(depth) + " fits";
+  return "lower --width or --input-dim";
 }
 
 std::size_t weight_scratch_doubles(const PropagationConfig& c) {
@@ -230,6 +247,13 @@ std::string hash_text(std::uint64_t hash) {
   return text;
 }
 
+Expected<double> check_saturation_eps(std::optional<double> value) {
+  const double x = value.value_or(kDefaultSaturationEps);
+  if (x > 0 && x < 1) return x;
+  return Expected<double>::failure(
+      "--saturation-eps: must be a number between 0 and 1 (exclusive), got " + number_text(x));
+}
+
 Expected<int> check_depth(std::optional<int> depth) {
   return check_count("depth", depth, 1, kMaxDepth, std::nullopt);
 }
@@ -251,13 +275,13 @@ Expected<PropagationConfig> check_propagation(const PropagationRequest& r) {
   const Expected<int> input_dim =
       check_count("input-dim", r.input_dim, 1, kMaxInputDim, width.value());
   if (!input_dim.ok()) return Result::failure(input_dim.error());
-  const Expected<double> input_std = check_scale("input-std", r.input_std, 1, false);
+  const Expected<double> input_std = check_scale("input-std", r.input_std, kDefaultInputStd, false);
   if (!input_std.ok()) return Result::failure(input_std.error());
-  const Expected<double> bias_std = check_scale("bias-std", r.bias_std, 0, true);
+  const Expected<double> bias_std = check_scale("bias-std", r.bias_std, kDefaultBiasStd, true);
   if (!bias_std.ok()) return Result::failure(bias_std.error());
   const Expected<std::uint32_t> seed = check_seed(r.seed);
   if (!seed.ok()) return Result::failure(seed.error());
-  const Expected<int> bins = check_count("bins", r.bins, kMinBins, kMaxBins, 64);
+  const Expected<int> bins = check_count("bins", r.bins, kMinBins, kMaxBins, kDefaultBins);
   if (!bins.ok()) return Result::failure(bins.error());
   const Expected<double> eps = check_saturation_eps(r.saturation_eps);
   if (!eps.ok()) return Result::failure(eps.error());
@@ -271,10 +295,11 @@ Expected<PropagationConfig> check_propagation(const PropagationRequest& r) {
                                  bins.value(),
                                  eps.value()};
   const std::uint64_t bytes = propagation_bytes(config);
-  if (bytes > kMemoryBudgetBytes) {
+  if (bytes > r.memory_budget) {
     return Result::failure("--depth/--width/--batch/--input-dim: this configuration needs " +
                            std::to_string(mebibytes(bytes)) + " MiB, over the " +
-                           std::to_string(kMemoryBudgetBytes >> 20) + " MiB budget");
+                           std::to_string(r.memory_budget >> 20) + " MiB budget; " +
+                           what_fits(config, r.memory_budget));
   }
   return config;
 }
@@ -374,6 +399,26 @@ std::vector<double> log_edges(const PropagationConfig& c, PooledSample& sample) 
   return linear_edges(lo, hi + 0.0, c.bins);  // + 0.0: ceil(-0.5) is -0, print it as 0
 }
 
+constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+
+// A statistic of finite floats is finite in double (their squares stay below 1.2e77): a non-
+// finite one says some entry left float32's finite range.
+bool finite(std::initializer_list<double> statistics) {
+  return std::all_of(statistics.begin(), statistics.end(),
+                     [](double x) { return std::isfinite(x); });
+}
+
+void clear_gradient(LayerStatistics& stats) {
+  stats.grad_pre_std = stats.grad_act_std = stats.weight_grad_rms = kNone;
+  stats.example_weight_grad_rms = kNone;
+}
+
+void clear_signal(LayerStatistics& stats) {
+  stats.pre_mean = stats.pre_std = stats.act_mean = stats.act_std = kNone;
+  stats.saturated = stats.dead = kNone;
+  clear_gradient(stats);
+}
+
 }  // namespace
 
 Propagation Propagator::run(const PropagationConfig& c) {
@@ -413,7 +458,12 @@ Propagation Propagator::run(const PropagationConfig& c) {
   net.forward(c.act, [&](const ForwardLayer<float>& layer) {
     LayerStatistics& stats = result.layers[layer.index - 1];
     stats.index = layer.index;
+    if (result.overflow_layer) return clear_signal(stats);
     const MeanStd z = mean_std(layer.z.data(), entries), h = mean_std(layer.h.data(), entries);
+    if (!finite({z.mean, z.std, h.mean, h.std})) {
+      result.overflow_layer = layer.index;
+      return clear_signal(stats);
+    }
     stats.pre_mean = z.mean, stats.pre_std = z.std;
     stats.act_mean = h.mean, stats.act_std = h.std;
     if (act_edges_known) {  // counted while h_l is in cache
@@ -431,40 +481,63 @@ Propagation Propagator::run(const PropagationConfig& c) {
     result.act_hist_edges = act_edges(c, ws.sample);
     const LinearBins bins(result.act_hist_edges);
     for (LayerStatistics& stats : result.layers) {
+      if (result.overflow_layer && stats.index >= *result.overflow_layer) break;
       bins.count(net.h(stats.index).data(), entries, stats.act_hist.data());
     }
   }
 
-  // Each layer's values(l) into its histogram hist on the log10 edges, from the magnitudes
-  // 10^e that take_log_tails() compares with.
+  // The layers whose signal, and whose gradient, are numbers: only they are counted.
+  const auto has_signal = [&](int l) {
+    return !result.overflow_layer || l < *result.overflow_layer;
+  };
+  const auto has_gradient = [&](int l) {
+    return !result.overflow_layer &&
+           (!result.grad_overflow_layer || l > *result.grad_overflow_layer);
+  };
+  // Each counted layer's values(l) into its histogram hist on the log10 edges, from the
+  // magnitudes 10^e that take_log_tails() compares with.
   const auto count_log = [&](const std::vector<double>& edges,
-                             std::vector<std::uint32_t> LayerStatistics::*hist, auto values) {
+                             std::vector<std::uint32_t> LayerStatistics::*hist, auto counted,
+                             auto values) {
     for (int j = 1; j < c.bins; ++j) ws.inner_thresholds[j - 1] = decade_magnitude(edges[j]);
     ws.log_bins.set_edges(ws.inner_thresholds);
     for (LayerStatistics& stats : result.layers) {
+      if (!counted(stats.index)) continue;
       ws.log_bins.count(values(stats.index), entries, (stats.*hist).data());
     }
   };
   const auto nonzero = [](float x) { return x != 0; };
   ws.sample.clear();
   for (const LayerStatistics& stats : result.layers) {
+    if (!has_signal(stats.index)) break;
     ws.sample.take(stats.index, net.h(stats.index).data(), nonzero);
   }
   result.log_act_hist_edges = log_edges(c, ws.sample);
-  count_log(result.log_act_hist_edges, &LayerStatistics::log_act_hist,
+  count_log(result.log_act_hist_edges, &LayerStatistics::log_act_hist, has_signal,
             [&](int l) { return net.h(l).data(); });
 
   ws.sample.clear();
-  net.backward([&](const BackwardLayer<float>& layer) {
-    LayerStatistics& stats = result.layers[layer.index - 1];
-    stats.grad_pre_std = mean_std(layer.delta.data(), entries).std;
-    stats.grad_act_std = mean_std(layer.grad_h.data(), entries).std;
-    stats.weight_grad_rms = root_mean_square(layer.dW.data(), layer.dW.size());
-    stats.example_weight_grad_rms = example_weight_grad_rms(layer.delta, net.h(layer.index - 1));
-    ws.sample.take(layer.index, layer.delta.data(), nonzero);
-  });
+  // Gradients through an overflowed signal are not numbers either: no backward pass then.
+  if (result.overflow_layer) {
+    for (LayerStatistics& stats : result.layers) clear_gradient(stats);
+  } else {
+    net.backward([&](const BackwardLayer<float>& layer) {
+      LayerStatistics& stats = result.layers[layer.index - 1];
+      if (result.grad_overflow_layer) return clear_gradient(stats);
+      const MeanStd delta = mean_std(layer.delta.data(), entries);
+      const MeanStd grad_h = mean_std(layer.grad_h.data(), entries);
+      const double dW = root_mean_square(layer.dW.data(), layer.dW.size());
+      if (!finite({delta.mean, delta.std, grad_h.mean, grad_h.std, dW})) {
+        result.grad_overflow_layer = layer.index;
+        return clear_gradient(stats);
+      }
+      stats.grad_pre_std = delta.std, stats.grad_act_std = grad_h.std, stats.weight_grad_rms = dW;
+      stats.example_weight_grad_rms = example_weight_grad_rms(layer.delta, net.h(layer.index - 1));
+      ws.sample.take(layer.index, layer.delta.data(), nonzero);
+    });
+  }
   result.grad_hist_edges = log_edges(c, ws.sample);
-  count_log(result.grad_hist_edges, &LayerStatistics::grad_hist,
+  count_log(result.grad_hist_edges, &LayerStatistics::grad_hist, has_gradient,
             [&](int l) { return net.delta(l).data(); });
 
   const auto log_tails = [&](const float* x, const std::vector<double>& edges,
@@ -473,9 +546,11 @@ Propagation Propagator::run(const PropagationConfig& c) {
                           decade_magnitude(edges.back()), c.bins, hist.data());
   };
   for (LayerStatistics& stats : result.layers) {
+    if (!has_signal(stats.index)) break;
     const float* h = net.h(stats.index).data();
     stats.act_tails = take_linear_tails(h, entries, result.act_hist_edges, stats.act_hist.data());
     stats.log_act_tails = log_tails(h, result.log_act_hist_edges, stats.log_act_hist);
+    if (!has_gradient(stats.index)) continue;
     stats.grad_tails =
         log_tails(net.delta(stats.index).data(), result.grad_hist_edges, stats.grad_hist);
   }

@@ -4,10 +4,10 @@
 #include <cmath>
 
 #include "actlab/activation_info.hpp"
+#include "actlab/message_text.hpp"
 #include "actlab/rng.hpp"
 #include "actlab/saturation.hpp"
 #include "actlab/statistics.hpp"
-#include "number_text.hpp"
 
 namespace actlab {
 

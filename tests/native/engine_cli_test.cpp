@@ -87,7 +87,7 @@ TEST(CliPropagate, HelpStatesTheModelTheLimitsAndTheBudget) {
   const CliRun run = run_cli("propagate --help");
   EXPECT_EQ(run.exit_code, 0);
   for (const char* text : {"z_l = h_{l-1} W_l^T + b_l", "1..200", "1..2048", "1..4096", "2..512",
-                           "0..4294967295", "256 MiB"}) {
+                           "0..4294967295", "--max-memory", "256 MiB"}) {
     EXPECT_NE(run.out.find(text), std::string::npos) << text;
   }
 }
@@ -151,8 +151,8 @@ TEST(CliEngineErrors, BadInputExitsTwoWithOneLineNamingTheFlag) {
       {ok + "--saturation-eps 0", "--saturation-eps", "between 0 and 1"},
       {ok + "--format csv", "--format", "json, text"},
       {ok + "--bogus 1", "--bogus", "--depth"},
-      {net + "--depth 200 --width 2048 --batch 4096", "--width", "256 MiB budget"},
-      {net + "--depth 10 --width 1024 --batch 4096", "--batch", "256 MiB budget"},
+      {net + "--depth 200 --width 2048 --batch 4096 --max-memory 256", "--width", "256 MiB budget"},
+      {net + "--depth 10 --width 1024 --batch 4096 --max-memory 256", "--batch", "256 MiB budget"},
       {"bound --act tanh", "--depth", "1 to 200"},
       {"bound --act tanh --depth 201", "--depth", "1 to 200"},
       {"bound --depth 3", "--act", "sigmoid"},

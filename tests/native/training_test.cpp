@@ -168,7 +168,7 @@ TEST(CliTrain, BadInputIsOneLineNamingTheFlag) {
        "sgd, momentum, adam"},
       {"train --data moons --lr 0.1" + ok, "--optimizer", "required"},
       {"train --data moons --optimizer sgd --lr -1" + ok, "--lr", "(0, 100]"},
-      {"train --data moons --optimizer sgd --lr abc" + ok, "--lr", "finite number"},
+      {"train --data moons --optimizer sgd --lr abc" + ok, "--lr", "finite decimal number"},
       {"train --data moons --optimizer sgd" + ok, "--lr", "required"},
       {"train --data moons --optimizer sgd --lr 0.1 --act tanh --init glorot-uniform --depth 2 "
        "--width 4 --batch 8 --steps -5",

@@ -421,7 +421,12 @@ describe("bad input throws the CLI's message", () => {
       const defined = Object.fromEntries(
         Object.entries(options).filter(([, value]) => value !== undefined),
       );
-      const native = cliFailure(["propagate", ...cliArgs(defined)]);
+      // The module's budget is the browser's; the CLI's is the machine's unless given.
+      const native = cliFailure([
+        "propagate",
+        ...cliArgs(defined),
+        ...["--max-memory", "256"],
+      ]);
       assert.equal(native.status, 2);
       const message = native.stderr.replace(/^actlab: /, "");
       assert.throws(() => actlab.propagate(options), {

@@ -353,7 +353,7 @@ describe("bad input", () => {
   test("types are checked as the CLI parses flags", () => {
     assert.throws(() => actlab.train({ ...ok, lr: "fast" }), {
       name: "ActlabError",
-      message: "--lr: expected a finite number, got 'fast'",
+      message: "--lr: expected a finite decimal number, got 'fast'",
     });
     assert.throws(() => actlab.train({ ...ok, depth: 2.5 }), {
       name: "ActlabError",

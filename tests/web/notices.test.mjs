@@ -23,6 +23,7 @@ const catalog = {
     "he-uniform",
     "lecun-normal",
   ].map((id) => ({ id, name: id })),
+  limits: JSON.parse(cli(["limits"])),
 };
 const schema = createSchema(catalog);
 const move = (search, name, value) =>

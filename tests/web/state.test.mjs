@@ -4,33 +4,25 @@ import { describe, test } from "node:test";
 
 import {
   FIGURE_IDS,
-  LIMITS,
   NETWORK_RUNS,
   WORK_BUDGET,
   clamp,
   createSchema,
   networkWork,
+  pageLimits,
   parseState,
   stateToQuery,
   withParam,
 } from "../../web/state.js";
 import { cli } from "./cli.mjs";
 
-// The engine's catalog as the CLI prints it; the initializer ids of wasm/api.d.ts.
+// The engine's catalog as the CLI prints it (the module's is the same, tests/wasm).
 const catalog = {
   activations: JSON.parse(cli(["list", "--format", "json"])),
-  initializers: [
-    "standard",
-    "glorot-uniform",
-    "glorot-normal",
-    "he-uniform",
-    "he-normal",
-    "lecun-uniform",
-    "lecun-normal",
-    "normal",
-    "orthogonal",
-  ].map((id) => ({ id, name: id })),
+  initializers: JSON.parse(cli(["inits", "--format", "json"])),
+  limits: JSON.parse(cli(["limits"])),
 };
+const LIMITS = pageLimits(catalog.limits);
 const schema = createSchema(catalog);
 const parse = (search, languages = ["en-US"]) =>
   parseState(search, schema, catalog, languages);
@@ -163,8 +155,14 @@ describe("withParam", () => {
   test("clamp accepts numbers as well as URL text", () => {
     const spec = schema.prop.depth;
     assert.deepEqual(clamp(spec, 7, "prop.depth"), { value: 7 });
-    assert.equal(clamp(spec, " 7 ", "prop.depth").value, 7);
-    assert.equal(clamp(spec, "", "prop.depth").notice.reason, "invalid");
+    assert.equal(clamp(spec, "7", "prop.depth", {}, catalog).value, 7);
+    // The engine's grammar (state_hardening.test.mjs): no spaces.
+    const spaced = clamp(spec, " 7 ", "prop.depth", {}, catalog);
+    assert.equal(spaced.notice.reason, "invalid");
+    assert.equal(
+      clamp(spec, "", "prop.depth", {}, catalog).notice.reason,
+      "invalid",
+    );
   });
 });
 

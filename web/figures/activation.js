@@ -3,7 +3,7 @@
 // for comparison and the tanh = 2 sigma(2z) - 1 identity overlaid. All numbers: the engine's.
 import { formatShort, toCsv } from "../format.js";
 import { prepareFormulas, renderFormula } from "../katex.js";
-import { LIMITS } from "../state.js";
+import { PAGE_CAPS } from "../state.js";
 import { localNumber } from "../numbers.js";
 import { Chart, axis, series } from "../plot/chart.js";
 import { compareRange, supStretches } from "../plot/ranges.js";
@@ -103,7 +103,7 @@ function drawPoints(n) {
   const pixels = Math.ceil(
     (globalThis.innerWidth ?? 0) * (globalThis.devicePixelRatio || 1),
   );
-  return Math.max(n, Math.min(LIMITS.curvePoints[1], pixels));
+  return Math.max(n, Math.min(PAGE_CAPS.curvePoints, pixels));
 }
 
 class ActivationView {

@@ -16,6 +16,7 @@ import {
 } from "../plot/chart.js";
 import { FAMILY_COLORS, displayColor } from "../plot/palette.js";
 import { networkCaption } from "./caption.js";
+import { OverflowMark, overflowNotes } from "./overflow.js";
 
 // With n_in = n_out (D = N) Glorot's variance 2/(n_in + n_out) is LeCun's 1/n_in: LeCun is
 // dashed so that the two coinciding lines both stay visible.
@@ -37,6 +38,7 @@ class InitializersView {
     host.append(this.formulas);
     this.actBox = chartBox(host);
     this.gradBox = chartBox(host);
+    this.overflow = new OverflowMark(host);
     const narrow = matchMedia("(max-width: 560px)").matches;
     this.actChart = new Chart(this.actBox, {
       height: narrow ? 200 : 250,
@@ -81,6 +83,15 @@ class InitializersView {
     const { t, theme } = ctx;
     this.current = { result, values };
     this.renderFormulas(result, ctx);
+    this.overflow.show(
+      overflowNotes(
+        t,
+        result.map((run) => ({
+          ...run,
+          name: ctx.name("initializers", run.init),
+        })),
+      ),
+    );
     const x = layerNumbers(values.depth);
     const lines = result.map((run) =>
       series(t(`families.${run.family}`), FAMILY_COLORS[run.family], {

@@ -27,6 +27,7 @@ import {
   peakCount,
 } from "../plot/heatmap.js";
 import { networkCaption } from "./caption.js";
+import { OverflowMark, finiteOrNull, overflowNotes } from "./overflow.js";
 
 const COLORS = {
   mean: OKABE_ITO.blue,
@@ -90,6 +91,7 @@ class PropagationView {
     });
     this.statsBox = chartBox(host, "stats");
     this.fractionBox = chartBox(host, "fractions");
+    this.overflow = new OverflowMark(host);
     const narrow = matchMedia("(max-width: 560px)").matches;
     this.heat = new Chart(this.heatBox, {
       height: narrow ? 220 : 300,
@@ -112,6 +114,7 @@ class PropagationView {
     this.ctx = ctx;
     const { t, theme } = ctx;
     this.current = { result, values };
+    this.overflow.show(overflowNotes(t, [result]));
     const { layers } = result;
     const depth = result.depth;
     const x = layerNumbers(depth);
@@ -184,7 +187,7 @@ class PropagationView {
         ];
     const statsData = grad
       ? [x, positiveOrNull(layers.grad_pre_std)]
-      : [x, Array.from(layers.act_mean), Array.from(layers.act_std)];
+      : [x, finiteOrNull(layers.act_mean), finiteOrNull(layers.act_std)];
     const saturatedLabel = t("figures.prop.saturated", {
       eps: localNumber(t, values.eps),
     });
@@ -196,8 +199,8 @@ class PropagationView {
       },
     ];
     const fractionData = [
-      Array.from(layers.saturated),
-      Array.from(layers.dead),
+      finiteOrNull(layers.saturated),
+      finiteOrNull(layers.dead),
     ];
     const compact = this.compact;
     this.fractionBox.hidden = compact;
@@ -488,11 +491,17 @@ export default {
     { name: "batch" },
     { name: "sx" },
     { name: "eps" },
+    {
+      name: "istd",
+      kind: "number",
+      visibleWhen: (values) => values.init === "normal",
+    },
     { name: "seed", kind: "number" },
   ],
-  args: ({ phi, init, depth, width, batch, seed, sx, bins, eps }) => ({
+  args: ({ phi, init, istd, depth, width, batch, seed, sx, bins, eps }) => ({
     phi,
     init,
+    istd: init === "normal" ? istd : null,
     depth,
     width,
     batch,

@@ -1,8 +1,10 @@
 // English strings of the page: UI, notices and the lecture's prose. Prose and labels may hold
 // TeX between $…$ (inline) or $$…$$ (display), rendered with KaTeX; {name} is a placeholder.
+import overflow from "./overflow.en.js";
 import presets from "./presets.en.js";
 
 export default {
+  overflow,
   presets,
   meta: {
     lang: "en",
@@ -91,6 +93,7 @@ export default {
     },
   },
   params: {
+    istd: "Weight std σ",
     phi: "Activation",
     alpha: "α",
     from: "z from",
@@ -183,6 +186,7 @@ export default {
     choice: "{key} = {given} is not one of the choices; using {used}.",
     budget:
       "{key} = {given} would make this figure too slow to stay interactive; using {used}.",
+    unused: "{key} = {given} is ignored: {used} takes no α.",
     order: "{key}: the range {given} is empty; using {used}.",
     movedTitle: "To keep this figure quick to redraw:",
     budgetMoved:
@@ -192,6 +196,8 @@ export default {
     dismiss: "Dismiss",
   },
   errors: {
+    restarted:
+      "The engine stopped ({message}) and was restarted; the figures are computed again.",
     engine: "The engine reported: {message}",
     load: "The WebAssembly engine could not be loaded: {message}",
   },

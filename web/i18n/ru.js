@@ -1,8 +1,10 @@
 // Русские строки страницы: интерфейс, уведомления и текст лекции. В тексте и подписях TeX
 // между $…$ (в строке) или $$…$$ (отдельной строкой), отрисовывается KaTeX; {name} — подстановка.
+import overflow from "./overflow.ru.js";
 import presets from "./presets.ru.js";
 
 export default {
+  overflow,
   presets,
   meta: {
     lang: "ru",
@@ -91,6 +93,7 @@ export default {
     },
   },
   params: {
+    istd: "Ст. откл. весов σ",
     phi: "Функция активации",
     alpha: "α",
     from: "z от",
@@ -182,6 +185,7 @@ export default {
     choice: "{key} = {given} — нет среди вариантов; взято {used}.",
     budget:
       "при {key} = {given} рисунок считался бы слишком долго; взято {used}.",
+    unused: "{key} = {given} не учтено: у {used} нет параметра α.",
     order: "{key}: диапазон {given} пуст; взято {used}.",
     movedTitle: "Чтобы рисунок перерисовывался быстро:",
     budgetSelf:
@@ -191,6 +195,8 @@ export default {
     dismiss: "Закрыть",
   },
   errors: {
+    restarted:
+      "Движок остановился ({message}) и был перезапущен; рисунки пересчитываются.",
     engine: "Движок сообщил: {message}",
     load: "Не удалось загрузить движок WebAssembly: {message}",
   },

@@ -15,6 +15,7 @@ struct CurveGrid {
   int points = 241;
 };
 
+inline constexpr int kMinCurvePoints = 2;
 inline constexpr int kMaxCurvePoints = 1000000;
 inline constexpr double kMaxCurveAbsZ = 1e4;
 

@@ -40,6 +40,7 @@ struct Initializer {
 };
 
 inline constexpr double kMaxInitScale = 100;  // the largest --init-std and --gain
+inline constexpr double kDefaultGain = 1;
 
 const std::vector<InitializerInfo>& initializer_catalog();
 const InitializerInfo& info(InitKind kind);

@@ -14,6 +14,7 @@
 #include "actlab/histogram_tails.hpp"
 #include "actlab/initializer.hpp"
 #include "actlab/network.hpp"
+#include "actlab/saturation.hpp"  // kDefaultSaturationEps
 
 namespace actlab {
 
@@ -21,8 +22,14 @@ inline constexpr int kMinBins = 2;
 inline constexpr int kMaxBins = 512;
 inline constexpr double kMaxInputScale = 100;  // the largest --input-std and --bias-std
 inline constexpr std::uint32_t kMaxSeed = 4294967295u;
-// Every buffer of one experiment together, checked before anything is allocated; 256 MiB
-// leaves a browser tab room for the page itself.
+// The defaults of the optional flags.
+inline constexpr double kDefaultInputStd = 1;
+inline constexpr double kDefaultBiasStd = 0;
+inline constexpr std::uint32_t kDefaultSeed = 1;
+inline constexpr int kDefaultBins = 64;
+// Every buffer of one experiment together, checked before anything is allocated. The browser's
+// budget, 256 MiB, leaves a tab room for the page itself; the CLI's is the machine's (its
+// --max-memory, by default half the physical memory).
 inline constexpr std::uint64_t kMemoryBudgetBytes = std::uint64_t{256} << 20;
 
 // What the user asked for, as CLI flags or JS options; nullopt: not given (the default).
@@ -41,6 +48,7 @@ struct PropagationRequest {
   std::optional<double> seed;            // an integer 0..4294967295, default 1
   std::optional<int> bins;               // M, 2..512, default 64
   std::optional<double> saturation_eps;  // (0, 1), default 0.1
+  std::uint64_t memory_budget = kMemoryBudgetBytes;  // bytes; the CLI's --max-memory
 };
 
 struct PropagationConfig {
@@ -57,8 +65,12 @@ struct PropagationConfig {
 // --depth: required, 1..kMaxDepth (shared by `propagate` and `bound`).
 Expected<int> check_depth(std::optional<int> depth);
 
+// --saturation-eps: in (0, 1), default 0.1 (shared by `propagate` and saturationRegions).
+Expected<double> check_saturation_eps(std::optional<double> eps);
+
 // Checks every flag in the order of `actlab propagate --help`, then the memory budget. Each
-// message names the flag and its valid values.
+// message names the flag and its valid values; a refusal by the budget names the largest
+// --batch that fits (or, when not even one example does, the largest --depth).
 Expected<PropagationConfig> check_propagation(const PropagationRequest& request);
 
 // The bytes an experiment holds: the network's buffers, the initializer's scratch, the
@@ -93,12 +105,19 @@ struct Propagation {
   // activation's range when bounded, else the pooled 0.5% and 99.5% quantiles of every
   // layer's h (symmetric about 0 when phi is unbounded below). log_act and grad: log10 |h|
   // and log10 |delta|, from the pooled quantiles of the nonzero values rounded out to whole
-  // decades. Exact zeros, values beyond the ends and NaN (an overflowed network) are counted
-  // in the tails (histogram_tails.hpp), not in the bins.
+  // decades. Exact zeros and values beyond the ends are counted in the tails
+  // (histogram_tails.hpp), not in the bins; the layers past an overflow are not counted.
   std::vector<double> act_hist_edges;      // M + 1
   std::vector<double> log_act_hist_edges;  // M + 1, log10 units
   std::vector<double> grad_hist_edges;     // M + 1, log10 units
   std::vector<LayerStatistics> layers;
+  // Exploding signals and gradients: the first layer l whose z_l or h_l leaves float32's finite
+  // range (inf or NaN), and, when the signal stays finite, the first layer backprop reaches
+  // (the highest l) whose delta_l, dL/dh_l or dW_l does. A layer from overflow_layer on has no
+  // statistics (NaN, null in JSON; histograms count nothing), nor has any layer's gradient; a
+  // layer from grad_overflow_layer down has no gradient statistics.
+  std::optional<int> overflow_layer;
+  std::optional<int> grad_overflow_layer;
   // FNV-1a (four chains) over the float bits of X, W_1..W_L, b_1..b_L and G: every draw of the
   // experiment, the same on every target for a seed.
   std::uint64_t draws_hash = 0;
