@@ -25,6 +25,7 @@ async function csvOf(page, id) {
   const [header, ...rows] = readFileSync(await download.path(), "utf8")
     .trim()
     .split("\n")
+    .filter((line) => !line.startsWith("# ")) // the CSV's title comment (web/card.js)
     .map((r) => r.split(","));
   return { header, rows: rows.map((r) => r.map(Number)) };
 }

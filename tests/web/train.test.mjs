@@ -154,10 +154,12 @@ describe("the training figure", () => {
         `/?embed=1&view=train&lang=${lang}`,
       );
       await waitStep(page, 0);
-      assert.equal(
-        await page.$eval(`${CARD} .card-title`, (el) => el.textContent),
-        title,
+      // An embed's title names the figure, then its parameters (web/card.js).
+      const shown = await page.$eval(
+        `${CARD} .card-title`,
+        (el) => el.textContent,
       );
+      assert.ok(shown.startsWith(`${title} — `), shown);
       assert.equal(
         await page.$eval(
           `${CARD} [data-action="play"]`,

@@ -525,6 +525,7 @@ class TrainView {
 export default {
   id: "train",
   op: "train",
+  exactCsv: true, // `actlab train --format csv`'s rows: no comment line
   controls: [
     { name: "data" },
     { name: "noise" },

@@ -138,6 +138,8 @@ export class Chart {
   }
 
   key(event) {
+    // A figure's own keys come first (figure 3's heat map moves by cell, not by x).
+    if (event.defaultPrevented) return;
     const x = this.plot?.data[0];
     if (!x?.length) return;
     const step =

@@ -190,7 +190,7 @@ function drawColorbar(u, { peak, low, number, fg }, dpr) {
 }
 
 // The colour bar's stops, for the legend (CSS gradient) and the PNG export.
-export function colorbarStops(low, count = 6) {
+export function colorbarStops(low = 0, count = 6) {
   return Array.from({ length: count }, (_, i) => {
     const [r, g, b] = viridis(low + ((1 - low) * i) / (count - 1));
     return `rgb(${r},${g},${b})`;
