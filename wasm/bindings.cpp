@@ -14,16 +14,15 @@
 #include "actlab/curve.hpp"
 #include "actlab/initializer.hpp"
 #include "actlab/propagation.hpp"
+#include "binding_options.hpp"
 
+using binding::failure;
+using binding::option_integer;
+using binding::option_number;
+using binding::propagation_request;
 using emscripten::val;
 
 namespace {
-
-val failure(const std::string& message) {
-  val result = val::object();
-  result.set("error", message);
-  return result;
-}
 
 template <class T>
 val copy_to_js(const char* array_type, const std::vector<T>& values) {
@@ -127,37 +126,6 @@ val list_initializers() {
 }
 
 // options[key], undefined meaning "not given" (api.mjs has checked the types).
-std::optional<double> option_number(const val& options, const char* key) {
-  const val x = options[key];
-  if (x.isUndefined()) return std::nullopt;
-  return x.as<double>();
-}
-
-std::optional<int> option_integer(const val& options, const char* key) {
-  const std::optional<double> x = option_number(options, key);
-  if (!x) return std::nullopt;
-  return static_cast<int>(*x);
-}
-
-actlab::PropagationRequest propagation_request(const val& options) {
-  actlab::PropagationRequest r;
-  r.act = options["act"].as<std::string>();
-  r.alpha = option_number(options, "alpha");
-  r.init = options["init"].as<std::string>();
-  r.init_std = option_number(options, "initStd");
-  r.gain = option_number(options, "gain");
-  r.depth = option_integer(options, "depth");
-  r.width = option_integer(options, "width");
-  r.batch = option_integer(options, "batch");
-  r.input_dim = option_integer(options, "inputDim");
-  r.input_std = option_number(options, "inputStd");
-  r.bias_std = option_number(options, "biasStd");
-  r.seed = option_number(options, "seed");
-  r.bins = option_integer(options, "bins");
-  r.saturation_eps = option_number(options, "saturationEps");
-  return r;
-}
-
 // The per-layer statistics as typed arrays of length L, histograms row-major L x M.
 val layer_series(const actlab::Propagation& p) {
   using actlab::LayerStatistics;

@@ -14,16 +14,15 @@
 #include "actlab/mean_field.hpp"
 #include "actlab/mean_field_point.hpp"
 #include "actlab/selu_moments.hpp"
+#include "binding_options.hpp"
 
+using binding::failure;
+using binding::option_integer;
+using binding::option_number;
+using binding::propagation_request;
 using emscripten::val;
 
 namespace {
-
-val failure(const std::string& message) {
-  val result = val::object();
-  result.set("error", message);
-  return result;
-}
 
 val array_of(const std::vector<double>& values) {
   return val::global("Float64Array")
@@ -33,18 +32,6 @@ val array_of(const std::vector<double>& values) {
 // null where the theory has no finite value, as the CLI's JSON.
 val number_or_null(std::optional<double> x) {
   return x && std::isfinite(*x) ? val(*x) : val::null();
-}
-
-std::optional<double> option_number(const val& options, const char* key) {
-  const val x = options[key];
-  if (x.isUndefined()) return std::nullopt;
-  return x.as<double>();
-}
-
-std::optional<int> option_integer(const val& options, const char* key) {
-  const std::optional<double> x = option_number(options, key);
-  if (!x) return std::nullopt;
-  return static_cast<int>(*x);
 }
 
 val theory_object(const actlab::Theory& t) {
@@ -155,29 +142,11 @@ val selu_moment_map(double mu, double nu) {
   return result;
 }
 
-actlab::PropagationRequest request_of(const val& options) {
-  actlab::PropagationRequest r;
-  r.act = options["act"].as<std::string>();
-  r.alpha = option_number(options, "alpha");
-  r.init = options["init"].as<std::string>();
-  r.init_std = option_number(options, "initStd");
-  r.gain = option_number(options, "gain");
-  r.depth = option_integer(options, "depth");
-  r.width = option_integer(options, "width");
-  r.batch = option_integer(options, "batch");
-  r.input_dim = option_integer(options, "inputDim");
-  r.input_std = option_number(options, "inputStd");
-  r.bias_std = option_number(options, "biasStd");
-  r.seed = option_number(options, "seed");
-  r.bins = option_integer(options, "bins");
-  r.saturation_eps = option_number(options, "saturationEps");
-  return r;
-}
-
 // propagate's options at (sigmaW2, sigmaB2): {init, initStd, biasStd} for propagate().
 val mean_field_point(const val& options) {
-  const auto config = actlab::check_mean_field_point(
-      request_of(options), option_number(options, "sigmaW2"), option_number(options, "sigmaB2"));
+  const auto config = actlab::check_mean_field_point(propagation_request(options),
+                                                     option_number(options, "sigmaW2"),
+                                                     option_number(options, "sigmaB2"));
   if (!config.ok()) return failure(config.error());
   val result = val::object();
   result.set("init", actlab::info(config.value().init.kind).id);
@@ -194,7 +163,7 @@ val moments_object(const actlab::SpectrumMoments& m) {
 }
 
 val jacobian(const val& options) {
-  actlab::PropagationRequest r = request_of(options);
+  actlab::PropagationRequest r = propagation_request(options);
   const std::optional<double> w2 = option_number(options, "sigmaW2");
   const std::optional<double> b2 = option_number(options, "sigmaB2");
   if (w2 || b2) {

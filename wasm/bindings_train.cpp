@@ -15,28 +15,14 @@
 #include "actlab/activation_info.hpp"
 #include "actlab/train_presets.hpp"
 #include "actlab/training.hpp"
+#include "binding_options.hpp"
 
+using binding::failure;
+using binding::option_integer;
+using binding::option_number;
 using emscripten::val;
 
 namespace {
-
-val failure(const std::string& message) {
-  val result = val::object();
-  result.set("error", message);
-  return result;
-}
-
-std::optional<double> option_number(const val& options, const char* key) {
-  const val x = options[key];
-  if (x.isUndefined()) return std::nullopt;
-  return x.as<double>();
-}
-
-std::optional<int> option_integer(const val& options, const char* key) {
-  const std::optional<double> x = option_number(options, key);
-  if (!x) return std::nullopt;
-  return static_cast<int>(*x);
-}
 
 actlab::TrainRequest train_request(const val& o) {
   actlab::TrainRequest r;
