@@ -30,10 +30,7 @@ let page;
 let log;
 before(async () => {
   env = await launch();
-  const started = Date.now();
   ({ page, log } = await openPage(env, "/"));
-  await waitDrawn(page, "act");
-  env.firstFigureMs = Date.now() - started;
   for (const id of FIGURES) await waitDrawn(page, id, 0, 60000);
 });
 after(() => env?.close());
@@ -61,13 +58,6 @@ describe("the course page", () => {
         "ready",
       );
     }
-  });
-
-  test("the first figure appears quickly", () => {
-    assert.ok(
-      env.firstFigureMs < 5000,
-      `first figure after ${env.firstFigureMs} ms`,
-    );
   });
 
   test("no request leaves the page's origin", () => {
@@ -121,13 +111,8 @@ describe("the course page", () => {
     assert.match(page.url(), /prop\.hist=grad/);
   });
 
-  test("a burst of slider moves ends on the last value, never blocking the main thread 50 ms", async () => {
-    await page.evaluate(() => {
-      globalThis.longTasks = [];
-      new PerformanceObserver((list) =>
-        globalThis.longTasks.push(...list.getEntries().map((e) => e.duration)),
-      ).observe({ type: "longtask" });
-    });
+  // How fast it settles, and the main thread's long tasks meanwhile, are measured in bench/.
+  test("a burst of slider moves ends on the last value", async () => {
     await page.focus("#prop-depth");
     for (let i = 0; i < 8; i++) await page.keyboard.press("ArrowRight");
     const wanted = Number(await page.$eval("#prop-depth", (el) => el.value));
@@ -142,7 +127,6 @@ describe("the course page", () => {
       [card("prop"), wanted],
     );
     assert.match(page.url(), new RegExp(`prop\\.depth=${wanted}`));
-    assert.deepEqual(await page.evaluate(() => globalThis.longTasks), []);
   });
 
   test("each section passes an axe-core scan with no serious or critical violation", async () => {
