@@ -33,10 +33,14 @@ export function hasVector(view) {
 }
 
 // figure: a module of web/figures; result, values: what the card shows; ctx: the app's
-// context; width: CSS px; light: light colours (else the page's). draw(parts) gets the view's
+// context; width: CSS px; light: light colours (else the page's); scale: the pixel ratio of
+// the figure's own canvases (figure 6's pixel images). draw(parts) gets the view's
 // title, panels, legend and colours while the off-screen figure exists, and its value is
 // returned.
-function withExportView({ figure, result, values, ctx, width, light }, draw) {
+function withExportView(
+  { figure, result, values, ctx, width, light, scale },
+  draw,
+) {
   const host = document.createElement("div");
   host.className = `export-host${light ? " theme-light" : ""}`;
   host.style.width = `${width}px`;
@@ -44,7 +48,11 @@ function withExportView({ figure, result, values, ctx, width, light }, draw) {
   try {
     return withScheme(light ? false : null, () => {
       const colors = themeOf(host);
-      const drawCtx = { ...ctx, theme: { ...colors, font: EXPORT_FONT } };
+      const drawCtx = {
+        ...ctx,
+        theme: { ...colors, font: EXPORT_FONT },
+        pixelRatio: scale,
+      };
       const view = figure.create(host, drawCtx);
       try {
         view.draw(result, values, drawCtx);
@@ -171,7 +179,7 @@ export function layoutFigure({ title, panels, legend, colors }, measurer) {
 
 // The figure as a canvas of scale x its CSS size. options: withExportView's, and scale.
 export function renderPng({ scale = DEFAULT_EXPORT_SCALE, ...options }) {
-  return withExportView(options, (parts) => {
+  return withExportView({ ...options, scale }, (parts) => {
     const out = document.createElement("canvas");
     const measurer = new CanvasPainter(out.getContext("2d"), 1);
     const layout = layoutFigure(parts, measurer);

@@ -193,6 +193,10 @@ describe("PNG at 2x and 3x, SVG from the charts' data", () => {
       await train.page.textContent(`${card("train")} .toast`),
       /No SVG for this figure/,
     );
+    // Its pixel images are drawn again at the scale, like its charts.
+    const once = await png(train.page, "train", 1);
+    const thrice = await png(train.page, "train", 3);
+    assert.equal(thrice.width, 3 * once.width);
     await train.context.close();
   });
 });

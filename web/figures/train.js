@@ -325,6 +325,7 @@ class TrainView {
         box: this.box,
         size,
         colors: theme,
+        ratio: this.ctx.pixelRatio,
       }),
     );
     this.boundary[1].canvas.style.display = compare ? "" : "none";
@@ -406,6 +407,7 @@ class TrainView {
       theme,
       names,
       this.width,
+      this.ctx.pixelRatio,
     );
     this.gradHeatCompare.canvas.style.display = compare ? "" : "none";
     if (compare)
@@ -416,6 +418,7 @@ class TrainView {
         theme,
         names,
         this.width,
+        this.ctx.pixelRatio,
       );
     this.satHeat.draw(
       main.entries,
@@ -424,6 +427,7 @@ class TrainView {
       theme,
       names,
       this.width,
+      this.ctx.pixelRatio,
     );
     const caption = t("figures.train.caption", {
       depth: values.depth,
