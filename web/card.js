@@ -5,7 +5,16 @@
 // and data-thread ("worker" | "main") how long the engine took and where.
 import { buildControls } from "./controls.js";
 import { embedPanel } from "./embed-panel.js";
-import { downloadCsv, downloadPng, drawForExport } from "./export.js";
+import {
+  DEFAULT_EXPORT_SCALE,
+  EXPORT_SCALES,
+  downloadCsv,
+  downloadPng,
+  downloadSvg,
+  hasVector,
+  renderPng,
+  renderSvg,
+} from "./export.js";
 import { renderRich } from "./katex.js";
 import { noticeText, noticeTitle } from "./notices.js";
 import { displayColor, theme } from "./plot/palette.js";
@@ -88,6 +97,8 @@ export class Card {
       this.button("embed", () => this.showEmbed()),
       this.button("png", () => this.exportPng(true)),
       this.button("pngPage", () => this.exportPng(false)),
+      this.scaleChoice(),
+      (this.svgButton = this.button("svg", () => this.exportSvg())),
       this.button("csv", () => this.exportCsv()),
     ]));
     const stage = element("div", { class: "stage" }, [
@@ -126,6 +137,31 @@ export class Card {
     });
     button.addEventListener("click", onClick);
     return button;
+  }
+
+  // The PNG's scale, 1x to 3x its CSS size (2x by default: a projector's or a slide's).
+  scaleChoice() {
+    const { t } = this.app.ctx;
+    this.scale = element(
+      "select",
+      {
+        class: "export-scale",
+        "data-action": "scale",
+        title: t("actions.scaleTitle"),
+        "aria-label": t("actions.scaleTitle"),
+      },
+      EXPORT_SCALES.map((scale) =>
+        element("option", {
+          value: String(scale),
+          text: t("actions.scaleOption", { scale }),
+        }),
+      ),
+    );
+    this.scale.value = String(DEFAULT_EXPORT_SCALE);
+    return element("label", { class: "export-scale-label" }, [
+      element("span", { text: t("actions.scale") }),
+      this.scale,
+    ]);
   }
 
   setNotices(notices) {
@@ -210,6 +246,11 @@ export class Card {
     this.element.dataset.drawn = String(this.drawn);
     this.element.dataset.status = "ready";
     this.element.dataset.values = JSON.stringify(this.values);
+    // A figure drawn only in charts has an SVG; one with pixel images (figure 6) says so.
+    const vector = hasVector(this.view);
+    const { t } = this.app.ctx;
+    this.svgButton.setAttribute("aria-disabled", String(!vector));
+    this.svgButton.title = t(vector ? "actions.svgTitle" : "actions.svgNone");
     // An embed names what it shows: activation, initializer, L, N, B, seed.
     if (this.app.ctx.embed)
       this.title.textContent = this.view.title(this.values);
@@ -273,18 +314,33 @@ export class Card {
     return `actlab-${this.figure.id}.${extension}`;
   }
 
-  // light: the light colours (the default, for slides); else the page's (dark mode).
-  exportPng(light) {
-    if (!this.result) return;
-    const canvas = drawForExport({
+  exportOptions(light) {
+    return {
       figure: this.figure,
       result: this.result,
       values: this.values,
       ctx: this.app.ctx,
       width: this.host.clientWidth,
       light,
+    };
+  }
+
+  // light: the light colours (the default, for slides); else the page's (dark mode).
+  exportPng(light) {
+    if (!this.result) return;
+    const canvas = renderPng({
+      ...this.exportOptions(light),
+      scale: Number(this.scale.value),
     });
     downloadPng(this.filename("png"), canvas);
+  }
+
+  // In the light colours; a figure with pixel images has none, and the toast says why.
+  exportSvg() {
+    if (!this.result) return;
+    const svg = hasVector(this.view) && renderSvg(this.exportOptions(true));
+    if (svg) downloadSvg(this.filename("svg"), svg);
+    else this.toast.textContent = this.app.ctx.t("actions.svgNone");
   }
 
   exportCsv() {

@@ -1,15 +1,46 @@
-// Downloads of a figure: a PNG composed at the device pixel ratio from the figure's canvases
-// with its title and legend drawn in, and a CSV of the exact numbers it shows. For the PNG the
-// figure is drawn again off screen, in the light colours unless the reader asks for the
-// page's, with 14 px axis labels, so that a dark machine still gives a slide-ready image.
+// Downloads of a figure: a PNG at a chosen scale (1x, 2x, 3x: pixels per CSS pixel, whatever
+// the screen's), an SVG, and a CSV of the exact numbers it shows. For the images the figure is
+// drawn again off screen, in the light colours unless the reader asks for the page's, with
+// 14 px labels, and every chart is painted from its own scales and data (plot/vector.js): at
+// 3x the lines and text are drawn at 3x, not enlarged; the SVG has one path per series. The
+// figure's title (with its parameters) heads the image and its legend closes it.
+import { CanvasPainter, FONT_FAMILY, SvgPainter } from "./plot/painter.js";
 import { displayColor, themeOf, withScheme } from "./plot/palette.js";
+import { chartOf } from "./plot/chart.js";
 
-export const EXPORT_FONT =
-  '14px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+export const EXPORT_FONT = `14px ${FONT_FAMILY}`;
+export const EXPORT_SCALES = [1, 2, 3];
+export const DEFAULT_EXPORT_SCALE = 2;
+
+const PAD = 8;
+const LINE_HEIGHT = 21;
+const TITLE_FONT = { size: 16, weight: 600 };
+const LEGEND_FONT = { size: 14 };
+const SWATCH = 22;
+
+// A panel of the figure: a uPlot chart (painted again) or a canvas of its own (copied).
+function panelOf(canvas) {
+  const chart = chartOf(canvas);
+  if (chart) return { chart, ...chart.size() };
+  const rect = canvas.getBoundingClientRect();
+  return { canvas, width: rect.width, height: rect.height };
+}
+
+// Whether a figure's drawing is all charts, and so has an SVG (figure 6's boundaries and
+// heat maps are pixel images).
+export function hasVector(view) {
+  return view.canvases().every((c) => chartOf(c) !== null);
+}
 
 // figure: a module of web/figures; result, values: what the card shows; ctx: the app's
-// context; width: CSS px. Returns composeFigure's parts, drawn in the chosen scheme.
-export function drawForExport({ figure, result, values, ctx, width, light }) {
+// context; width: CSS px; light: light colours (else the page's); scale: the pixel ratio of
+// the figure's own canvases (figure 6's pixel images). draw(parts) gets the view's
+// title, panels, legend and colours while the off-screen figure exists, and its value is
+// returned.
+function withExportView(
+  { figure, result, values, ctx, width, light, scale },
+  draw,
+) {
   const host = document.createElement("div");
   host.className = `export-host${light ? " theme-light" : ""}`;
   host.style.width = `${width}px`;
@@ -17,26 +48,159 @@ export function drawForExport({ figure, result, values, ctx, width, light }) {
   try {
     return withScheme(light ? false : null, () => {
       const colors = themeOf(host);
-      const drawCtx = { ...ctx, theme: { ...colors, font: EXPORT_FONT } };
-      const view = figure.create(host, drawCtx);
-      view.draw(result, values, drawCtx);
-      const parts = {
-        title: view.title(values),
-        canvases: view.canvases(),
-        legend: view.legend().map((item) => ({
-          ...item,
-          color: item.color && displayColor(item.color),
-          label: item.label.replace(/\$/g, ""),
-        })),
-        colors: { bg: colors.bg, fg: colors.fg },
+      const drawCtx = {
+        ...ctx,
+        theme: { ...colors, font: EXPORT_FONT },
+        pixelRatio: scale,
       };
-      const canvas = composeFigure(parts);
-      view.destroy?.();
-      return canvas;
+      const view = figure.create(host, drawCtx);
+      try {
+        view.draw(result, values, drawCtx);
+        return draw({
+          title: view.title(values),
+          panels: view.canvases().map(panelOf),
+          legend: view.legend().map((item) => ({
+            ...item,
+            color: item.color && displayColor(item.color),
+            label: item.label.replace(/\$/g, ""),
+          })),
+          colors: { bg: colors.bg, fg: colors.fg },
+        });
+      } finally {
+        view.destroy?.();
+      }
     });
   } finally {
     host.remove();
   }
+}
+
+// Words wrapped to `width` CSS px.
+function wrap(painter, text, width, font) {
+  const lines = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && painter.measure(candidate, font) > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = candidate;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function layoutLegend(painter, legend, width) {
+  const rows = [];
+  let row = [];
+  let x = PAD;
+  for (const item of legend) {
+    const itemWidth =
+      SWATCH + 6 + painter.measure(item.label, LEGEND_FONT) + 14;
+    if (row.length && x + itemWidth > width) {
+      rows.push(row);
+      row = [];
+      x = PAD;
+    }
+    row.push({ ...item, x });
+    x += itemWidth;
+  }
+  if (row.length) rows.push(row);
+  return rows;
+}
+
+function drawLegendItem(p, item, y, colors) {
+  const { x } = item;
+  if (item.gradient) p.gradient(x, y - 6, SWATCH, 12, item.gradient);
+  else if (item.fill) p.rect(x, y - 6, SWATCH, 12, { fill: item.fill });
+  else if (item.marker)
+    p.circle(x + SWATCH / 2, y, 5, {
+      stroke: item.color,
+      fill: item.marker === "dot" ? item.color : colors.bg,
+      width: 2,
+    });
+  else
+    p.line(
+      [
+        [x, y],
+        [x + SWATCH, y],
+      ],
+      { stroke: item.color, width: 2, dash: item.dash },
+    );
+  p.text(x + SWATCH + 6, y, item.label, {
+    font: LEGEND_FONT,
+    fill: colors.fg,
+  });
+}
+
+// The figure's layout in CSS px: {width, height, paint(painter)}. parts: withExportView's.
+export function layoutFigure({ title, panels, legend, colors }, measurer) {
+  const width = Math.ceil(Math.max(...panels.map((c) => c.width)));
+  const titleLines = wrap(measurer, title, width - 2 * PAD, TITLE_FONT);
+  const legendRows = layoutLegend(measurer, legend, width - 2 * PAD);
+  const plotsHeight = panels.reduce((sum, c) => sum + c.height, 0);
+  const height = Math.ceil(
+    PAD +
+      titleLines.length * LINE_HEIGHT +
+      PAD +
+      plotsHeight +
+      legendRows.length * LINE_HEIGHT +
+      PAD,
+  );
+  const paint = (p) => {
+    p.rect(0, 0, width, height, { fill: colors.bg });
+    let y = PAD;
+    for (const line of titleLines) {
+      p.text(PAD, y + LINE_HEIGHT / 2, line, {
+        font: TITLE_FONT,
+        fill: colors.fg,
+      });
+      y += LINE_HEIGHT;
+    }
+    y += PAD;
+    for (const panel of panels) {
+      p.translate(0, y, () =>
+        panel.chart
+          ? panel.chart.paint(p)
+          : p.image(panel.canvas, 0, 0, panel.width, panel.height),
+      );
+      y += panel.height;
+    }
+    for (const row of legendRows) {
+      for (const item of row)
+        drawLegendItem(p, item, y + LINE_HEIGHT / 2, colors);
+      y += LINE_HEIGHT;
+    }
+  };
+  return { width, height, paint };
+}
+
+// The figure as a canvas of scale x its CSS size. options: withExportView's, and scale.
+export function renderPng({ scale = DEFAULT_EXPORT_SCALE, ...options }) {
+  return withExportView({ ...options, scale }, (parts) => {
+    const out = document.createElement("canvas");
+    const measurer = new CanvasPainter(out.getContext("2d"), 1);
+    const layout = layoutFigure(parts, measurer);
+    out.width = Math.round(layout.width * scale);
+    out.height = Math.round(layout.height * scale);
+    layout.paint(new CanvasPainter(out.getContext("2d"), scale));
+    return out;
+  });
+}
+
+// The figure as an SVG document (text), or null when it has pixel images.
+export function renderSvg(options) {
+  return withExportView(options, (parts) => {
+    if (parts.panels.some((panel) => !panel.chart)) return null;
+    const painter = new SvgPainter(
+      document.createElement("canvas").getContext("2d"),
+    );
+    const layout = layoutFigure(parts, painter);
+    layout.paint(painter);
+    return painter.document(layout.width, layout.height, parts.title);
+  });
 }
 
 let lastUrl = null;
@@ -58,137 +222,8 @@ export function downloadCsv(filename, text) {
   download(filename, new Blob([text], { type: "text/csv;charset=utf-8" }));
 }
 
-// Words wrapped to `width` device pixels with the context's current font.
-function wrap(ctx, text, width) {
-  const lines = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (line && ctx.measureText(candidate).width > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = candidate;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-// title: string; canvases: the figure's drawn canvases (device pixels), stacked in order;
-// legend: [{label, color, dash}]; colors: {bg, fg}. Returns the composed canvas.
-export function composeFigure({
-  title,
-  canvases,
-  legend,
-  colors,
-  dpr = devicePixelRatio || 1,
-}) {
-  const width = Math.max(...canvases.map((c) => c.width));
-  const pad = Math.round(8 * dpr);
-  const titleFont = `600 ${Math.round(16 * dpr)}px system-ui, sans-serif`;
-  const legendFont = `${Math.round(14 * dpr)}px system-ui, sans-serif`;
-  const lineHeight = Math.round(21 * dpr);
-  const measure = document.createElement("canvas").getContext("2d");
-  measure.font = titleFont;
-  const titleLines = wrap(measure, title, width - 2 * pad);
-  measure.font = legendFont;
-  const legendRows = layoutLegend(measure, legend, width - 2 * pad, dpr);
-  const plotsHeight = canvases.reduce((sum, c) => sum + c.height, 0);
-  const height =
-    pad +
-    titleLines.length * lineHeight +
-    pad +
-    plotsHeight +
-    legendRows.length * lineHeight +
-    pad;
-
-  const out = document.createElement("canvas");
-  out.width = width;
-  out.height = height;
-  const ctx = out.getContext("2d");
-  ctx.fillStyle = colors.bg;
-  ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = colors.fg;
-  ctx.textBaseline = "middle";
-  ctx.font = titleFont;
-  let y = pad;
-  for (const line of titleLines) {
-    ctx.fillText(line, pad, y + lineHeight / 2);
-    y += lineHeight;
-  }
-  y += pad;
-  for (const canvas of canvases) {
-    ctx.drawImage(canvas, 0, y);
-    y += canvas.height;
-  }
-  ctx.font = legendFont;
-  for (const row of legendRows) {
-    for (const item of row)
-      drawLegendItem(ctx, item, y + lineHeight / 2, dpr, colors);
-    y += lineHeight;
-  }
-  return out;
-}
-
-const SWATCH = 22;
-
-function layoutLegend(ctx, legend, width, dpr) {
-  const rows = [];
-  let row = [];
-  let x = 8 * dpr;
-  for (const item of legend) {
-    const itemWidth =
-      (SWATCH + 6) * dpr + ctx.measureText(item.label).width + 14 * dpr;
-    if (row.length && x + itemWidth > width) {
-      rows.push(row);
-      row = [];
-      x = 8 * dpr;
-    }
-    row.push({ ...item, x });
-    x += itemWidth;
-  }
-  if (row.length) rows.push(row);
-  return rows;
-}
-
-function drawLegendItem(ctx, item, y, dpr, colors) {
-  ctx.save();
-  if (item.gradient) {
-    const gradient = ctx.createLinearGradient(
-      item.x,
-      0,
-      item.x + SWATCH * dpr,
-      0,
-    );
-    item.gradient.forEach((color, i) =>
-      gradient.addColorStop(i / (item.gradient.length - 1), color),
-    );
-    ctx.fillStyle = gradient;
-    ctx.fillRect(item.x, y - 6 * dpr, SWATCH * dpr, 12 * dpr);
-  } else if (item.fill) {
-    ctx.fillStyle = item.fill;
-    ctx.fillRect(item.x, y - 6 * dpr, SWATCH * dpr, 12 * dpr);
-  } else if (item.marker) {
-    ctx.strokeStyle = item.color;
-    ctx.fillStyle = item.marker === "dot" ? item.color : colors.bg;
-    ctx.lineWidth = 2 * dpr;
-    ctx.beginPath();
-    ctx.arc(item.x + (SWATCH / 2) * dpr, y, 5 * dpr, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.stroke();
-  } else {
-    ctx.strokeStyle = item.color;
-    ctx.lineWidth = 2 * dpr;
-    ctx.setLineDash((item.dash ?? []).map((d) => d * dpr));
-    ctx.beginPath();
-    ctx.moveTo(item.x, y);
-    ctx.lineTo(item.x + SWATCH * dpr, y);
-    ctx.stroke();
-  }
-  ctx.restore();
-  ctx.fillStyle = colors.fg;
-  ctx.fillText(item.label, item.x + (SWATCH + 6) * dpr, y);
+export function downloadSvg(filename, text) {
+  download(filename, new Blob([text], { type: "image/svg+xml" }));
 }
 
 export function downloadPng(filename, canvas) {

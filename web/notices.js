@@ -2,7 +2,19 @@
 // or, when the reader moved a control, which value moved and what the page changed because of
 // it, in words about the controls.
 
-export function noticeText(t, n) {
+import { localNumber } from "./numbers.js";
+
+// The values a notice quotes, in the page's language (the address keeps its decimal point).
+function localValues(t, n) {
+  return {
+    ...n,
+    given: localNumber(n.given ?? "", t.lang),
+    used: localNumber(n.used ?? "", t.lang),
+  };
+}
+
+export function noticeText(t, notice) {
+  const n = localValues(t, notice);
   if (n.reason === "budgetMoved" || n.reason === "budgetSelf")
     return t(`notices.${n.reason}`, {
       ...n,

@@ -1,3 +1,5 @@
+import { formatShort } from "./format.js";
+
 // Numbers as a person reads them in the page's language: English writes 0.25, Russian 0,25
 // (the decimal comma). Axis ticks, legends, inputs and constants go through here; the CSV keeps
 // C's %.17g (format.js). The language is set once per render (setNumberLanguage).
@@ -16,6 +18,11 @@ export function numberLanguage() {
 export function localNumber(text, lang = language) {
   const s = String(text);
   return lang === "ru" ? s.replace(/(\d)\.(\d)/g, "$1,$2") : s;
+}
+
+// A short label of x (format.js's formatShort: 0.25, 3.1e-9) in the page's language.
+export function shortNumber(x, digits = 4, lang = language) {
+  return localNumber(formatShort(x, digits), lang);
 }
 
 // What a reader typed into a number field, back in JS's notation: "0,5" is 0.5.

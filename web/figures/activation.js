@@ -1,101 +1,79 @@
 // Figure 1: an activation phi(z) (top) and its derivative phi'(z) (bottom) on [from, to], with
 // the saturation regions |phi'| < eps sup|phi'| shaded, sup|phi'| marked, other activations
 // for comparison and the tanh = 2 sigma(2z) - 1 identity overlaid. All numbers: the engine's.
-import { formatShort, toCsv } from "../format.js";
+import { toCsv } from "../format.js";
 import { prepareFormulas, renderFormula } from "../katex.js";
 import { PAGE_CAPS } from "../state.js";
-import { localNumber } from "../numbers.js";
+import { localNumber, shortNumber } from "../numbers.js";
 import { Chart, axis, series } from "../plot/chart.js";
 import { compareRange, supStretches } from "../plot/ranges.js";
+import { plotBox, xPos, yPos } from "../plot/vector.js";
 import { OKABE_ITO, activationColor, displayColor } from "../plot/palette.js";
 
 const IDENTITY_COLOR = OKABE_ITO.skyBlue;
 const IDENTITY_DASH = [5, 5];
 
 // Shades [lo, hi] intervals of x over the plotting area.
-function shadeRegions(u, regions, color) {
-  const { ctx, bbox } = u;
-  ctx.save();
-  ctx.fillStyle = color;
+function shadeRegions(u, p, regions, color) {
+  const box = plotBox(u);
   for (const [lo, hi] of regions) {
-    const x0 = Math.max(bbox.left, u.valToPos(lo, "x", true));
-    const x1 = Math.min(bbox.left + bbox.width, u.valToPos(hi, "x", true));
-    if (x1 > x0) ctx.fillRect(x0, bbox.top, x1 - x0, bbox.height);
+    const x0 = Math.max(box.left, xPos(u, lo));
+    const x1 = Math.min(box.left + box.width, xPos(u, hi));
+    if (x1 > x0) p.rect(x0, box.top, x1 - x0, box.height, { fill: color });
   }
-  ctx.restore();
 }
 
 // sup|phi'|: a dot where it is attained at one point, an open dot where it is only approached,
 // a dashed level over the stretches where it holds (ReLU's half-line), never where phi' is
 // below it.
-function markMaximum(u, info, curve, color, background) {
-  const { ctx, bbox } = u;
-  const dpr = devicePixelRatio || 1;
-  const y = u.valToPos(info.max_derivative, "y", true);
-  ctx.save();
-  ctx.strokeStyle = color;
-  ctx.fillStyle = color;
-  ctx.lineWidth = 2 * dpr;
+function markMaximum(u, p, info, curve, color, background) {
+  const box = plotBox(u);
+  const y = yPos(u, info.max_derivative);
   const z = info.argmax_derivative;
   const [xMin, xMax] = [u.scales.x.min, u.scales.x.max];
   if (z === null || z < xMin || z > xMax) {
-    ctx.setLineDash([4 * dpr, 4 * dpr]);
-    ctx.beginPath();
+    const segments = [];
     for (const [lo, hi] of supStretches(
       curve.z,
       curve.derivative,
       info.max_derivative,
     )) {
-      const x0 = Math.max(bbox.left, u.valToPos(lo, "x", true));
-      const x1 = Math.min(bbox.left + bbox.width, u.valToPos(hi, "x", true));
-      ctx.moveTo(x0, y);
-      ctx.lineTo(Math.max(x1, x0 + dpr), y);
+      const x0 = Math.max(box.left, xPos(u, lo));
+      const x1 = Math.min(box.left + box.width, xPos(u, hi));
+      segments.push([x0, y], [Math.max(x1, x0 + 1), y], null);
     }
-    ctx.stroke();
-    ctx.setLineDash([]);
+    p.line(segments, { stroke: color, width: 2, dash: [4, 4] });
   } else {
-    const x = u.valToPos(z, "x", true);
-    ctx.beginPath();
-    ctx.arc(x, y, 5 * dpr, 0, 2 * Math.PI);
-    if (info.max_attained) ctx.fill();
-    else {
-      ctx.fillStyle = background;
-      ctx.fill();
-      ctx.stroke();
-    }
+    p.circle(
+      xPos(u, z),
+      y,
+      5,
+      info.max_attained
+        ? { fill: color }
+        : { fill: background, stroke: color, width: 2 },
+    );
   }
-  ctx.restore();
 }
 
 // With other activations compared, the saturation belongs to the chosen one only: its curve
 // is drawn over with a wide translucent band where it saturates, instead of shading the
 // whole height (which would shade every compared curve too).
-function highlightSaturated(u, regions, z, values, color) {
-  const { ctx } = u;
-  const dpr = devicePixelRatio || 1;
-  ctx.save();
-  ctx.strokeStyle = color;
-  ctx.globalAlpha = 0.35;
-  ctx.lineWidth = 9 * dpr;
-  ctx.lineCap = "round";
-  ctx.lineJoin = "round";
-  ctx.beginPath();
+function highlightSaturated(u, p, regions, z, values, color) {
+  const points = [];
   for (const [lo, hi] of regions) {
-    let open = false;
     for (let i = 0; i < z.length; i++) {
-      if (z[i] < lo || z[i] > hi || !Number.isFinite(values[i])) {
-        open = false;
-        continue;
-      }
-      const x = u.valToPos(z[i], "x", true);
-      const y = u.valToPos(values[i], "y", true);
-      if (open) ctx.lineTo(x, y);
-      else ctx.moveTo(x, y);
-      open = true;
+      const inside = z[i] >= lo && z[i] <= hi && Number.isFinite(values[i]);
+      points.push(inside ? [xPos(u, z[i]), yPos(u, values[i])] : null);
     }
+    points.push(null);
   }
-  ctx.stroke();
-  ctx.restore();
+  p.line(points, {
+    stroke: color,
+    alpha: 0.35,
+    width: 9,
+    cap: "round",
+    join: "round",
+  });
 }
 
 // Points to sample for drawing: as many as the widest canvas has device pixels.
@@ -182,7 +160,7 @@ class ActivationView {
           )
         : null;
     const ranges = { value: yRange("value"), derivative: yRange("derivative") };
-    const chartOptions = (yLabel, key, extraSeries, hooks) => ({
+    const chartOptions = (yLabel, key, extraSeries, paint) => ({
       legend: { show: false },
       readoutX: "z",
       scales: {
@@ -208,7 +186,7 @@ class ActivationView {
         ),
         ...extraSeries,
       ],
-      hooks,
+      paint,
     });
     this.ranges = ranges;
     const identitySeries = (label) =>
@@ -225,20 +203,21 @@ class ActivationView {
     // chosen curve only (drawn after the series, under nothing that matters).
     const saturation = (key) => ({
       drawAxes: [
-        (u) => {
+        (u, p) => {
           if (!this.comparing)
-            shadeRegions(u, this.current.result.regions, shade);
+            shadeRegions(u, p, this.current.result.regions, shade);
         },
       ],
       drawSeries: [
-        (u, i) => {
+        (u, i, p) => {
           if (!this.comparing || i !== 1) return;
-          const p = this.current.result.plot ?? this.current.result;
+          const plotted = this.current.result.plot ?? this.current.result;
           highlightSaturated(
             u,
+            p,
             this.current.result.regions,
-            p.curve.z,
-            p.curve[key],
+            plotted.curve.z,
+            plotted.curve[key],
             this.primaryColor,
           );
         },
@@ -265,9 +244,10 @@ class ActivationView {
         {
           ...saturation("derivative"),
           draw: [
-            (u) =>
+            (u, p) =>
               markMaximum(
                 u,
+                p,
                 this.current.result.info,
                 (this.current.result.plot ?? this.current.result).curve,
                 this.primaryColor,
@@ -287,15 +267,15 @@ class ActivationView {
       name: ctx.name("activations", values.phi),
       from: localNumber(values.from),
       to: localNumber(values.to),
-      max: localNumber(formatShort(info.max_derivative, 6)),
+      max: shortNumber(info.max_derivative, 6),
     });
     this.valueBox.setAttribute("aria-label", caption);
     this.derivativeBox.setAttribute("aria-label", maxLabel);
   }
 
   maxLabel(info, t) {
-    const value = localNumber(formatShort(info.max_derivative, 6));
-    const z = localNumber(formatShort(info.argmax_derivative));
+    const value = shortNumber(info.max_derivative, 6);
+    const z = shortNumber(info.argmax_derivative);
     if (info.argmax_derivative === null) return t("figures.act.sup", { value });
     if (!info.max_attained) return t("figures.act.supApproached", { value, z });
     return t("figures.act.max", { value, z });
@@ -350,9 +330,15 @@ class ActivationView {
     return items;
   }
 
+  // "ELU, α = 1: φ(z) and φ′(z), z ∈ [-6; 6], ε = 0.1 — max φ′ = 1 at z = 0".
   title(values) {
-    const { t } = this.ctx;
-    return `${this.ctx.name("activations", values.phi)}: ${t("figures.act.title")} — ${this.maxLabel(this.current.result.info, t)}`;
+    const { t, catalog } = this.ctx;
+    const info = catalog.activations.find((a) => a.id === values.phi);
+    const alpha = info?.alpha
+      ? `, α = ${localNumber(values.alpha ?? info.alpha.default)}`
+      : "";
+    const range = `z ∈ [${localNumber(values.from)}; ${localNumber(values.to)}]`;
+    return `${this.ctx.name("activations", values.phi)}${alpha}: ${t("figures.act.title")}, ${range}, ε = ${localNumber(values.eps)} — ${this.maxLabel(this.current.result.info, t)}`;
   }
 
   canvases() {

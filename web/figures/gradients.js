@@ -15,6 +15,9 @@ import {
   series,
 } from "../plot/chart.js";
 import { OKABE_ITO, activationColor, displayColor } from "../plot/palette.js";
+import { fontSizeOf } from "../plot/painter.js";
+import { plotBox, xPos, yPos } from "../plot/vector.js";
+import { networkCaption } from "./caption.js";
 import { fromTop, perUpstreamUnit, underflowFrom } from "./gradient_rows.js";
 
 const BOUND_DASH = [6, 4];
@@ -24,29 +27,28 @@ const GAIN_COLOR = OKABE_ITO.skyBlue; // no lecture activation's colour
 
 // The underflow marks: from the last nonzero point of each activation that underflows, a
 // dotted line in its colour down to the axis, and "0" below it.
-function drawUnderflow(u, rows) {
-  const { ctx, bbox } = u;
-  const dpr = devicePixelRatio || 1;
-  ctx.save();
-  ctx.lineWidth = 1.5 * dpr;
-  ctx.setLineDash(UNDERFLOW_DASH.map((d) => d * dpr));
-  ctx.font = `${Math.round(11 * dpr)}px system-ui, sans-serif`;
-  ctx.textAlign = "center";
-  ctx.textBaseline = "bottom";
+function drawUnderflow(u, p, rows, fontSize) {
+  const bottom = plotBox(u).top + plotBox(u).height;
   for (const row of rows) {
     if (row.underflow === null) continue;
     const k = row.underflow - 1;
-    const x = u.valToPos(k, "x", true);
-    const y = u.valToPos(row.measured[k], "y", true);
-    const bottom = bbox.top + bbox.height;
-    ctx.strokeStyle = ctx.fillStyle = displayColor(activationColor(row.act));
-    ctx.beginPath();
-    ctx.moveTo(x, Math.min(y, bottom));
-    ctx.lineTo(x, bottom);
-    ctx.stroke();
-    ctx.fillText("0", x + 7 * dpr, bottom - 2 * dpr);
+    const x = xPos(u, k);
+    const y = yPos(u, row.measured[k]);
+    const color = displayColor(activationColor(row.act));
+    p.line(
+      [
+        [x, Math.min(y, bottom)],
+        [x, bottom],
+      ],
+      { stroke: color, width: 1.5, dash: UNDERFLOW_DASH },
+    );
+    p.text(x + 7, bottom - 2, "0", {
+      font: { size: fontSize },
+      fill: color,
+      align: "center",
+      baseline: "bottom",
+    });
   }
-  ctx.restore();
 }
 
 class GradientsView {
@@ -116,7 +118,12 @@ class GradientsView {
           }),
         ],
         series: [{}, ...lineSeries],
-        hooks: { draw: [(u) => drawUnderflow(u, this.current.rows)] },
+        paint: {
+          draw: [
+            (u, p) =>
+              drawUnderflow(u, p, this.current.rows, fontSizeOf(theme.font)),
+          ],
+        },
       },
       columns,
       `${t.lang}|${theme.fg}|${values.y}`,
@@ -215,7 +222,7 @@ class GradientsView {
   title(values) {
     const { t, name } = this.ctx;
     const init = name("initializers", values.init);
-    return `${t(`figures.grad.quantityTitle.${values.y}`)} — L = ${values.depth}, N = ${values.width}, B = ${values.batch}, ${init}`;
+    return `${t(`figures.grad.quantityTitle.${values.y}`)} — ${init}, ${networkCaption(this.ctx, values)}`;
   }
 
   canvases() {

@@ -3,7 +3,8 @@
 // below and above the range) and a hover and keyboard readout; middle: per-layer mean and std
 // (or the gradient's std, log scale); bottom: the fraction of saturated values and of dead
 // units.
-import { formatShort, toCsv } from "../format.js";
+import { toCsv } from "../format.js";
+import { shortNumber } from "../numbers.js";
 import {
   Chart,
   LOG_AXIS,
@@ -26,6 +27,7 @@ import {
   slotFraction,
   peakCount,
 } from "../plot/heatmap.js";
+import { fontSizeOf } from "../plot/painter.js";
 import { networkCaption } from "./caption.js";
 import { OverflowMark, finiteOrNull, overflowNotes } from "./overflow.js";
 
@@ -51,10 +53,7 @@ export const HISTOGRAMS = {
 };
 
 // A number as the page's language writes it: the decimal comma in Russian.
-function localNumber(t, x) {
-  const text = formatShort(x);
-  return t.lang === "ru" ? text.replace(".", ",") : text;
-}
+const localNumber = (t, x) => shortNumber(x, 4, t.lang);
 
 // An empty right-hand axis as wide as the colour bar's margin.
 const EMPTY_RIGHT = {
@@ -166,12 +165,13 @@ class PropagationView {
           {},
           { label: "", stroke: "transparent", points: { show: false } },
         ],
-        hooks: {
+        paint: {
           draw: [
-            (u) => drawHeatmap(u, { ...this.map, selected: this.selected }),
+            (u, p) =>
+              drawHeatmap(u, p, { ...this.map, selected: this.selected }),
           ],
-          setCursor: [(u) => this.onCursor(u)],
         },
+        hooks: { setCursor: [(u) => this.onCursor(u)] },
       },
       [x, x.map(() => null)],
       signature,
@@ -301,6 +301,7 @@ class PropagationView {
       },
       number: (v) => localNumber(t, v),
       fg: theme.fg,
+      fontSize: fontSizeOf(theme.font),
     };
   }
 

@@ -19,6 +19,7 @@ import {
 import { localNumber } from "../numbers.js";
 import { activationColor } from "../plot/palette.js";
 import { symmetricRange } from "../plot/ranges.js";
+import { plotBox, yPos } from "../plot/vector.js";
 import { networkCaption } from "./caption.js";
 
 const REFERENCE_DASH = [6, 4];
@@ -59,20 +60,17 @@ function chartBox(host) {
 
 // A horizontal line at the fixed point's value.
 function targetLine(value, color) {
-  return (u) => {
-    const { ctx, bbox } = u;
-    const y = u.valToPos(value, "y", true);
-    if (y < bbox.top || y > bbox.top + bbox.height) return;
-    const dpr = devicePixelRatio || 1;
-    ctx.save();
-    ctx.strokeStyle = color;
-    ctx.lineWidth = 1.5 * dpr;
-    ctx.setLineDash([2 * dpr, 3 * dpr]);
-    ctx.beginPath();
-    ctx.moveTo(bbox.left, y);
-    ctx.lineTo(bbox.left + bbox.width, y);
-    ctx.stroke();
-    ctx.restore();
+  return (u, p) => {
+    const box = plotBox(u);
+    const y = yPos(u, value);
+    if (y < box.top || y > box.top + box.height) return;
+    p.line(
+      [
+        [box.left, y],
+        [box.left + box.width, y],
+      ],
+      { stroke: color, width: 1.5, dash: [2, 3] },
+    );
   };
 }
 
@@ -142,7 +140,7 @@ class SeluView {
         axis(yLabel, theme, { size: Y_AXIS_SIZE, ...(log ? LOG_AXIS : {}) }),
       ],
       series: [{}, ...lines],
-      hooks: { drawAxes: [targetLine(target, theme.fg)] },
+      paint: { drawAxes: [targetLine(target, theme.fg)] },
     });
     const column = (values_, log) =>
       log ? positiveOrNull(values_) : Array.from(values_);

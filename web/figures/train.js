@@ -4,6 +4,7 @@
 // weight-gradient RMS (log colour scale) and the saturated fraction. Play runs one request
 // per animation frame; the card carries data-step and data-loss.
 import { formatShort } from "../format.js";
+import { shortNumber } from "../numbers.js";
 import { Chart, Y_AXIS_SIZE, axis, series } from "../plot/chart.js";
 import { colorbarStops } from "../plot/heatmap.js";
 import { activationColor } from "../plot/palette.js";
@@ -11,6 +12,7 @@ import { element } from "../dom.js";
 import { Boundary } from "../train/boundary.js";
 import { HeatMap, decadeRange } from "../train/heat.js";
 import { trainOptions } from "../train/schema.js";
+import { networkCaption } from "./caption.js";
 
 const COMPARE_DASH = [6, 4];
 const COMPARE_COLOR = "#999999";
@@ -285,7 +287,7 @@ class TrainView {
     const statusOf = (run, key) =>
       t(key, {
         step: run.steps_done,
-        loss: formatShort(run.entries.at(-1).loss),
+        loss: shortNumber(run.entries.at(-1).loss),
         accuracy: `${Math.round(run.entries.at(-1).accuracy * 100)}%`,
       });
     this.status.textContent = [
@@ -323,6 +325,7 @@ class TrainView {
         box: this.box,
         size,
         colors: theme,
+        ratio: this.ctx.pixelRatio,
       }),
     );
     this.boundary[1].canvas.style.display = compare ? "" : "none";
@@ -404,6 +407,7 @@ class TrainView {
       theme,
       names,
       this.width,
+      this.ctx.pixelRatio,
     );
     this.gradHeatCompare.canvas.style.display = compare ? "" : "none";
     if (compare)
@@ -414,6 +418,7 @@ class TrainView {
         theme,
         names,
         this.width,
+        this.ctx.pixelRatio,
       );
     this.satHeat.draw(
       main.entries,
@@ -422,6 +427,7 @@ class TrainView {
       theme,
       names,
       this.width,
+      this.ctx.pixelRatio,
     );
     const caption = t("figures.train.caption", {
       depth: values.depth,
@@ -438,13 +444,13 @@ class TrainView {
           phi: name("activations", values.vphi),
           init: name("initializers", values.vinit),
           opt: t(`choices.opt.${values.vopt}`),
-          lr: formatShort(values.vlr),
+          lr: shortNumber(values.vlr),
         }
       : {
           phi: name("activations", values.phi),
           init: name("initializers", values.init),
           opt: t(`choices.opt.${values.opt}`),
-          lr: formatShort(values.lr),
+          lr: shortNumber(values.lr),
         };
   }
 
@@ -480,7 +486,8 @@ class TrainView {
   }
 
   title(values) {
-    return `${this.ctx.t("figures.train.title")} — ${this.ctx.t("figures.train.main", this.names(values, false))}, L = ${values.depth}, N = ${values.width}`;
+    const { t } = this.ctx;
+    return `${t("figures.train.title")} — ${t(`choices.data.${values.data}`)}, ${t("figures.train.main", this.names(values, false))}, ${networkCaption(this.ctx, values)}`;
   }
 
   canvases() {

@@ -3,14 +3,17 @@
 import deployEn from "./deploy.en.js";
 import deployRu from "./deploy.ru.js";
 import en from "./en.js";
+import exportEn from "./export.en.js";
+import exportRu from "./export.ru.js";
 import ru from "./ru.js";
 import { join } from "./join.js";
+import { localNumber } from "../numbers.js";
 import trainEn from "./train.en.js";
 import trainRu from "./train.ru.js";
 
 export const STRINGS = {
-  en: join({ ...en, deploy: deployEn }, trainEn),
-  ru: join({ ...ru, deploy: deployRu }, trainRu),
+  en: join(join({ ...en, deploy: deployEn }, trainEn), exportEn),
+  ru: join(join({ ...ru, deploy: deployRu }, trainRu), exportRu),
 };
 
 export function lookup(strings, key) {
@@ -25,13 +28,23 @@ export function fill(text, vars = {}) {
   );
 }
 
+// A string's number placeholders in the language's notation (0,25 in Russian).
+function localVars(vars, lang) {
+  if (!vars) return vars;
+  const out = {};
+  for (const [name, value] of Object.entries(vars))
+    out[name] =
+      typeof value === "number" ? localNumber(String(value), lang) : value;
+  return out;
+}
+
 // t("figures.act.max", {value: 0.25}); a missing key shows itself, so a gap is visible.
 export function translator(lang) {
   const strings = STRINGS[lang] ?? en;
   const t = (key, vars) => {
     const text = lookup(strings, key);
     if (typeof text !== "string") return Array.isArray(text) ? text : key;
-    return fill(text, vars);
+    return fill(text, localVars(vars, lang));
   };
   t.lang = lang;
   return t;

@@ -232,9 +232,9 @@ export default {
       },
       formula: {
         example_weight_grad_rms:
-          "Сплошные линии — измерение: $\\dfrac{\\sqrt{\\langle (\\partial L_b / \\partial W^{(L-k)})^2 \\rangle}}{\\operatorname{ст.\\,откл.}\\, \\partial L / \\partial h^{(L)}}$, градиент по каждому весу для одного примера (лекционный $\\partial L / \\partial \\theta$) на единицу градиента, пришедшего на верхний слой. Штриховые — оценка из лекции: $\\dfrac{\\partial L}{\\partial \\theta^{(L-k)}} \\le \\left(\\sup|\\varphi'|\\right)^{k+1}$.",
+          "Сплошные линии — измерение: $\\dfrac{\\sqrt{\\langle (\\partial L_b / \\partial W^{(L-k)})^2 \\rangle}}{\\operatorname{\\text{ст.\\,откл.}}\\, \\partial L / \\partial h^{(L)}}$, градиент по каждому весу для одного примера (лекционный $\\partial L / \\partial \\theta$) на единицу градиента, пришедшего на верхний слой. Штриховые — оценка из лекции: $\\dfrac{\\partial L}{\\partial \\theta^{(L-k)}} \\le \\left(\\sup|\\varphi'|\\right)^{k+1}$.",
         grad_pre_std:
-          "Сплошные линии — измерение: $\\dfrac{\\operatorname{ст.\\,откл.}\\, \\partial L / \\partial z^{(L-k)}}{\\operatorname{ст.\\,откл.}\\, \\partial L / \\partial h^{(L)}}$, градиент по входам нейронов на единицу градиента, пришедшего на верхний слой. Штриховые — оценка из лекции: $\\dfrac{\\partial L}{\\partial \\theta^{(L-k)}} \\le \\left(\\sup|\\varphi'|\\right)^{k+1}$.",
+          "Сплошные линии — измерение: $\\dfrac{\\operatorname{\\text{ст.\\,откл.}}\\, \\partial L / \\partial z^{(L-k)}}{\\operatorname{\\text{ст.\\,откл.}}\\, \\partial L / \\partial h^{(L)}}$, градиент по входам нейронов на единицу градиента, пришедшего на верхний слой. Штриховые — оценка из лекции: $\\dfrac{\\partial L}{\\partial \\theta^{(L-k)}} \\le \\left(\\sup|\\varphi'|\\right)^{k+1}$.",
       },
       xAxis: "k (слоёв ниже верхнего)",
       xAxisWeights: "k (веса W⁽ᴸ⁻ᵏ⁾ слоя L − k)",

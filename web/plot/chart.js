@@ -4,10 +4,11 @@
 // changed series are swapped, fixed scale ranges follow the newest options, and the canvas is
 // repainted within the call.
 
-import { formatShort } from "../format.js";
-import { localNumber, numberLanguage } from "../numbers.js";
+import { numberLanguage, shortNumber } from "../numbers.js";
+import { CanvasPainter } from "./painter.js";
 import { displayColor } from "./palette.js";
 import { linearTickLabel, logTickLabels, logTicks } from "./ticks.js";
+import { chartRatio, paintChart } from "./vector.js";
 
 const uPlot = () => globalThis.uPlot;
 
@@ -43,11 +44,7 @@ export function series(
 export { logTicks as decadeTicks } from "./ticks.js";
 
 function logSplits(u, axisIndex, min, max) {
-  return logTicks(
-    min,
-    max,
-    Math.floor(u.bbox.height / (devicePixelRatio || 1) / 24),
-  );
+  return logTicks(min, max, Math.floor(u.bbox.height / chartRatio() / 24));
 }
 
 // uPlot draws no axis unless one of its `incrs` spaces the labels; its own stop at 1e16, and
@@ -106,6 +103,30 @@ function withPoints(options, data) {
 // What identifies a series' look (its plain option values; functions are not compared).
 function seriesKey(options) {
   return JSON.stringify(options);
+}
+
+// The Chart whose uPlot draws on a canvas (for the export, which paints it again).
+const charts = new WeakMap();
+
+export function chartOf(canvas) {
+  return charts.get(canvas) ?? null;
+}
+
+// A figure's decorations, drawn with a painter (painter.js) so that the PNG and SVG exports
+// draw them too: options.paint = {drawAxes: [(u, p)], drawSeries: [(u, i, p)], draw: [(u, p)]}
+// run as uPlot's hooks of those names on screen, each time from the newest options.
+function paintHooks(latest) {
+  const painted = (name, u, args) => {
+    const fns = latest()?.paint?.[name] ?? [];
+    if (!fns.length) return;
+    const painter = new CanvasPainter(u.ctx, chartRatio());
+    for (const f of fns) f(u, ...args, painter);
+  };
+  return {
+    drawAxes: [(u) => painted("drawAxes", u, [])],
+    drawSeries: [(u, i) => painted("drawSeries", u, [i])],
+    draw: [(u) => painted("draw", u, [])],
+  };
 }
 
 export class Chart {
@@ -173,7 +194,7 @@ export class Chart {
     u.setCursor(
       {
         left: u.valToPos(u.data[0][i], "x"),
-        top: u.bbox.height / (devicePixelRatio || 1) / 2,
+        top: u.bbox.height / chartRatio() / 2,
       },
       true,
       true,
@@ -187,7 +208,7 @@ export class Chart {
       this.readout.hidden = true;
       return;
     }
-    const number = (v) => localNumber(formatShort(v, 4));
+    const number = (v) => shortNumber(v, 4);
     const xName = this.options.readoutX ?? this.options.axes?.[0]?.label ?? "x";
     const parts = [`${xName} = ${number(u.data[0][i])}`];
     u.series.forEach((series, k) => {
@@ -230,10 +251,16 @@ export class Chart {
     this.plot?.destroy();
     this.signature = signature;
     this.seriesKeys = keys;
+    const painted = paintHooks(() => this.options);
     const full = {
       ...options,
       hooks: {
         ...options.hooks,
+        drawAxes: [...(options.hooks?.drawAxes ?? []), ...painted.drawAxes],
+        drawSeries: [
+          ...(options.hooks?.drawSeries ?? []),
+          ...painted.drawSeries,
+        ],
         setCursor: [
           ...(options.hooks?.setCursor ?? []),
           (u) => this.showReadout(u),
@@ -241,6 +268,7 @@ export class Chart {
         // The tick labels drawn, for tests (data-axis-labels: one array per axis).
         draw: [
           ...(options.hooks?.draw ?? []),
+          ...painted.draw,
           (u) =>
             (this.container.dataset.axisLabels = JSON.stringify(
               u.axes.map((a) => (a._show === false ? [] : (a._values ?? []))),
@@ -257,6 +285,16 @@ export class Chart {
       this.container.append(u.root);
       u.batch(init);
     });
+    charts.set(this.plot.ctx.canvas, this);
+  }
+
+  // The chart's CSS size and its drawing onto a painter (the export's PNG and SVG).
+  size() {
+    return { width: this.plot.width, height: this.plot.height };
+  }
+
+  paint(painter) {
+    paintChart(this.plot, painter, this.options.paint);
   }
 
   setHeight(height) {

@@ -6,6 +6,7 @@
 // does not hold it. Empty cells are left blank. The colour bar, with its counts, is drawn in
 // the chart's right-hand margin, so that it is part of the PNG.
 import { viridis } from "./palette.js";
+import { plotBox, xPos, yPos } from "./vector.js";
 
 // The tail rows, bottom to top around the bins: [zero, below] under them, [above] over them.
 export const TAILS_UNDER = ["zero", "below"];
@@ -114,79 +115,68 @@ export function colorbarTicks(peak) {
 }
 
 // map: {layout, hist, tails, depth, peak, low, labels: {zero, below, above}, selected,
-// number(x), fg}: the cells, the tail rows' names in the left margin, the selected cell's
-// outline and the colour bar in the right margin.
-export function drawHeatmap(u, map) {
+// number(x), fg, fontSize}: the cells, the tail rows' names in the left margin, the selected
+// cell's outline and the colour bar in the right margin, with a painter (painter.js).
+export function drawHeatmap(u, p, map) {
   const { layout, hist, tails, depth, peak, low } = map;
-  const { ctx, bbox } = u;
-  const dpr = devicePixelRatio || 1;
+  const box = plotBox(u);
+  // Cell edges on whole device pixels, so that neighbours leave no seam.
+  const snap = (v) => Math.round(v * p.scale) / p.scale;
   const cell = (l, r) => {
     const row = layout.rows[r];
-    const x0 = Math.round(u.valToPos(l + 0.5, "x", true));
-    const x1 = Math.round(u.valToPos(l + 1.5, "x", true));
-    const y0 = Math.round(u.valToPos(row.y1, "y", true));
-    const y1 = Math.round(u.valToPos(row.y0, "y", true));
-    return [x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0)];
+    const x0 = snap(xPos(u, l + 0.5));
+    const x1 = snap(xPos(u, l + 1.5));
+    const y0 = snap(yPos(u, row.y1));
+    const y1 = snap(yPos(u, row.y0));
+    const min = 1 / p.scale;
+    return [x0, y0, Math.max(min, x1 - x0), Math.max(min, y1 - y0)];
   };
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(bbox.left, bbox.top, bbox.width, bbox.height);
-  ctx.clip();
-  for (let l = 0; l < depth; l++) {
-    for (let r = 0; r < layout.rows.length; r++) {
-      const count = cellCount(layout, hist, tails, l, r);
-      if (count <= 0) continue;
-      ctx.fillStyle = heatColor(count, peak, low);
-      ctx.fillRect(...cell(l, r));
+  p.clip(box.left, box.top, box.width, box.height, () => {
+    for (let l = 0; l < depth; l++) {
+      for (let r = 0; r < layout.rows.length; r++) {
+        const count = cellCount(layout, hist, tails, l, r);
+        if (count > 0)
+          p.rect(...cell(l, r), { fill: heatColor(count, peak, low) });
+      }
     }
-  }
-  if (map.selected) {
-    ctx.strokeStyle = map.fg;
-    ctx.lineWidth = 2 * dpr;
-    ctx.strokeRect(...cell(map.selected.layer - 1, map.selected.row));
-  }
-  ctx.restore();
-
-  ctx.save();
-  ctx.fillStyle = map.fg;
-  ctx.font = `${Math.round(11 * dpr)}px system-ui, sans-serif`;
-  ctx.textBaseline = "middle";
-  ctx.textAlign = "right";
+    if (map.selected)
+      p.rect(...cell(map.selected.layer - 1, map.selected.row), {
+        stroke: map.fg,
+        width: 2,
+      });
+  });
+  const font = { size: map.fontSize };
   for (const row of layout.rows) {
     if (!row.tail) continue;
-    const y = u.valToPos((row.y0 + row.y1) / 2, "y", true);
-    ctx.fillText(map.labels[row.tail], bbox.left - 6 * dpr, y);
+    p.text(box.left - 6, yPos(u, (row.y0 + row.y1) / 2), map.labels[row.tail], {
+      font,
+      fill: map.fg,
+      align: "right",
+    });
   }
-  drawColorbar(u, map, dpr);
-  ctx.restore();
+  drawColorbar(u, p, map, box);
 }
 
-function drawColorbar(u, { peak, low, number, fg }, dpr) {
-  const { ctx, bbox } = u;
-  const x = bbox.left + bbox.width + 8 * dpr;
-  const width = 10 * dpr;
-  const top = bbox.top;
-  const bottom = bbox.top + bbox.height;
-  const gradient = ctx.createLinearGradient(0, bottom, 0, top);
-  for (let i = 0; i <= 10; i++) {
+function drawColorbar(u, p, { peak, low, number, fg, fontSize }, box) {
+  const x = box.left + box.width + 8;
+  const width = 10;
+  const bottom = box.top + box.height;
+  const stops = Array.from({ length: 11 }, (_, i) => {
     const [r, g, b] = viridis(low + ((1 - low) * i) / 10);
-    gradient.addColorStop(i / 10, `rgb(${r},${g},${b})`);
-  }
-  ctx.fillStyle = gradient;
-  ctx.fillRect(x, top, width, bottom - top);
-  ctx.fillStyle = fg;
-  ctx.strokeStyle = fg;
-  ctx.lineWidth = dpr;
-  ctx.textAlign = "left";
+    return `rgb(${r},${g},${b})`;
+  });
+  p.gradient(x, box.top, width, box.height, stops, true);
+  const ticks = [];
   for (const v of colorbarTicks(peak)) {
     const f = peak > 1 ? Math.log(v) / Math.log(peak) : 1;
-    const y = bottom - f * (bottom - top);
-    ctx.beginPath();
-    ctx.moveTo(x + width, y);
-    ctx.lineTo(x + width + 3 * dpr, y);
-    ctx.stroke();
-    ctx.fillText(number(v), x + width + 5 * dpr, y);
+    const y = bottom - f * box.height;
+    ticks.push([x + width, y], [x + width + 3, y], null);
+    p.text(x + width + 5, y, number(v), {
+      font: { size: fontSize },
+      fill: fg,
+    });
   }
+  p.line(ticks, { stroke: fg, width: 1 });
 }
 
 // The colour bar's stops, for the legend (CSS gradient) and the PNG export.

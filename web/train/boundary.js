@@ -23,9 +23,10 @@ export class Boundary {
     host.append(this.canvas);
   }
 
-  // grid: Float32Array [n n classes], top row first; data: {x, y, classes}; box: {x0..y1}.
-  draw({ grid, n, data, box, size, colors }) {
-    const dpr = devicePixelRatio || 1;
+  // grid: Float32Array [n n classes], top row first; data: {x, y, classes}; box: {x0..y1};
+  // ratio: device pixels per CSS px (an export's scale, else the screen's).
+  draw({ grid, n, data, box, size, colors, ratio = devicePixelRatio || 1 }) {
+    const dpr = ratio;
     const px = Math.round(size * dpr);
     if (this.canvas.width !== px) this.canvas.width = this.canvas.height = px;
     this.canvas.style.width = this.canvas.style.height = `${size}px`;

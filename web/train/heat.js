@@ -44,9 +44,10 @@ export class HeatMap {
 
   // entries: the logged steps; field: a layers key; scale: {log: true, lo, hi} (decades) or
   // {log: false} for [0, 1]; colors: {fg, bg}; names: {output, step}; cssWidth: the box's
-  // width as last observed (not read here: that would force a layout after the page's writes).
-  draw(entries, field, scale, colors, names, cssWidth) {
-    const dpr = devicePixelRatio || 1;
+  // width as last observed (not read here: that would force a layout after the page's writes);
+  // ratio: device pixels per CSS px (an export's scale, else the screen's).
+  draw(entries, field, scale, colors, names, cssWidth, ratio) {
+    const dpr = ratio ?? (devicePixelRatio || 1);
     const width = Math.max(200, cssWidth);
     const cssHeight = this.height;
     if (this.canvas.width !== Math.round(width * dpr))
