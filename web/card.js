@@ -198,9 +198,16 @@ export class Card {
     }
   }
 
-  // Draws the last result again (after a theme change or a resize of the embed).
+  // Draws the last result again (after a theme change or a resize of the embed). A card not
+  // yet in the page (web/app.js adds the lower sections after the first figure) draws once it
+  // is (shown()): its charts take their width from the page.
   redraw() {
     if (!this.result) return;
+    if (!this.element.isConnected) {
+      this.drawWhenShown = true;
+      return;
+    }
+    this.drawWhenShown = false;
     this.view.draw(this.result, this.values, {
       ...this.app.ctx,
       theme: theme(),
@@ -214,6 +221,10 @@ export class Card {
     if (this.app.ctx.embed)
       this.title.textContent = this.view.title(this.values);
     this.element.dispatchEvent(new CustomEvent("actlab:drawn"));
+  }
+
+  shown() {
+    if (this.drawWhenShown) this.redraw();
   }
 
   showError(message) {

@@ -12,9 +12,16 @@ const MAX_RESTARTS = 3;
 
 export class Engine {
   // onMainThread: called once the main thread's instance is ready; onRestart(error): called
-  // when a dead worker was replaced, so that the reader is told.
-  constructor({ onMainThread = () => {}, onRestart = () => {} } = {}) {
+  // when a dead worker was replaced, so that the reader is told; later: a promise that says
+  // when the main thread may make its instance (the page's first figure shown: instantiating
+  // the module's bindings takes a while on a slow machine, and the worker answers meanwhile).
+  constructor({
+    onMainThread = () => {},
+    onRestart = () => {},
+    later = Promise.resolve(),
+  } = {}) {
     this.onMainThread = onMainThread;
+    this.later = later;
     this.onRestart = onRestart;
     this.nextId = 1;
     this.waiting = new Map(); // id -> {resolve, reject, channel, message}
@@ -100,7 +107,8 @@ export class Engine {
 
   // The worker's compiled module, instantiated again here when the page is idle (after its
   // first figures); until then, and if this fails, the worker answers every request.
-  instantiate(module) {
+  async instantiate(module) {
+    await this.later;
     whenIdle(async () => {
       try {
         const { instantiate } = await import("./instance.js");

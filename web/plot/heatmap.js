@@ -120,23 +120,36 @@ export function drawHeatmap(u, map) {
   const { layout, hist, tails, depth, peak, low } = map;
   const { ctx, bbox } = u;
   const dpr = devicePixelRatio || 1;
+  // Each layer's column edges and each row's edges in canvas pixels, computed once per draw.
+  const xs = Array.from({ length: depth + 1 }, (_, l) =>
+    Math.round(u.valToPos(l + 0.5, "x", true)),
+  );
+  const ys = layout.rows.map((row) => [
+    Math.round(u.valToPos(row.y1, "y", true)),
+    Math.round(u.valToPos(row.y0, "y", true)),
+  ]);
   const cell = (l, r) => {
-    const row = layout.rows[r];
-    const x0 = Math.round(u.valToPos(l + 0.5, "x", true));
-    const x1 = Math.round(u.valToPos(l + 1.5, "x", true));
-    const y0 = Math.round(u.valToPos(row.y1, "y", true));
-    const y1 = Math.round(u.valToPos(row.y0, "y", true));
-    return [x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0)];
+    const [y0, y1] = ys[r];
+    return [xs[l], y0, Math.max(1, xs[l + 1] - xs[l]), Math.max(1, y1 - y0)];
   };
   ctx.save();
   ctx.beginPath();
   ctx.rect(bbox.left, bbox.top, bbox.width, bbox.height);
   ctx.clip();
+  // A colour per count, and fillStyle set only when it changes: parsing a colour string is
+  // most of a cell's cost.
+  const colors = new Map();
+  let style = null;
   for (let l = 0; l < depth; l++) {
     for (let r = 0; r < layout.rows.length; r++) {
       const count = cellCount(layout, hist, tails, l, r);
       if (count <= 0) continue;
-      ctx.fillStyle = heatColor(count, peak, low);
+      let color = colors.get(count);
+      if (color === undefined) {
+        color = heatColor(count, peak, low);
+        colors.set(count, color);
+      }
+      if (color !== style) ctx.fillStyle = style = color;
       ctx.fillRect(...cell(l, r));
     }
   }
