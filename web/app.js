@@ -198,8 +198,13 @@ class App {
     else this.renderPage();
     this.showNotices();
     for (const [id, card] of this.cards) card.update(this.state.figures[id]);
-    if (!this.state.embed && this.state.view && this.renderedOnce !== true) {
-      document.getElementById(`sec-${this.state.view}`)?.scrollIntoView();
+    // The section of ?view=, or the page's #fragment: the page is built after the browser
+    // looked for the fragment, so it scrolls there itself.
+    const target = this.state.view
+      ? `sec-${this.state.view}`
+      : decodeURIComponent(location.hash.slice(1));
+    if (!this.state.embed && target && this.renderedOnce !== true) {
+      document.getElementById(target)?.scrollIntoView();
     }
     this.renderedOnce = true;
     this.markRendered();
