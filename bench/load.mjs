@@ -12,8 +12,8 @@
 // each), so that the machine's load falls on all of them alike.
 // Measured: navigation to the first figure drawn and to every figure drawn (performance.now()
 // in the page when each card's data-drawn first turns 1), and, once the page is idle with its
-// main-thread engine instance, the requests and their bytes raw and gzipped (level 9). Run
-// scripts/build-site.sh first. Results: bench/README.md, "Load performance".
+// main-thread engine instance and every section typeset, the requests and their bytes raw and
+// gzipped (level 9). Run scripts/build-site.sh first. Results: bench/README.md, "Load performance".
 import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -66,11 +66,16 @@ async function coldLoad(browser, url, fileBody = null) {
     FIGURES,
     { timeout: 120000, polling: 50 },
   );
+  // Every section in the page and typeset (data-lecture, web/app.js; absent before it was
+  // added), so that the fonts the lower sections use are counted.
   await page.waitForFunction(
-    () => document.body.dataset.mainThreadEngine === "ready",
+    () =>
+      document.body.dataset.mainThreadEngine === "ready" &&
+      document.body.dataset.lecture !== "partial",
     null,
     { timeout: 30000 },
   );
+  await page.waitForTimeout(200);
   const drawnAt = await page.evaluate(() => window.__drawnAt);
   let files = await Promise.all(bodies);
   if (fileBody) files = [fileBody];
