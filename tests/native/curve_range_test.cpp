@@ -22,7 +22,9 @@ TEST(CurveRange, AnySplitIntoPiecesIsSampleCurveBitForBit) {
     const actlab::Activation act = actlab::make_activation(entry.id, NAN).value();
     for (const actlab::CurveGrid grid :
          {actlab::CurveGrid{-6, 6, 2}, actlab::CurveGrid{-6, 6, 241},
-          actlab::CurveGrid{-40, 40, 20001}, actlab::CurveGrid{-1e4, 1e4, 9001}}) {
+          actlab::CurveGrid{-40, 40, 20001}, actlab::CurveGrid{-1e4, 1e4, 9001},
+          // from + (to - from) is not `to` here: the last point must be set, not computed
+          actlab::CurveGrid{-0.3, 1e-3, 8195}}) {
       const actlab::Curve whole = actlab::sample_curve(act, grid);
       const auto n = static_cast<std::size_t>(grid.points);
       for (const std::size_t piece : {std::size_t{1}, std::size_t{3}, std::size_t{8192}, n}) {
