@@ -6,16 +6,22 @@
 //           application/octet-stream (compiled from its bytes), and again as application/wasm
 //           (streaming compilation);
 //   single: dist/actlab.html from file://.
+// With ACTLAB_BEFORE_DIST=<folder> (a copy of another build's dist/), its site and single file
+// are measured too (ACTLAB_LOAD_ONLY=<text>: only the variants whose name contains it), and the
+// variants run interleaved round by round (each round one cold load of
+// each), so that the machine's load falls on all of them alike.
 // Measured: navigation to the first figure drawn and to every figure drawn (performance.now()
 // in the page when each card's data-drawn first turns 1), and, once the page is idle with its
-// main-thread engine instance, the requests and their bytes raw and gzipped (level 9). Run
-// scripts/build-site.sh first. Results: bench/README.md, "Load performance".
+// main-thread engine instance and every section typeset, the requests and their bytes raw and
+// gzipped (level 9). Run scripts/build-site.sh first. Results: bench/README.md, "Load performance".
 import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+import { loadavg } from "node:os";
 
 import { launchChromium } from "../scripts/chromium.mjs";
 import { serveFolder } from "../tests/web/plain-server.mjs";
+import { thisMachine } from "./lib/machine.mjs";
 
 const FIGURES = ["act", "grad", "prop", "init", "selu"];
 const runs = Number(process.argv[2] ?? 7);
@@ -60,11 +66,16 @@ async function coldLoad(browser, url, fileBody = null) {
     FIGURES,
     { timeout: 120000, polling: 50 },
   );
+  // Every section in the page and typeset (data-lecture, web/app.js; absent before it was
+  // added), so that the fonts the lower sections use are counted.
   await page.waitForFunction(
-    () => document.body.dataset.mainThreadEngine === "ready",
+    () =>
+      document.body.dataset.mainThreadEngine === "ready" &&
+      document.body.dataset.lecture !== "partial",
     null,
     { timeout: 30000 },
   );
+  await page.waitForTimeout(200);
   const drawnAt = await page.evaluate(() => window.__drawnAt);
   let files = await Promise.all(bodies);
   if (fileBody) files = [fileBody];
@@ -86,10 +97,7 @@ const median = (values) => {
   return sorted[Math.floor(sorted.length / 2)];
 };
 
-async function measure(browser, name, url, fileBody) {
-  const results = [];
-  for (let i = 0; i < runs; i++)
-    results.push(await coldLoad(browser, url, fileBody));
+function report(name, results) {
   const row = {
     name,
     firstMs: median(results.map((r) => r.firstMs)),
@@ -101,11 +109,23 @@ async function measure(browser, name, url, fileBody) {
     gzipKB: median(results.map((r) => r.gzip)) / 1000,
   };
   console.log(
-    `${name.padEnd(28)} first ${row.firstMs.toFixed(0)} ms (min ${row.firstMinMs.toFixed(0)}), ` +
+    `${name.padEnd(38)} first ${row.firstMs.toFixed(0)} ms (min ${row.firstMinMs.toFixed(0)}), ` +
       `all ${row.allMs.toFixed(0)} ms (min ${row.allMinMs.toFixed(0)}), ${row.requests} requests, ` +
       `${row.kB.toFixed(0)} kB, ${row.gzipKB.toFixed(0)} kB gzipped`,
   );
   return row;
+}
+
+// variants: [{name, url, fileBody}], measured round by round, each round starting one further.
+async function measureInterleaved(browser, variants) {
+  const results = variants.map(() => []);
+  for (let i = 0; i < runs; i++)
+    for (let k = 0; k < variants.length; k++) {
+      const j = (i + k) % variants.length;
+      const { url, fileBody } = variants[j];
+      results[j].push(await coldLoad(browser, url, fileBody));
+    }
+  return variants.map((v, j) => report(v.name, results[j]));
 }
 
 const browser = await launchChromium();
@@ -116,15 +136,43 @@ const typed = await serveFolder(`${root}dist`, {
   types: { ".wasm": "application/wasm" },
 });
 const single = `${root}dist/actlab.html`;
-console.log(`${runs} cold loads each; medians (minima)`);
-await measure(browser, "dev page (before)", `${devOrigin}/`);
-await measure(browser, "dist/site, wasm octet-stream", `${plain.origin}/site/`);
-await measure(browser, "dist/site, application/wasm", `${typed.origin}/site/`);
-await measure(
+const variants = [
+  { name: "dev page", url: `${devOrigin}/` },
+  { name: "dist/site, wasm octet-stream", url: `${plain.origin}/site/` },
+  { name: "dist/site, application/wasm", url: `${typed.origin}/site/` },
+  {
+    name: "dist/actlab.html, file://",
+    url: pathToFileURL(single).href,
+    fileBody: readFileSync(single),
+  },
+];
+const beforeDist = process.env.ACTLAB_BEFORE_DIST;
+let before = null;
+if (beforeDist) {
+  before = await serveFolder(beforeDist, {
+    types: { ".wasm": "application/wasm" },
+  });
+  const beforeSingle = `${beforeDist}/actlab.html`;
+  variants.push(
+    {
+      name: "before: dist/site, application/wasm",
+      url: `${before.origin}/site/`,
+    },
+    {
+      name: "before: dist/actlab.html, file://",
+      url: pathToFileURL(beforeSingle).href,
+      fileBody: readFileSync(beforeSingle),
+    },
+  );
+}
+console.log(
+  `machine: ${thisMachine().label}; ${runs} cold loads each, interleaved; medians (minima); load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}`,
+);
+await measureInterleaved(
   browser,
-  "dist/actlab.html, file://",
-  pathToFileURL(single).href,
-  readFileSync(single),
+  variants.filter((v) => v.name.includes(process.env.ACTLAB_LOAD_ONLY ?? "")),
 );
 console.log(
   `dist/actlab.html: ${(statSync(single).size / 1000).toFixed(0)} kB`,
@@ -133,3 +181,9 @@ await browser.close();
 await new Promise((resolve) => dev.close(resolve));
 await plain.close();
 await typed.close();
+await before?.close();
+console.log(
+  `load average after: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}`,
+);

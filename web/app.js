@@ -40,23 +40,53 @@ function fadeClippedEnds(scroller) {
   return observer;
 }
 
-function paragraphs(texts, className = "") {
+// later: where the paragraphs' formulas are left to be typeset (renderRich), or null.
+function paragraphs(texts, className = "", later = null) {
   return texts.map((text) => {
     const p = element("p", className ? { class: className } : {});
-    renderRich(p, text);
+    renderRich(p, text, later);
     return p;
+  });
+}
+
+// The sections below the one the page opens at join the page, and their formulas are typeset,
+// in slices of this many ms from the first figure drawn on (or from FIRST_DRAW_WAIT_MS after the
+// render, whichever is first): the first figure waits only for its own section's text, style
+// and layout.
+const TYPESET_SLICE_MS = 8;
+const FIRST_DRAW_WAIT_MS = 1000;
+const URL_WRITE_MS = 200;
+
+// Resolves after the frame that shows the first figure drawn under `root`, or FIRST_DRAW_WAIT_MS
+// after `started` resolves, whichever is first: the work the first figure does not need waits.
+function firstFigureShown(root, started) {
+  return new Promise((resolve) => {
+    const done = () => {
+      root.removeEventListener("actlab:drawn", done, true);
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+    };
+    // actlab:drawn does not bubble; a capturing listener on the root sees every card's.
+    root.addEventListener("actlab:drawn", done, true);
+    started.then(() => setTimeout(resolve, FIRST_DRAW_WAIT_MS));
   });
 }
 
 class App {
   constructor(root) {
     this.root = root;
+    let rendered;
+    this.rendered = new Promise((resolve) => (rendered = resolve));
+    this.markRendered = rendered;
+    this.firstShown = firstFigureShown(root, this.rendered);
     // data-main-thread-engine tells tests when figure 1 is computed on the main thread.
     this.engine = new Engine({
       onMainThread: () => (document.body.dataset.mainThreadEngine = "ready"),
       onRestart: (error) => this.showRestart(error),
+      later: this.firstShown,
     });
     this.cards = new Map();
+    this.urlWrittenAt = -Infinity;
+    this.urlTimer = null;
     // For figures that run on their own (training): the engine, and a parameter setter.
     this.live = {
       engine: this.engine,
@@ -101,6 +131,11 @@ class App {
     this.scorm = this.state.embed ? null : connectScorm();
     this.render();
     addEventListener("popstate", () => this.restore());
+    // Printing, or following a link within the page, shows the whole lecture as typeset.
+    addEventListener("beforeprint", () => this.completeNow());
+    this.root.addEventListener("click", (event) => {
+      if (event.target.closest?.('a[href^="#"]')) this.completeNow();
+    });
     matchMedia("(prefers-color-scheme: dark)").addEventListener(
       "change",
       () => {
@@ -163,14 +198,30 @@ class App {
     else this.renderPage();
     this.showNotices();
     for (const [id, card] of this.cards) card.update(this.state.figures[id]);
-    if (!this.state.embed && this.state.view && this.renderedOnce !== true) {
-      document.getElementById(`sec-${this.state.view}`)?.scrollIntoView();
+    // The section of ?view=, or the page's #fragment: the page is built after the browser
+    // looked for the fragment, so it scrolls there itself.
+    const target = this.state.view
+      ? `sec-${this.state.view}`
+      : decodeURIComponent(location.hash.slice(1));
+    if (!this.state.embed && target && this.renderedOnce !== true) {
+      document.getElementById(target)?.scrollIntoView();
     }
     this.renderedOnce = true;
+    this.markRendered();
   }
 
   renderPage() {
     const t = this.t;
+    // The section the page opens at (?view= or #sec-…): it and those above it are laid out
+    // and typeset now, so that nothing above what the reader sees moves later.
+    const opened = FIGURE_IDS.findIndex(
+      (id) =>
+        id === this.state.view ||
+        location.hash === `#sec-${id}` ||
+        location.hash === `#fig-${id}`,
+    );
+    const later = [];
+    const sections = [];
     const nav = element("nav", { "aria-label": t("header.nav") }, [
       element(
         "ul",
@@ -206,7 +257,8 @@ class App {
       this.pageNotices,
       ...paragraphs(t("intro.lead"), "lead"),
     ]);
-    for (const id of FIGURE_IDS) {
+    for (const [index, id] of FIGURE_IDS.entries()) {
+      const deferred = index > Math.max(0, opened) ? later : null;
       const section = element(
         "section",
         {
@@ -219,7 +271,7 @@ class App {
             id: `sec-${id}-title`,
             text: t(`sections.${id}.title`),
           }),
-          ...paragraphs(t(`sections.${id}.before`)),
+          ...paragraphs(t(`sections.${id}.before`), "", deferred),
         ],
       );
       if (this.cards.has(id)) section.append(this.cards.get(id).element);
@@ -228,9 +280,18 @@ class App {
           presetList(id, t, this.state.langFromUrl ? this.state.lang : null),
         ].filter(Boolean),
       );
-      section.append(...paragraphs(t(`sections.${id}.after`)));
-      article.append(section);
+      section.append(...paragraphs(t(`sections.${id}.after`), "", deferred));
+      sections.push(section);
     }
+    const now = Math.max(0, opened) + 1;
+    article.append(...sections.slice(0, now));
+    // One section per step, its figure drawn as it joins (if its numbers are in).
+    later.unshift(
+      ...FIGURE_IDS.slice(now).map((id, i) => () => {
+        article.append(sections[now + i]);
+        this.cards.get(id)?.shown();
+      }),
+    );
     const footer = element("footer", { class: "site-footer" }, [
       element("p", { text: t("footer.text") }),
       element("p", { class: "references", text: t("footer.references") }),
@@ -238,7 +299,32 @@ class App {
     const main = element("main", { id: "content", tabindex: "-1" }, [article]);
     this.root.replaceChildren(header, main, footer);
     this.scormObserver?.disconnect();
-    this.scormObserver = this.scorm?.watch(article.lastElementChild);
+    this.scormObserver = this.scorm?.watch(sections.at(-1));
+    this.completeLater(later);
+  }
+
+  // Runs `queue` (the lower sections joining the page, then renderRich's deferred formulas) in
+  // slices between the figures' own tasks, from the first figure drawn on; a newer render's
+  // queue replaces it.
+  completeLater(queue) {
+    clearTimeout(this.laterTimer);
+    this.later = queue;
+    // data-lecture="complete": every section is in the page and typeset (for tests).
+    document.body.dataset.lecture = "partial";
+    const slice = () => {
+      if (this.later !== queue) return;
+      const end = performance.now() + TYPESET_SLICE_MS;
+      while (queue.length && performance.now() < end) queue.shift()();
+      if (queue.length) this.laterTimer = setTimeout(slice, 0);
+      else document.body.dataset.lecture = "complete";
+    };
+    this.firstShown.then(slice);
+  }
+
+  completeNow() {
+    const queue = this.later ?? [];
+    while (queue.length) queue.shift()();
+    document.body.dataset.lecture = "complete";
   }
 
   renderEmbed() {
@@ -372,7 +458,32 @@ class App {
     return shown ? names.filter((name) => shown.has(name)) : names;
   }
 
+  // A slider's input events (commit false) rewrite the address at most every URL_WRITE_MS,
+  // the newest state last: each history.replaceState is a call into the browser's process
+  // (16 ms of a slider's event at load 19), and Chromium ignores a page's history calls beyond
+  // a few hundred in 10 s. A commit first writes what is pending, then its own, as if every
+  // input had been written.
   writeUrl(commit) {
+    if (!commit) {
+      if (this.urlTimer) return; // the pending write takes the newest state
+      const wait = this.urlWrittenAt + URL_WRITE_MS - performance.now();
+      if (wait <= 0) return this.writeUrlNow(false);
+      this.urlTimer = setTimeout(() => {
+        this.urlTimer = null;
+        this.writeUrlNow(false);
+      }, wait);
+      return;
+    }
+    if (this.urlTimer) {
+      clearTimeout(this.urlTimer);
+      this.urlTimer = null;
+      this.writeUrlNow(false);
+    }
+    this.writeUrlNow(true);
+  }
+
+  writeUrlNow(commit) {
+    this.urlWrittenAt = performance.now();
     const query = withControls(
       stateToQuery(this.state, this.schema),
       this.state.embed ? (this.controlsRaw ?? null) : null,
@@ -385,6 +496,8 @@ class App {
   }
 
   restore() {
+    clearTimeout(this.urlTimer);
+    this.urlTimer = null;
     const previous = this.state;
     this.state = parseState(
       location.search,

@@ -29,8 +29,11 @@ export class Card {
     this.figure = figure;
     this.app = app;
     this.drawn = 0;
-    this.values = null;
+    this.values = null; // the controls' values, the newest asked for
     this.result = null;
+    this.resultValues = null; // the values `result` was computed for, which it is drawn with
+    this.asked = 0; // update() calls so far; drawnAsk: the one whose result is drawn
+    this.drawnAsk = 0;
     this.element = element("section", {
       class: "card",
       id: `fig-${figure.id}`,
@@ -197,6 +200,7 @@ export class Card {
     }
     this.requested = key;
     this.values = values;
+    const ask = ++this.asked;
     this.controls.sync(values);
     this.element.dataset.status = "busy";
     const timer = setTimeout(
@@ -209,8 +213,14 @@ export class Card {
         this.figure.op,
         this.figure.args(values),
       );
-      if (reply.stale) return;
+      // A superseded result (a newer value is being computed: a slider being dragged) is
+      // drawn meanwhile, unless a newer one is drawn already: the figure follows the drag as
+      // fast as the engine answers, and ends on the newest value.
+      if (reply.stale || ask < this.drawnAsk) return;
+      this.drawnAsk = ask;
       this.result = reply.result;
+      this.resultValues = values;
+      this.resultKey = key;
       this.element.dataset.ms = reply.ms.toFixed(1);
       this.element.dataset.thread = reply.thread;
       this.error.hidden = true;
@@ -234,18 +244,27 @@ export class Card {
     }
   }
 
-  // Draws the last result again (after a theme change or a resize of the embed).
+  // Draws the last result again (after a theme change or a resize of the embed). A card not
+  // yet in the page (web/app.js adds the lower sections after the first figure) draws once it
+  // is (shown()): its charts take their width from the page.
   redraw() {
     if (!this.result) return;
-    this.view.draw(this.result, this.values, {
+    if (!this.element.isConnected) {
+      this.drawWhenShown = true;
+      return;
+    }
+    this.drawWhenShown = false;
+    this.view.draw(this.result, this.resultValues, {
       ...this.app.ctx,
       theme: theme(),
     });
     this.renderLegend();
     this.drawn += 1;
     this.element.dataset.drawn = String(this.drawn);
-    this.element.dataset.status = "ready";
-    this.element.dataset.values = JSON.stringify(this.values);
+    // busy while a newer value than the one drawn is on its way
+    this.element.dataset.status =
+      this.resultKey === this.requested ? "ready" : "busy";
+    this.element.dataset.values = JSON.stringify(this.resultValues);
     // A figure drawn only in charts has an SVG; one with pixel images (figure 6) says so.
     const vector = hasVector(this.view);
     const { t } = this.app.ctx;
@@ -253,8 +272,12 @@ export class Card {
     this.svgButton.title = t(vector ? "actions.svgTitle" : "actions.svgNone");
     // An embed names what it shows: activation, initializer, L, N, B, seed.
     if (this.app.ctx.embed)
-      this.title.textContent = this.view.title(this.values);
+      this.title.textContent = this.view.title(this.resultValues);
     this.element.dispatchEvent(new CustomEvent("actlab:drawn"));
+  }
+
+  shown() {
+    if (this.drawWhenShown) this.redraw();
   }
 
   showError(message) {
@@ -318,7 +341,7 @@ export class Card {
     return {
       figure: this.figure,
       result: this.result,
-      values: this.values,
+      values: this.resultValues,
       ctx: this.app.ctx,
       width: this.host.clientWidth,
       light,
@@ -347,8 +370,10 @@ export class Card {
     if (this.result)
       downloadCsv(
         this.filename("csv"),
-        (this.figure.exactCsv ? "" : `# ${this.view.title(this.values)}\n`) +
-          this.view.csv(this.result, this.values),
+        (this.figure.exactCsv
+          ? ""
+          : `# ${this.view.title(this.resultValues)}\n`) +
+          this.view.csv(this.result, this.resultValues),
       );
   }
 

@@ -12,9 +12,16 @@ const MAX_RESTARTS = 3;
 
 export class Engine {
   // onMainThread: called once the main thread's instance is ready; onRestart(error): called
-  // when a dead worker was replaced, so that the reader is told.
-  constructor({ onMainThread = () => {}, onRestart = () => {} } = {}) {
+  // when a dead worker was replaced, so that the reader is told; later: a promise that says
+  // when the main thread may make its instance (the page's first figure shown: instantiating
+  // the module's bindings takes a while on a slow machine, and the worker answers meanwhile).
+  constructor({
+    onMainThread = () => {},
+    onRestart = () => {},
+    later = Promise.resolve(),
+  } = {}) {
     this.onMainThread = onMainThread;
+    this.later = later;
     this.onRestart = onRestart;
     this.nextId = 1;
     this.waiting = new Map(); // id -> {resolve, reject, channel, message}
@@ -48,8 +55,10 @@ export class Engine {
     this.onRestart(error);
   }
 
-  // Resolves {result, ms, thread: "main" | "worker"} or {stale: true}; rejects with the
-  // engine's error.
+  // Resolves {result, ms, thread: "main" | "worker", superseded} or {stale: true}; rejects
+  // with the engine's error. superseded: a newer request on the channel was made while this
+  // one was computed (a slider being dragged); its result may be drawn until the newer one's
+  // arrives. A request superseded before it was computed is answered stale.
   request(channel, op, args) {
     const id = this.nextId++;
     this.latest.set(channel, id);
@@ -70,7 +79,12 @@ export class Engine {
     if (this.latest.get(channel) !== id) return { stale: true };
     const started = performance.now();
     const result = OPS[op](this.local, args);
-    return { result, ms: performance.now() - started, thread: "main" };
+    return {
+      result,
+      ms: performance.now() - started,
+      thread: "main",
+      superseded: this.latest.get(channel) !== id,
+    };
   }
 
   receive(data) {
@@ -84,8 +98,8 @@ export class Engine {
     const entry = this.waiting.get(id);
     if (!entry) return;
     this.waiting.delete(id);
-    if (stale || this.latest.get(entry.channel) !== id)
-      return entry.resolve({ stale: true });
+    const superseded = this.latest.get(entry.channel) !== id;
+    if (stale || (superseded && error)) return entry.resolve({ stale: true });
     if (error) {
       const failure = Object.assign(new Error(error.message), {
         name: error.name,
@@ -95,12 +109,13 @@ export class Engine {
       if (error.name === "RuntimeError") this.workerDied(failure);
       return;
     }
-    entry.resolve({ result, ms, thread: "worker" });
+    entry.resolve({ result, ms, thread: "worker", superseded });
   }
 
   // The worker's compiled module, instantiated again here when the page is idle (after its
   // first figures); until then, and if this fails, the worker answers every request.
-  instantiate(module) {
+  async instantiate(module) {
+    await this.later;
     whenIdle(async () => {
       try {
         const { instantiate } = await import("./instance.js");

@@ -58,7 +58,9 @@ function appendBold(parent, text) {
 }
 
 // Fills `element` with `text`; TeX is rendered, everything else is plain text (never HTML).
-export function renderRich(element, text) {
+// With `later` (an array), each formula is left an empty span and the work that typesets it is
+// pushed onto `later` instead, for the page to run after its first figure (web/app.js).
+export function renderRich(element, text, later = null) {
   element.replaceChildren();
   const pieces = text.split(/(\$\$[\s\S]+?\$\$|\$[^$]+?\$)/g);
   for (const piece of pieces) {
@@ -69,9 +71,10 @@ export function renderRich(element, text) {
       (piece.startsWith("$") && piece.endsWith("$") && piece.length > 1)
     ) {
       const span = document.createElement("span");
-      renderFormula(span, piece.slice(display ? 2 : 1, display ? -2 : -1), {
-        display,
-      });
+      const tex = piece.slice(display ? 2 : 1, display ? -2 : -1);
+      const typesetHere = () => renderFormula(span, tex, { display });
+      if (later) later.push(typesetHere);
+      else typesetHere();
       element.append(span);
     } else {
       appendBold(element, piece);

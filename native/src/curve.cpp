@@ -1,5 +1,6 @@
 #include "actlab/curve.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -40,16 +41,22 @@ Expected<CurveGrid> check_curve_grid(const CurveGrid& grid) {
   return grid;
 }
 
+void sample_curve_range(const Activation& act, const CurveGrid& grid, std::size_t begin,
+                        std::size_t count, double* z, double* h, double* dphi) {
+  const double span = grid.to - grid.from;
+  const double last = static_cast<double>(grid.points - 1);
+  const int first = static_cast<int>(begin);
+  const int end = std::min(first + static_cast<int>(count), grid.points - 1);
+  // int steps and the end outside the loop, so that it vectorizes (SSE2, f64x2).
+  for (int i = first; i < end; ++i) z[i - first] = grid.from + span * static_cast<double>(i) / last;
+  if (begin + count == static_cast<std::size_t>(grid.points)) z[count - 1] = grid.to;
+  evaluate_curve(act, z, h, dphi, count);
+}
+
 Curve sample_curve(const Activation& act, const CurveGrid& grid) {
   const auto n = static_cast<std::size_t>(grid.points);
   Curve curve{std::vector<double>(n), std::vector<double>(n), std::vector<double>(n)};
-  const double span = grid.to - grid.from;
-  const double last = static_cast<double>(grid.points - 1);
-  double* z = curve.z.data();
-  // int steps and the end outside the loop, so that it vectorizes (SSE2, f64x2).
-  for (int i = 0; i < grid.points - 1; ++i) z[i] = grid.from + span * static_cast<double>(i) / last;
-  z[n - 1] = grid.to;
-  evaluate_curve(act, curve.z.data(), curve.value.data(), curve.derivative.data(), n);
+  sample_curve_range(act, grid, 0, n, curve.z.data(), curve.value.data(), curve.derivative.data());
   return curve;
 }
 

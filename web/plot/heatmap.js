@@ -120,25 +120,45 @@ export function colorbarTicks(peak) {
 export function drawHeatmap(u, p, map) {
   const { layout, hist, tails, depth, peak, low } = map;
   const box = plotBox(u);
-  // Cell edges on whole device pixels, so that neighbours leave no seam.
+  // Cell edges on whole device pixels, so that neighbours leave no seam; each layer's column
+  // edges and each row's edges computed once per draw.
   const snap = (v) => Math.round(v * p.scale) / p.scale;
+  const xs = Array.from({ length: depth + 1 }, (_, l) =>
+    snap(xPos(u, l + 0.5)),
+  );
+  const ys = layout.rows.map((row) => [
+    snap(yPos(u, row.y1)),
+    snap(yPos(u, row.y0)),
+  ]);
+  const min = 1 / p.scale;
   const cell = (l, r) => {
-    const row = layout.rows[r];
-    const x0 = snap(xPos(u, l + 0.5));
-    const x1 = snap(xPos(u, l + 1.5));
-    const y0 = snap(yPos(u, row.y1));
-    const y1 = snap(yPos(u, row.y0));
-    const min = 1 / p.scale;
-    return [x0, y0, Math.max(min, x1 - x0), Math.max(min, y1 - y0)];
+    const [y0, y1] = ys[r];
+    return [
+      xs[l],
+      y0,
+      Math.max(min, xs[l + 1] - xs[l]),
+      Math.max(min, y1 - y0),
+    ];
   };
   p.clip(box.left, box.top, box.width, box.height, () => {
+    // The cells grouped by colour, so that each colour is set once: parsing a colour string
+    // is most of a cell's cost.
+    const byColor = new Map();
+    const colorOf = new Map();
     for (let l = 0; l < depth; l++) {
       for (let r = 0; r < layout.rows.length; r++) {
         const count = cellCount(layout, hist, tails, l, r);
-        if (count > 0)
-          p.rect(...cell(l, r), { fill: heatColor(count, peak, low) });
+        if (count <= 0) continue;
+        let color = colorOf.get(count);
+        if (color === undefined) {
+          color = heatColor(count, peak, low);
+          colorOf.set(count, color);
+        }
+        if (!byColor.has(color)) byColor.set(color, []);
+        byColor.get(color).push(cell(l, r));
       }
     }
+    for (const [fill, cells] of byColor) p.rects(cells, { fill });
     if (map.selected)
       p.rect(...cell(map.selected.layer - 1, map.selected.row), {
         stroke: map.fg,

@@ -60,6 +60,15 @@ export class CanvasPainter {
     ctx.restore();
   }
 
+  // Many rectangles [x, y, w, h] in one style, the style set once (a heat map's cells).
+  rects(list, style) {
+    const { ctx, scale: s } = this;
+    ctx.save();
+    this.style(style);
+    for (const [x, y, w, h] of list) ctx.fillRect(x * s, y * s, w * s, h * s);
+    ctx.restore();
+  }
+
   line(points, style) {
     const { ctx, scale: s } = this;
     ctx.save();
@@ -215,6 +224,10 @@ export class SvgPainter {
     this.add(
       `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" ${svgStyle(style)}/>`,
     );
+  }
+
+  rects(list, style) {
+    for (const r of list) this.rect(...r, style);
   }
 
   line(points, style) {

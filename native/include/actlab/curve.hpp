@@ -31,6 +31,11 @@ Expected<CurveGrid> check_curve_grid(const CurveGrid& grid);
 // z_i = from + (to - from) i / (points - 1), i = 0..points-1: both ends exact.
 Curve sample_curve(const Activation& act, const CurveGrid& grid);
 
+// The grid's points i = begin..begin+count-1 of sample_curve and phi, phi' there, bitwise
+// sample_curve's, into z, h and dphi (count each): a long curve in pieces that stay in cache.
+void sample_curve_range(const Activation& act, const CurveGrid& grid, std::size_t begin,
+                        std::size_t count, double* z, double* h, double* dphi);
+
 // h[i] = phi(z[i]) and dphi[i] = phi'(z[i]) in double, bitwise what evaluate() gives, two
 // points at a time where the target has 128-bit SIMD (WebAssembly SIMD, SSE2): the curves'
 // evaluation (native/src/curve_f64x2.cpp).
