@@ -164,7 +164,13 @@ class App {
     this.showNotices();
     for (const [id, card] of this.cards) card.update(this.state.figures[id]);
     if (!this.state.embed && this.state.view && this.renderedOnce !== true) {
-      document.getElementById(`sec-${this.state.view}`)?.scrollIntoView();
+      const view = this.state.view;
+      // A figure within another's section: its card, not the section's top.
+      document
+        .getElementById(
+          sectionOf(view) === view ? `sec-${view}` : `fig-${view}`,
+        )
+        ?.scrollIntoView();
     }
     this.renderedOnce = true;
   }
@@ -175,7 +181,7 @@ class App {
       element(
         "ul",
         {},
-        FIGURE_IDS.map((id, i) =>
+        SECTION_IDS.map((id, i) =>
           element("li", {}, [
             element("a", {
               href: `#sec-${id}`,
@@ -206,7 +212,7 @@ class App {
       this.pageNotices,
       ...paragraphs(t("intro.lead"), "lead"),
     ]);
-    for (const id of FIGURE_IDS) {
+    for (const id of SECTION_IDS) {
       const section = element(
         "section",
         {
@@ -222,13 +228,19 @@ class App {
           ...paragraphs(t(`sections.${id}.before`)),
         ],
       );
-      if (this.cards.has(id)) section.append(this.cards.get(id).element);
-      section.append(
-        ...[
-          presetList(id, t, this.state.langFromUrl ? this.state.lang : null),
-        ].filter(Boolean),
-      );
-      section.append(...paragraphs(t(`sections.${id}.after`)));
+      // The section's own figure, then the figures drawn within it, each between its prose.
+      for (const [k, fid] of FIGURE_IDS.filter(
+        (f) => sectionOf(f) === id,
+      ).entries()) {
+        if (k > 0) section.append(...paragraphs(t(`sections.${fid}.before`)));
+        if (this.cards.has(fid)) section.append(this.cards.get(fid).element);
+        section.append(
+          ...[
+            presetList(fid, t, this.state.langFromUrl ? this.state.lang : null),
+          ].filter(Boolean),
+        );
+        section.append(...paragraphs(t(`sections.${fid}.after`)));
+      }
       article.append(section);
     }
     const footer = element("footer", { class: "site-footer" }, [
@@ -431,6 +443,14 @@ class App {
     );
   }
 }
+
+// A figure may be drawn within another's section (`section` in its module: SELU's moment
+// field in section 5); the page's sections are the figures that have their own.
+function sectionOf(id) {
+  return FIGURES[id]?.section ?? id;
+}
+
+const SECTION_IDS = FIGURE_IDS.filter((id) => sectionOf(id) === id);
 
 // Before the engine's catalog is known only the language can be read from the URL.
 function emptySchema() {

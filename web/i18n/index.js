@@ -3,14 +3,16 @@
 import deployEn from "./deploy.en.js";
 import deployRu from "./deploy.ru.js";
 import en from "./en.js";
+import isometryEn from "./isometry.en.js";
+import isometryRu from "./isometry.ru.js";
 import ru from "./ru.js";
 import { join } from "./join.js";
 import trainEn from "./train.en.js";
 import trainRu from "./train.ru.js";
 
 export const STRINGS = {
-  en: join({ ...en, deploy: deployEn }, trainEn),
-  ru: join({ ...ru, deploy: deployRu }, trainRu),
+  en: join(join({ ...en, deploy: deployEn }, trainEn), isometryEn),
+  ru: join(join({ ...ru, deploy: deployRu }, trainRu), isometryRu),
 };
 
 export function lookup(strings, key) {
