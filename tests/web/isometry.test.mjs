@@ -3,6 +3,7 @@
 // the URL round trip with clamping, and the embed views.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { after, before, describe, test } from "node:test";
 
 import { PRESETS, presetHref } from "../../web/presets.js";
@@ -285,6 +286,37 @@ describe("dynamical isometry", () => {
       /L = 32, N = 128/,
     );
   });
+});
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+test("both figures scan clean with axe-core and download as PNG", async () => {
+  const { page } = await open("/?view=iso");
+  await waitDrawn(page, "selumap", 0, 60000);
+  await page.evaluate(axeSource);
+  for (const selector of ["#sec-iso", "#fig-selumap"]) {
+    const violations = await page.evaluate(async (where) => {
+      const result = await globalThis.axe.run(where, {
+        resultTypes: ["violations"],
+      });
+      return result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => v.id);
+    }, selector);
+    assert.deepEqual(violations, [], selector);
+  }
+  for (const id of ["iso", "selumap"]) {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click(`${card(id)} [data-action=png]`),
+    ]);
+    const png = readFileSync(await download.path());
+    assert.equal(png.subarray(1, 4).toString(), "PNG");
+    assert.ok(png.length > 10000, `${id}: ${png.length} bytes`);
+  }
 });
 
 describe("SELU's moment field", () => {
