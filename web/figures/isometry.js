@@ -6,14 +6,7 @@
 import { formatShort, toCsv } from "../format.js";
 import { renderRich } from "../katex.js";
 import { localNumber } from "../numbers.js";
-import {
-  Chart,
-  LOG_AXIS,
-  LOG_SCALE,
-  Y_AXIS_SIZE,
-  axis,
-  series,
-} from "../plot/chart.js";
+import { Chart, LOG_AXIS, LOG_SCALE, axis, series } from "../plot/chart.js";
 import { OKABE_ITO, displayColor } from "../plot/palette.js";
 import { WEIGHT_RUNS } from "../isometry/ops.js";
 
@@ -28,6 +21,9 @@ const RUN_OFFSET = { gaussian: 0.15, orthogonal: -0.15 };
 const MOMENT_DECADES = 12;
 
 const number = (x) => localNumber(formatShort(x, 4));
+// Both charts' y axes, wide enough for the rows' names at the export's 14 px, so that their
+// x axes line up.
+const AXIS_SIZE = 84;
 
 function chartBox(host) {
   const box = document.createElement("div");
@@ -104,7 +100,7 @@ class IsometryView {
       },
       axes: [
         axis(this.compact ? null : t("figures.iso.sAxis"), theme, LOG_AXIS),
-        axis(t("figures.iso.countAxis"), theme, { size: Y_AXIS_SIZE }),
+        axis(t("figures.iso.countAxis"), theme, { size: AXIS_SIZE }),
       ],
       series: [{}, ...lines],
     };
@@ -182,7 +178,7 @@ class IsometryView {
           LOG_AXIS,
         ),
         axis(null, theme, {
-          size: Y_AXIS_SIZE,
+          size: AXIS_SIZE,
           splits: () => [0, 1],
           values: () => rowLabels,
           grid: { show: false },
