@@ -208,13 +208,11 @@ class IsometryView {
     });
     const { chi1, q_star: q } = result.fixed;
     lines.push(
-      chi1 === null
+      chi1 === null || q === null
         ? t("figures.iso.noFixedPoint")
         : t("figures.iso.fixedLine", {
             chi1: number(chi1),
             q: number(q),
-            chiL: number(chi1 ** values.depth),
-            depth: values.depth,
           }),
     );
     this.numbers.replaceChildren(

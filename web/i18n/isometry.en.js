@@ -64,7 +64,7 @@ export default {
       runLine:
         "**{weights}:** mean of $\\lambda$ {mean} (theory {meanTheory}), variance {variance} (theory {varianceTheory}); {zeros} of {width} singular values are $0$ to double precision.",
       fixedLine:
-        "Mean field at $(\\sigma_w^2, \\sigma_b^2)$: $\\chi_1$ = {chi1}, $q^*$ = {q}; at the fixed point $E\\lambda = \\chi_1^L$ = {chiL} for $L$ = {depth}.",
+        "Mean field at $(\\sigma_w^2, \\sigma_b^2)$: $\\chi_1$ = {chi1}, $q^*$ = {q}; with the input at the fixed point, $\\sigma_x^2 = q^*$, the predicted mean is $E\\lambda = \\chi_1^L$.",
       noFixedPoint:
         "Mean field at $(\\sigma_w^2, \\sigma_b^2)$: no finite fixed point $q^*$ (the signal grows without bound).",
       legendRun: "{weights} ({zeros} of {width} are 0)",

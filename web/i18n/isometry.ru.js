@@ -64,7 +64,7 @@ export default {
       runLine:
         "**{weights}:** среднее $\\lambda$ {mean} (теория {meanTheory}), дисперсия {variance} (теория {varianceTheory}); {zeros} из {width} сингулярных чисел равны $0$ с точностью double.",
       fixedLine:
-        "Среднее поле в $(\\sigma_w^2, \\sigma_b^2)$: $\\chi_1$ = {chi1}, $q^*$ = {q}; в неподвижной точке $E\\lambda = \\chi_1^L$ = {chiL} при $L$ = {depth}.",
+        "Среднее поле в $(\\sigma_w^2, \\sigma_b^2)$: $\\chi_1$ = {chi1}, $q^*$ = {q}; если вход в неподвижной точке, $\\sigma_x^2 = q^*$, предсказанное среднее равно $E\\lambda = \\chi_1^L$.",
       noFixedPoint:
         "Среднее поле в $(\\sigma_w^2, \\sigma_b^2)$: конечной неподвижной точки $q^*$ нет (сигнал растёт без ограничений).",
       legendRun: "{weights} ({zeros} из {width} равны 0)",
