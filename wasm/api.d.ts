@@ -191,7 +191,39 @@ export interface MeanFieldPointOptions {
   sigmaB2?: number;
 }
 
+// Singular-value spectra on shared log bins centred on 10^(k / bins_per_decade)
+// (native/include/actlab/spectrum_histogram.hpp); zeros: values at or below N eps s_max.
+export interface SpectrumHistogram {
+  bins_per_decade: number;
+  edges: Float64Array; // bins + 1; empty when no value is positive
+  counts: Int32Array[]; // per spectrum
+  zeros: Int32Array; // per spectrum
+}
+
+// `actlab selu-field --format json` (native/include/actlab/selu_moment_field.hpp).
+export interface MomentField {
+  omega: number;
+  tau: number;
+  grid: {
+    mu: Float64Array;
+    nu: Float64Array;
+    mu_next: Float64Array;
+    nu_next: Float64Array;
+  };
+  trajectories: Array<{ mu: Float64Array; nu: Float64Array }>;
+  fixed_point: {
+    mu: number;
+    nu: number;
+    jacobian: [Float64Array, Float64Array];
+    spectral_norm: number;
+  } | null;
+}
+
 export interface Actlab extends TrainApi {
+  spectrumHistogram(spectra: Array<ArrayLike<number>>): SpectrumHistogram;
+  // omega in [-1, 1] (default 0), tau in [0.5, 2] (default 1).
+  seluMomentField(options?: { omega?: number; tau?: number }): MomentField;
+
   theory(options: TheoryOptions): Theory;
   critical(options: { act: string; alpha?: number; sigmaB2: number }): {
     activation: string;

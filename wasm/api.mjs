@@ -3,6 +3,7 @@
 // and throws an ActlabError carrying the CLI's message for bad input.
 import { wrapTrain } from "./train_api.mjs";
 import { wrapTheory } from "./theory_api.mjs";
+import { wrapIsometry } from "./isometry_api.mjs";
 
 export class ActlabError extends Error {
   constructor(message) {
@@ -149,6 +150,7 @@ export function wrapModule(raw) {
   return {
     ...wrapTrain(raw), // the training lab: train, createTrainer, ... (train_api.mjs)
     ...wrapTheory(raw, propagate),
+    ...wrapIsometry(raw), // spectrumHistogram, seluMomentField (isometry_api.mjs)
 
     // [{id, name, formula, derivative, max_derivative, argmax_derivative, max_attained,
     //   bounded, range: [lo|null, hi|null], alpha: {default, min, max, value} | null,

@@ -198,10 +198,14 @@ class App {
     else this.renderPage();
     this.showNotices();
     for (const [id, card] of this.cards) card.update(this.state.figures[id]);
-    // The section of ?view=, or the page's #fragment: the page is built after the browser
-    // looked for the fragment, so it scrolls there itself.
-    const target = this.state.view
-      ? `sec-${this.state.view}`
+    // The section of ?view= (a figure within another's section: its card), or the page's
+    // #fragment: the page is built after the browser looked for the fragment, so it scrolls
+    // there itself.
+    const view = this.state.view;
+    const target = view
+      ? sectionOf(view) === view
+        ? `sec-${view}`
+        : `fig-${view}`
       : decodeURIComponent(location.hash.slice(1));
     if (!this.state.embed && target && this.renderedOnce !== true) {
       document.getElementById(target)?.scrollIntoView();
@@ -214,11 +218,13 @@ class App {
     const t = this.t;
     // The section the page opens at (?view= or #sec-…): it and those above it are laid out
     // and typeset now, so that nothing above what the reader sees moves later.
-    const opened = FIGURE_IDS.findIndex(
-      (id) =>
-        id === this.state.view ||
-        location.hash === `#sec-${id}` ||
-        location.hash === `#fig-${id}`,
+    const opened = SECTION_IDS.findIndex((id) =>
+      figuresOf(id).some(
+        (fid) =>
+          fid === this.state.view ||
+          location.hash === `#sec-${fid}` ||
+          location.hash === `#fig-${fid}`,
+      ),
     );
     const later = [];
     const sections = [];
@@ -226,7 +232,7 @@ class App {
       element(
         "ul",
         {},
-        FIGURE_IDS.map((id, i) =>
+        SECTION_IDS.map((id, i) =>
           element("li", {}, [
             element("a", {
               href: `#sec-${id}`,
@@ -257,7 +263,7 @@ class App {
       this.pageNotices,
       ...paragraphs(t("intro.lead"), "lead"),
     ]);
-    for (const [index, id] of FIGURE_IDS.entries()) {
+    for (const [index, id] of SECTION_IDS.entries()) {
       const deferred = index > Math.max(0, opened) ? later : null;
       const section = element(
         "section",
@@ -274,22 +280,29 @@ class App {
           ...paragraphs(t(`sections.${id}.before`), "", deferred),
         ],
       );
-      if (this.cards.has(id)) section.append(this.cards.get(id).element);
-      section.append(
-        ...[
-          presetList(id, t, this.state.langFromUrl ? this.state.lang : null),
-        ].filter(Boolean),
-      );
-      section.append(...paragraphs(t(`sections.${id}.after`), "", deferred));
+      // The section's own figure, then the figures drawn within it, each between its prose.
+      for (const [k, fid] of figuresOf(id).entries()) {
+        if (k > 0)
+          section.append(
+            ...paragraphs(t(`sections.${fid}.before`), "", deferred),
+          );
+        if (this.cards.has(fid)) section.append(this.cards.get(fid).element);
+        section.append(
+          ...[
+            presetList(fid, t, this.state.langFromUrl ? this.state.lang : null),
+          ].filter(Boolean),
+        );
+        section.append(...paragraphs(t(`sections.${fid}.after`), "", deferred));
+      }
       sections.push(section);
     }
     const now = Math.max(0, opened) + 1;
     article.append(...sections.slice(0, now));
-    // One section per step, its figure drawn as it joins (if its numbers are in).
+    // One section per step, its figures drawn as it joins (if their numbers are in).
     later.unshift(
-      ...FIGURE_IDS.slice(now).map((id, i) => () => {
+      ...SECTION_IDS.slice(now).map((id, i) => () => {
         article.append(sections[now + i]);
-        this.cards.get(id)?.shown();
+        for (const fid of figuresOf(id)) this.cards.get(fid)?.shown();
       }),
     );
     const footer = element("footer", { class: "site-footer" }, [
@@ -543,6 +556,19 @@ class App {
       `actlab — ${this.t(`sections.${figure}.title`)}`,
     );
   }
+}
+
+// A figure may be drawn within another's section (`section` in its module: SELU's moment
+// field in section 5); the page's sections are the figures that have their own.
+function sectionOf(id) {
+  return FIGURES[id]?.section ?? id;
+}
+
+const SECTION_IDS = FIGURE_IDS.filter((id) => sectionOf(id) === id);
+
+// A section's figures: its own first, then those drawn within it.
+function figuresOf(section) {
+  return FIGURE_IDS.filter((id) => sectionOf(id) === section);
 }
 
 // Before the engine's catalog is known only the language can be read from the URL.

@@ -4,6 +4,7 @@
 // (isLight, web/engine.js).
 import { INIT_FAMILIES, LECTURE_ACTIVATIONS, initializerId } from "./state.js";
 import { train, trainPresets } from "./train/session.js";
+import { ISOMETRY_OPS } from "./isometry/ops.js";
 
 // Figure 1's curves are light enough for the main thread up to this many evaluations of phi
 // and phi' (each curve of n points is n of them; ~0.1 us each, a few ms in all); the page's
@@ -25,6 +26,7 @@ function network({ depth, width, batch, seed }) {
 export const OPS = {
   train, // the training figure (web/train/session.js)
   trainPresets,
+  ...ISOMETRY_OPS, // figure 8 and SELU's moment field (web/isometry/ops.js)
   catalog(actlab) {
     return {
       activations: actlab.listActivations(),

@@ -13,6 +13,12 @@ export const PRESETS = [
     figure: "init",
     query: "init.phi=relu&init.d=512&init.width=32",
   },
+  {
+    id: "isoTanh",
+    figure: "iso",
+    query: "iso.sw2=1.086&iso.sb2=0.0001&iso.sx=0.21",
+  },
+  { id: "isoRelu", figure: "iso", query: "iso.phi=relu&iso.sw2=2" },
 ];
 
 // The page's address for a preset, in the page's language when the address names one.

@@ -7,9 +7,19 @@
 // defaults are written, so a shared link stays short. Global keys: lang, embed, view.
 
 import { trainSchema } from "./train/schema.js";
+import { fieldSchema, fitIsometry, isometrySchema } from "./isometry/schema.js";
 
 // The figures, in the lecture's order; their ids are the values of ?view=.
-export const FIGURE_IDS = ["act", "grad", "prop", "init", "selu", "train"];
+export const FIGURE_IDS = [
+  "act",
+  "grad",
+  "prop",
+  "init",
+  "selu",
+  "selumap",
+  "train",
+  "iso",
+];
 
 export const LANGUAGES = ["en", "ru"];
 
@@ -168,7 +178,13 @@ export function createSchema(catalog) {
       ),
       ...network(100, 96, 96),
     },
+    selumap: fieldSchema({ float }),
     train: trainSchema(catalog, { int, float, choice, bool, alpha }),
+    iso: isometrySchema(
+      catalog,
+      { int, float, choice, alpha },
+      int(...limits.seed, engineDefault("seed")),
+    ),
   };
 }
 
@@ -326,6 +342,7 @@ function fixFigure(id, values, notices, changed = null) {
     values.to = 6;
   }
   if (id in NETWORK_RUNS) fitBudget(id, values, notices, changed);
+  if (id === "iso") fitIsometry(values, notices, changed, notice);
 }
 
 function parseFigure(id, specs, params, catalog, notices) {

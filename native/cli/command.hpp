@@ -29,6 +29,7 @@ Command train_command();
 Command theory_command();
 Command critical_command();
 Command jacobian_command();
+Command selu_field_command();
 Command limits_command();
 
 }  // namespace actlab::cli

@@ -1,5 +1,6 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include "actlab/activation_info.hpp"
 #include "actlab/jacobian.hpp"
@@ -49,6 +50,31 @@ nlohmann::json moments(const SpectrumMoments& m) {
   return {{"mean", m.mean}, {"variance", m.variance}};
 }
 
+// init,quantity,index,value: one row per singular value (descending, index from 1), then the
+// JSON's moments by their JSON names, in %.17g.
+std::string csv(const PropagationConfig& c, const JacobianSpectrum& s) {
+  const std::string init = info(c.init.kind).id;
+  std::string out = "init,quantity,index,value\n";
+  char line[128];
+  for (std::size_t i = 0; i < s.singular_values.size(); ++i) {
+    std::snprintf(line, sizeof line, "%s,singular_value,%zu,%.17g\n", init.c_str(), i + 1,
+                  s.singular_values[i]);
+    out += line;
+  }
+  const std::pair<const char*, double> moments[] = {
+      {"moments.mean", s.measured.mean},
+      {"moments.variance", s.measured.variance},
+      {"predicted.gaussian.mean", s.gaussian.mean},
+      {"predicted.gaussian.variance", s.gaussian.variance},
+      {"predicted.orthogonal.mean", s.orthogonal.mean},
+      {"predicted.orthogonal.variance", s.orthogonal.variance}};
+  for (const auto& [name, value] : moments) {
+    std::snprintf(line, sizeof line, "%s,%s,,%.17g\n", init.c_str(), name, value);
+    out += line;
+  }
+  return out;
+}
+
 Expected<std::string> run_jacobian(const Args& args) {
   const Expected<JacobianFlags> flags = read_flags(args);
   if (!flags.ok()) return Expected<std::string>::failure(flags.error());
@@ -65,10 +91,11 @@ Expected<std::string> run_jacobian(const Args& args) {
   }
   const Expected<PropagationConfig> config = check_jacobian(r);
   if (!config.ok()) return Expected<std::string>::failure(config.error());
-  const Expected<std::string> format = args.choice("format", {"text", "json"}, "text");
+  const Expected<std::string> format = args.choice("format", {"text", "json", "csv"}, "text");
   if (!format.ok()) return format;
   const PropagationConfig& c = config.value();
   const JacobianSpectrum s = input_output_jacobian(c);
+  if (format.value() == "csv") return csv(c, s);
   if (format.value() == "text") {
     char line[256];
     std::snprintf(line, sizeof line,
@@ -100,30 +127,32 @@ Expected<std::string> run_jacobian(const Args& args) {
 }  // namespace
 
 Command jacobian_command() {
-  return {"jacobian",
-          "--act ID [--alpha A] (--init ID [--init-std S] [--gain G] [--bias-std S] | "
-          "--sigma-w2 S --sigma-b2 B) --depth L --width N [--input-std S] [--seed K] "
-          "[--format text|json]",
-          "singular values of the input-output Jacobian of a deep network at one input",
-          {{"act", "ID", "activation id (see `actlab list`), required"},
-           {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
-           {"init", "ID", "initializer id (see `actlab inits`), unless --sigma-w2 is given"},
-           {"init-std", "S", "standard deviation of --init normal, in (0, 100], required by it"},
-           {"gain", "G", "gain of --init orthogonal, in (0, 100] (default 1)"},
-           {"sigma-w2", "S", "weights N(0, S/N), S in (0, 100]; with --sigma-b2"},
-           {"sigma-b2", "B", "biases N(0, B), B in [0, 100]; with --sigma-w2"},
-           {"depth", "L", "number of layers, 1..200, required"},
-           {"width", "N", "units per layer and input features, 1..256, required"},
-           {"input-std", "S", "standard deviation of the input x, in (0, 100] (default 1)"},
-           {"bias-std", "S", "standard deviation of the biases, 0..100 (default 0)"},
-           {"seed", "K", "random seed, an integer 0..4294967295 (default 1)"},
-           {"format", "text|json", "output format (default text)"}},
-          run_jacobian,
-          "J = dh_L/dh_0 = D_L W_L ... D_1 W_1, D_l = diag(phi'(z_l)), in double; its singular\n"
-          "values (Eigen BDCSVD) and the mean and variance of the eigenvalues of J J^T beside\n"
-          "the mean-field prediction (Pennington et al. 2017): mean prod_l sigma_w2 mu1(q_l),\n"
-          "variance/mean^2 = sum_l (mu2/mu1^2 - 1 + s), mu_k = E[phi'^(2k)], s = 1 for i.i.d.\n"
-          "weights and 0 for orthogonal."};
+  return {
+      "jacobian",
+      "--act ID [--alpha A] (--init ID [--init-std S] [--gain G] [--bias-std S] | "
+      "--sigma-w2 S --sigma-b2 B) --depth L --width N [--input-std S] [--seed K] "
+      "[--format text|json|csv]",
+      "singular values of the input-output Jacobian of a deep network at one input",
+      {{"act", "ID", "activation id (see `actlab list`), required"},
+       {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
+       {"init", "ID", "initializer id (see `actlab inits`), unless --sigma-w2 is given"},
+       {"init-std", "S", "standard deviation of --init normal, in (0, 100], required by it"},
+       {"gain", "G", "gain of --init orthogonal, in (0, 100] (default 1)"},
+       {"sigma-w2", "S", "weights N(0, S/N), S in (0, 100]; with --sigma-b2"},
+       {"sigma-b2", "B", "biases N(0, B), B in [0, 100]; with --sigma-w2"},
+       {"depth", "L", "number of layers, 1..200, required"},
+       {"width", "N", "units per layer and input features, 1..256, required"},
+       {"input-std", "S", "standard deviation of the input x, in (0, 100] (default 1)"},
+       {"bias-std", "S", "standard deviation of the biases, 0..100 (default 0)"},
+       {"seed", "K", "random seed, an integer 0..4294967295 (default 1)"},
+       {"format", "text|json|csv", "output format (default text)"}},
+      run_jacobian,
+      "J = dh_L/dh_0 = D_L W_L ... D_1 W_1, D_l = diag(phi'(z_l)), in double; its singular\n"
+      "values (Eigen BDCSVD) and the mean and variance of the eigenvalues of J J^T beside\n"
+      "the mean-field prediction (Pennington et al. 2017): mean prod_l sigma_w2 mu1(q_l),\n"
+      "variance/mean^2 = sum_l (mu2/mu1^2 - 1 + s), mu_k = E[phi'^(2k)], s = 1 for i.i.d.\n"
+      "weights and 0 for orthogonal. CSV: init,quantity,index,value, a row per singular value,\n"
+      "then one per moment by its JSON name (moments.mean, predicted.gaussian.variance, ...)."};
 }
 
 }  // namespace actlab::cli

@@ -2,8 +2,10 @@
 import activation from "./activation.js";
 import gradients from "./gradients.js";
 import initializers from "./initializers.js";
+import isometry from "./isometry.js";
 import propagation from "./propagation.js";
 import selu from "./selu.js";
+import seluField from "./selu_field.js";
 import train from "./train.js";
 
 export const FIGURES = {
@@ -12,5 +14,7 @@ export const FIGURES = {
   prop: propagation,
   init: initializers,
   selu,
+  selumap: seluField,
   train,
+  iso: isometry,
 };

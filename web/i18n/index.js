@@ -5,15 +5,20 @@ import deployRu from "./deploy.ru.js";
 import en from "./en.js";
 import exportEn from "./export.en.js";
 import exportRu from "./export.ru.js";
+import isometryEn from "./isometry.en.js";
+import isometryRu from "./isometry.ru.js";
 import ru from "./ru.js";
 import { join } from "./join.js";
 import { localNumber } from "../numbers.js";
 import trainEn from "./train.en.js";
 import trainRu from "./train.ru.js";
 
+// Each language: its main table, then each topic's strings (web/i18n/<topic>.<lang>.js).
+const joinAll = (table, ...sections) => sections.reduce(join, table);
+
 export const STRINGS = {
-  en: join(join({ ...en, deploy: deployEn }, trainEn), exportEn),
-  ru: join(join({ ...ru, deploy: deployRu }, trainRu), exportRu),
+  en: joinAll({ ...en, deploy: deployEn }, trainEn, exportEn, isometryEn),
+  ru: joinAll({ ...ru, deploy: deployRu }, trainRu, exportRu, isometryRu),
 };
 
 export function lookup(strings, key) {
