@@ -30,5 +30,6 @@ Command theory_command();
 Command critical_command();
 Command jacobian_command();
 Command limits_command();
+Command measure_command();
 
 }  // namespace actlab::cli

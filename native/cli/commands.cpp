@@ -4,8 +4,9 @@ namespace actlab::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
-      list_command(),  curve_command(),  inits_command(),    propagate_command(), bound_command(),
-      train_command(), theory_command(), critical_command(), jacobian_command(),  limits_command()};
+      list_command(),     curve_command(),  inits_command(),  propagate_command(),
+      bound_command(),    train_command(),  theory_command(), critical_command(),
+      jacobian_command(), limits_command(), measure_command()};
   return all;
 }
 
