@@ -3,6 +3,7 @@
 // same bad input (e.g. "--points: must be an integer from 2 to 1000000, got 1").
 
 import type { TrainApi } from "./train_api";
+import type { EdgeApi } from "./edge_api";
 
 export class ActlabError extends Error {
   name: "ActlabError";
@@ -158,6 +159,7 @@ export interface FixedPoint {
   xi_q: number | null;
   xi_c: number | null;
   c_star: number | null;
+  trainable_depth: number | null; // 6 xi_c (edgeConstants().trainableDepthScales)
 }
 
 export interface Theory extends FixedPoint {
@@ -191,7 +193,7 @@ export interface MeanFieldPointOptions {
   sigmaB2?: number;
 }
 
-export interface Actlab extends TrainApi {
+export interface Actlab extends TrainApi, EdgeApi {
   theory(options: TheoryOptions): Theory;
   critical(options: { act: string; alpha?: number; sigmaB2: number }): {
     activation: string;

@@ -7,9 +7,18 @@
 // defaults are written, so a shared link stays short. Global keys: lang, embed, view.
 
 import { trainSchema } from "./train/schema.js";
+import { edgeSchema } from "./edge/schema.js";
 
 // The figures, in the lecture's order; their ids are the values of ?view=.
-export const FIGURE_IDS = ["act", "grad", "prop", "init", "selu", "train"];
+export const FIGURE_IDS = [
+  "act",
+  "grad",
+  "prop",
+  "init",
+  "selu",
+  "train",
+  "edge",
+];
 
 export const LANGUAGES = ["en", "ru"];
 
@@ -169,6 +178,7 @@ export function createSchema(catalog) {
       ...network(100, 96, 96),
     },
     train: trainSchema(catalog, { int, float, choice, bool, alpha }),
+    edge: edgeSchema(catalog, { int, float, choice }),
   };
 }
 

@@ -16,6 +16,7 @@ import {
 } from "../plot/chart.js";
 import { OKABE_ITO, activationColor, displayColor } from "../plot/palette.js";
 import { fromTop, perUpstreamUnit, underflowFrom } from "./gradient_rows.js";
+import { theoryLegend, theorySeries } from "./theory_overlay.js";
 
 const BOUND_DASH = [6, 4];
 const UNDERFLOW_DASH = [2, 3];
@@ -75,6 +76,8 @@ class GradientsView {
         act: r.act,
         bound: Array.from(r.bound),
         measured,
+        // The theory's, per unit of G's variance 1: the slope chi_l per layer.
+        theory: r.theory ? fromTop(r.theory[values.y]) : [],
         underflow: underflowFrom(measured),
       };
     });
@@ -98,8 +101,13 @@ class GradientsView {
           width: 1.5,
         }),
         series(t("figures.grad.measured", { name }), color, { width: 2.5 }),
+        theorySeries(`${name}: ${t("figures.edge.theoryShort")}`, color),
       );
-      columns.push(positiveOrNull(row.bound), positiveOrNull(row.measured));
+      columns.push(
+        positiveOrNull(row.bound),
+        positiveOrNull(row.measured),
+        positiveOrNull(row.theory),
+      );
     }
     const xAxis = axis(t("figures.grad.xAxis"), theme, {
       values: integerValues,
@@ -185,6 +193,7 @@ class GradientsView {
         label: t(`figures.grad.legendMeasured.${values.y}`),
         color: theme.muted,
       },
+      theoryLegend(t, theme.muted, "", "gradSlope"),
       ...(rows.some((row) => row.underflow !== null)
         ? [
             {

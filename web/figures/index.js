@@ -5,6 +5,7 @@ import initializers from "./initializers.js";
 import propagation from "./propagation.js";
 import selu from "./selu.js";
 import train from "./train.js";
+import edge from "./edge.js";
 
 export const FIGURES = {
   act: activation,
@@ -13,4 +14,5 @@ export const FIGURES = {
   init: initializers,
   selu,
   train,
+  edge,
 };

@@ -7,10 +7,12 @@ import ru from "./ru.js";
 import { join } from "./join.js";
 import trainEn from "./train.en.js";
 import trainRu from "./train.ru.js";
+import theoryEn from "./theory.en.js";
+import theoryRu from "./theory.ru.js";
 
 export const STRINGS = {
-  en: join({ ...en, deploy: deployEn }, trainEn),
-  ru: join({ ...ru, deploy: deployRu }, trainRu),
+  en: join(join({ ...en, deploy: deployEn }, trainEn), theoryEn),
+  ru: join(join({ ...ru, deploy: deployRu }, trainRu), theoryRu),
 };
 
 export function lookup(strings, key) {
