@@ -3,6 +3,7 @@
 // same bad input (e.g. "--points: must be an integer from 2 to 1000000, got 1").
 
 import type { TrainApi } from "./train_api";
+import type { EdgeApi } from "./edge_api";
 
 export class ActlabError extends Error {
   name: "ActlabError";
@@ -158,6 +159,7 @@ export interface FixedPoint {
   xi_q: number | null;
   xi_c: number | null;
   c_star: number | null;
+  trainable_depth: number | null; // 6 xi_c (edgeConstants().trainableDepthScales)
 }
 
 export interface Theory extends FixedPoint {
@@ -219,7 +221,7 @@ export interface MomentField {
   } | null;
 }
 
-export interface Actlab extends TrainApi {
+export interface Actlab extends TrainApi, EdgeApi {
   spectrumHistogram(spectra: Array<ArrayLike<number>>): SpectrumHistogram;
   // omega in [-1, 1] (default 0), tau in [0.5, 2] (default 1).
   seluMomentField(options?: { omega?: number; tau?: number }): MomentField;

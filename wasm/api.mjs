@@ -2,6 +2,7 @@
 // arguments with the CLI's defaults, checks argument types the way the CLI parses its flags,
 // and throws an ActlabError carrying the CLI's message for bad input.
 import { wrapTrain } from "./train_api.mjs";
+import { wrapEdge } from "./edge_api.mjs";
 import { wrapTheory } from "./theory_api.mjs";
 import { wrapIsometry } from "./isometry_api.mjs";
 
@@ -151,6 +152,7 @@ export function wrapModule(raw) {
     ...wrapTrain(raw), // the training lab: train, createTrainer, ... (train_api.mjs)
     ...wrapTheory(raw, propagate),
     ...wrapIsometry(raw), // spectrumHistogram, seluMomentField (isometry_api.mjs)
+    ...wrapEdge(raw, (given) => propagateOptions(raw, given)), // edge_api.mjs
 
     // [{id, name, formula, derivative, max_derivative, argmax_derivative, max_attained,
     //   bounded, range: [lo|null, hi|null], alpha: {default, min, max, value} | null,

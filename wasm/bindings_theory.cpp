@@ -14,6 +14,7 @@
 #include "actlab/mean_field.hpp"
 #include "actlab/mean_field_point.hpp"
 #include "actlab/selu_moments.hpp"
+#include "actlab/trainable_depth.hpp"
 #include "binding_options.hpp"
 
 using binding::failure;
@@ -41,6 +42,7 @@ val theory_object(const actlab::Theory& t) {
   result.set("xi_q", number_or_null(t.xi_q));
   result.set("xi_c", number_or_null(t.xi_c));
   result.set("c_star", number_or_null(t.c_star));
+  result.set("trainable_depth", number_or_null(actlab::trainable_depth(t.xi_c)));
   return result;
 }
 

@@ -5,6 +5,8 @@
 import { INIT_FAMILIES, LECTURE_ACTIVATIONS, initializerId } from "./state.js";
 import { train, trainPresets } from "./train/session.js";
 import { ISOMETRY_OPS } from "./isometry/ops.js";
+import { EDGE_OPS } from "./edge/ops.js";
+import { theoryLayers } from "./theory_ops.js";
 
 // Figure 1's curves are light enough for the main thread up to this many evaluations of phi
 // and phi' (each curve of n points is n of them; ~0.1 us each, a few ms in all); the page's
@@ -12,6 +14,7 @@ import { ISOMETRY_OPS } from "./isometry/ops.js";
 const MAIN_THREAD_EVALUATIONS = 20000;
 
 export function isLight(op, args) {
+  if (op === "edgeTheory") return true;
   if (op !== "activation") return false;
   const curves = 1 + args.cmp.length + (args.id ? 1 : 0);
   const points = args.n + (args.drawPoints > args.n ? args.drawPoints : 0);
@@ -26,12 +29,14 @@ function network({ depth, width, batch, seed }) {
 export const OPS = {
   train, // the training figure (web/train/session.js)
   trainPresets,
+  ...EDGE_OPS, // the edge of chaos (web/edge/ops.js)
   ...ISOMETRY_OPS, // figure 8 and SELU's moment field (web/isometry/ops.js)
   catalog(actlab) {
     return {
       activations: actlab.listActivations(),
       initializers: actlab.listInitializers(),
       limits: actlab.limits(),
+      edge: actlab.edgeConstants(),
     };
   },
 
@@ -69,11 +74,9 @@ export const OPS = {
   gradients(actlab, { init, depth, width, batch, seed }) {
     const runs = LECTURE_ACTIVATIONS.map((act) => {
       const bound = actlab.bound({ act, depth });
-      const { layers } = actlab.propagate({
-        act,
-        init,
-        ...network({ depth, width, batch, seed }),
-      });
+      const options = { act, init, ...network({ depth, width, batch, seed }) };
+      const { layers } = actlab.propagate(options);
+      const theory = theoryLayers(actlab, options);
       return {
         act,
         max_derivative: bound.max_derivative,
@@ -81,6 +84,11 @@ export const OPS = {
         grad_pre_std: layers.grad_pre_std,
         grad_act_std: layers.grad_act_std,
         example_weight_grad_rms: layers.example_weight_grad_rms,
+        theory: {
+          grad_pre_std: theory.grad_pre_std,
+          example_weight_grad_rms: theory.example_weight_grad_rms,
+          chi: theory.chi,
+        },
         weights: { max_abs: layers.weight_max_abs, gain: layers.weight_gain },
       };
     });
@@ -92,7 +100,7 @@ export const OPS = {
     actlab,
     { phi, init, istd, depth, width, batch, seed, sx, bins, eps },
   ) {
-    return actlab.propagate({
+    const options = {
       act: phi,
       init,
       // Only "normal" takes a std (the schema's values may carry istd for any init).
@@ -101,7 +109,11 @@ export const OPS = {
       inputStd: sx,
       bins,
       saturationEps: eps,
-    });
+    };
+    return {
+      ...actlab.propagate(options),
+      theory: theoryLayers(actlab, options),
+    };
   },
 
   // Figure 4: one activation under the four initializer families; d is the input dimension
@@ -109,17 +121,20 @@ export const OPS = {
   initializers(actlab, { phi, dist, depth, width, batch, seed, d = width }) {
     return INIT_FAMILIES.map((family) => {
       const init = initializerId(family, dist);
-      const p = actlab.propagate({
+      const options = {
         act: phi,
         init,
         ...network({ depth, width, batch, seed }),
         inputDim: d,
-      });
+      };
+      const p = actlab.propagate(options);
+      const theory = theoryLayers(actlab, options);
       return {
         family,
         init,
         act_std: p.layers.act_std,
         grad_pre_std: p.layers.grad_pre_std,
+        theory: { act_std: theory.act_std, grad_pre_std: theory.grad_pre_std },
         overflow_layer: p.overflow_layer,
         grad_overflow_layer: p.grad_overflow_layer,
       };
@@ -129,15 +144,21 @@ export const OPS = {
   // Figure 5: mean and variance per layer, with SELU + LeCun-normal as the reference.
   selu(actlab, { phi, init, depth, width, batch, seed }) {
     const run = (act, initId) => {
-      const p = actlab.propagate({
+      const options = {
         act,
         init: initId,
         ...network({ depth, width, batch, seed }),
-      });
+      };
+      const p = actlab.propagate(options);
+      const theory = theoryLayers(actlab, options);
       // The lecture speaks of the variance: the engine's std, squared.
       return {
         act_mean: p.layers.act_mean,
         act_var: p.layers.act_std.map((s) => s * s),
+        theory: {
+          act_mean: theory.act_mean,
+          act_var: theory.act_std.map((s) => s * s),
+        },
       };
     };
     const chosen = run(phi, init);

@@ -8,6 +8,7 @@
 
 import { trainSchema } from "./train/schema.js";
 import { fieldSchema, fitIsometry, isometrySchema } from "./isometry/schema.js";
+import { edgeSchema } from "./edge/schema.js";
 
 // The figures, in the lecture's order; their ids are the values of ?view=.
 export const FIGURE_IDS = [
@@ -18,6 +19,7 @@ export const FIGURE_IDS = [
   "selu",
   "selumap",
   "train",
+  "edge",
   "iso",
 ];
 
@@ -185,6 +187,7 @@ export function createSchema(catalog) {
       { int, float, choice, alpha },
       int(...limits.seed, engineDefault("seed")),
     ),
+    edge: edgeSchema(catalog, { int, float, choice }),
   };
 }
 

@@ -31,5 +31,6 @@ Command critical_command();
 Command jacobian_command();
 Command selu_field_command();
 Command limits_command();
+Command measure_command();
 
 }  // namespace actlab::cli

@@ -3,14 +3,14 @@
 
 #include "actlab/activation_info.hpp"
 #include "actlab/mean_field.hpp"
+#include "actlab/trainable_depth.hpp"
 #include "command.hpp"
 #include "theory_json.hpp"
+#include "theory_request.hpp"
 
 namespace actlab::cli {
 
-namespace {
-
-Expected<TheoryRequest> read_request(const Args& args) {
+Expected<TheoryRequest> read_theory_request(const Args& args) {
   TheoryRequest r;
   r.act = args.text("act", "");
   std::string error;
@@ -31,10 +31,13 @@ Expected<TheoryRequest> read_request(const Args& args) {
   return r;
 }
 
+namespace {
+
 std::string text(const Theory& t) {
   const auto field = [](std::optional<double> x) { return number_or_none(x); };
   std::string out = "q* " + field(t.q_star) + "  chi1 " + field(t.chi1) + "  xi_q " +
                     field(t.xi_q) + "  xi_c " + field(t.xi_c) + "  c* " + field(t.c_star) +
+                    "  trainable depth " + field(trainable_depth(t.xi_c)) +
                     "\nlayer  q            c\n";
   char line[96];
   for (const TheoryLayer& l : t.layers) {
@@ -45,7 +48,7 @@ std::string text(const Theory& t) {
 }
 
 Expected<std::string> run_theory(const Args& args) {
-  const Expected<TheoryRequest> request = read_request(args);
+  const Expected<TheoryRequest> request = read_theory_request(args);
   if (!request.ok()) return Expected<std::string>::failure(request.error());
   const Expected<TheoryConfig> config = check_theory(request.value());
   if (!config.ok()) return Expected<std::string>::failure(config.error());
@@ -66,6 +69,7 @@ Expected<std::string> run_theory(const Args& args) {
                               {"xi_q", number_or_null(t.xi_q)},
                               {"xi_c", number_or_null(t.xi_c)},
                               {"c_star", number_or_null(t.c_star)},
+                              {"trainable_depth", number_or_null(trainable_depth(t.xi_c))},
                               {"layers", layers}};
   return doc.dump() + "\n";
 }
@@ -94,7 +98,9 @@ Command theory_command() {
           "  xi_q = -1/ln(chi1 + sigma_w2 E[phi'' phi]),  xi_c = -1/ln(sigma_w2 E[phi'(u1) "
           "phi'(u2)]) at c*\n"
           "q* is the limit from q0; none (null) where q_l grows without bound, and a depth\n"
-          "scale is none where it diverges (on the critical line)."};
+          "scale is none where it diverges (on the critical line).\n"
+          "trainable_depth = 6 xi_c: networks deeper than that did not train (Schoenholz et\n"
+          "al. 2017, Sec. 5); none where xi_c is."};
 }
 
 }  // namespace actlab::cli

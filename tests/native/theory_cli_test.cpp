@@ -30,8 +30,9 @@ TEST(CliTheory, JsonHasTheIssuesFieldsAndTheLibrarysNumbers) {
       "--format json");
   std::vector<std::string> keys;
   for (const auto& [key, value] : doc.items()) keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"activation", "c_star", "chi1", "layers", "q_star",
-                                            "sigma_b2", "sigma_w2", "xi_c", "xi_q"}));
+  EXPECT_EQ(keys,
+            (std::vector<std::string>{"activation", "c_star", "chi1", "layers", "q_star",
+                                      "sigma_b2", "sigma_w2", "trainable_depth", "xi_c", "xi_q"}));
   const Theory t = theory({{{ActivationKind::tanh, 0}, 2, 0.05}, 4, 2, 0.3});
   EXPECT_EQ(doc["activation"], "tanh");
   EXPECT_EQ(doc["q_star"].get<double>(), *t.q_star);
@@ -39,6 +40,7 @@ TEST(CliTheory, JsonHasTheIssuesFieldsAndTheLibrarysNumbers) {
   EXPECT_EQ(doc["xi_q"].get<double>(), *t.xi_q);
   EXPECT_EQ(doc["xi_c"].get<double>(), *t.xi_c);
   EXPECT_EQ(doc["c_star"].get<double>(), *t.c_star);
+  EXPECT_EQ(doc["trainable_depth"].get<double>(), 6 * *t.xi_c);  // Schoenholz et al. 2017
   ASSERT_EQ(doc["layers"].size(), 4u);
   for (int l = 0; l < 4; ++l) {
     EXPECT_EQ(doc["layers"][l]["index"], l + 1);
@@ -50,7 +52,7 @@ TEST(CliTheory, JsonHasTheIssuesFieldsAndTheLibrarysNumbers) {
 
 TEST(CliTheory, NullWhereThereIsNoFiniteFixedPoint) {
   const auto doc = json_of("theory --act relu --sigma-w2 3 --sigma-b2 0 --format json");
-  for (const char* key : {"q_star", "chi1", "xi_q", "xi_c", "c_star"}) {
+  for (const char* key : {"q_star", "chi1", "xi_q", "xi_c", "c_star", "trainable_depth"}) {
     EXPECT_TRUE(doc[key].is_null()) << key;
   }
   EXPECT_EQ(doc["layers"].size(), 20u);  // the default depth

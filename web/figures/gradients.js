@@ -19,6 +19,7 @@ import { fontSizeOf } from "../plot/painter.js";
 import { plotBox, xPos, yPos } from "../plot/vector.js";
 import { networkCaption } from "./caption.js";
 import { fromTop, perUpstreamUnit, underflowFrom } from "./gradient_rows.js";
+import { theoryLegend, theorySeries } from "./theory_overlay.js";
 
 const BOUND_DASH = [6, 4];
 const UNDERFLOW_DASH = [2, 3];
@@ -77,6 +78,8 @@ class GradientsView {
         act: r.act,
         bound: Array.from(r.bound),
         measured,
+        // The theory's, per unit of G's variance 1: the slope chi_l per layer.
+        theory: r.theory ? fromTop(r.theory[values.y]) : [],
         underflow: underflowFrom(measured),
       };
     });
@@ -100,8 +103,13 @@ class GradientsView {
           width: 1.5,
         }),
         series(t("figures.grad.measured", { name }), color, { width: 2.5 }),
+        theorySeries(`${name}: ${t("figures.edge.theoryShort")}`, color),
       );
-      columns.push(positiveOrNull(row.bound), positiveOrNull(row.measured));
+      columns.push(
+        positiveOrNull(row.bound),
+        positiveOrNull(row.measured),
+        positiveOrNull(row.theory),
+      );
     }
     const xAxis = axis(t("figures.grad.xAxis"), theme, {
       values: integerValues,
@@ -192,6 +200,7 @@ class GradientsView {
         label: t(`figures.grad.legendMeasured.${values.y}`),
         color: theme.muted,
       },
+      theoryLegend(t, theme.muted, "", "gradSlope"),
       ...(rows.some((row) => row.underflow !== null)
         ? [
             {

@@ -7,6 +7,7 @@ import propagation from "./propagation.js";
 import selu from "./selu.js";
 import seluField from "./selu_field.js";
 import train from "./train.js";
+import edge from "./edge.js";
 
 export const FIGURES = {
   act: activation,
@@ -16,5 +17,6 @@ export const FIGURES = {
   selu,
   selumap: seluField,
   train,
+  edge,
   iso: isometry,
 };

@@ -16,6 +16,7 @@ import {
 } from "../plot/chart.js";
 import { FAMILY_COLORS, displayColor } from "../plot/palette.js";
 import { networkCaption } from "./caption.js";
+import { theoryColumn, theoryLegend, theorySeries } from "./theory_overlay.js";
 import { OverflowMark, overflowNotes } from "./overflow.js";
 
 // With n_in = n_out (D = N) Glorot's variance 2/(n_in + n_out) is LeCun's 1/n_in: LeCun is
@@ -93,11 +94,19 @@ class InitializersView {
       ),
     );
     const x = layerNumbers(values.depth);
-    const lines = result.map((run) =>
-      series(t(`families.${run.family}`), FAMILY_COLORS[run.family], {
-        dash: FAMILY_DASH[run.family],
-      }),
-    );
+    const lines = [
+      ...result.map((run) =>
+        series(t(`families.${run.family}`), FAMILY_COLORS[run.family], {
+          dash: FAMILY_DASH[run.family],
+        }),
+      ),
+      ...result.map((run) =>
+        theorySeries(
+          `${t(`families.${run.family}`)}: ${t("figures.edge.theoryShort")}`,
+          FAMILY_COLORS[run.family],
+        ),
+      ),
+    ];
     // Compact (a small embed): the top chart drops its layer axis and the bottom one the
     // axis's name, so that both plots keep their room.
     const compact = this.compact;
@@ -123,12 +132,20 @@ class InitializersView {
     const signature = `${t.lang}|${theme.fg}|${compact}`;
     this.actChart.draw(
       options(t("figures.init.actAxis"), false),
-      [x, ...result.map((r) => positiveOrNull(r.act_std))],
+      [
+        x,
+        ...result.map((r) => positiveOrNull(r.act_std)),
+        ...result.map((r) => theoryColumn(r.theory, "act_std")),
+      ],
       signature,
     );
     this.gradChart.draw(
       options(t("figures.init.gradAxis"), true),
-      [x, ...result.map((r) => positiveOrNull(r.grad_pre_std))],
+      [
+        x,
+        ...result.map((r) => positiveOrNull(r.grad_pre_std)),
+        ...result.map((r) => theoryColumn(r.theory, "grad_pre_std")),
+      ],
       signature,
     );
     const phi = ctx.name("activations", values.phi);
@@ -143,11 +160,14 @@ class InitializersView {
 
   legend() {
     if (!this.current) return [];
-    return this.current.result.map((run) => ({
-      label: this.ctx.name("initializers", run.init),
-      color: FAMILY_COLORS[run.family],
-      dash: FAMILY_DASH[run.family],
-    }));
+    return [
+      ...this.current.result.map((run) => ({
+        label: this.ctx.name("initializers", run.init),
+        color: FAMILY_COLORS[run.family],
+        dash: FAMILY_DASH[run.family],
+      })),
+      theoryLegend(this.ctx.t, this.ctx.theme.fg),
+    ];
   }
 
   title(values) {

@@ -29,6 +29,7 @@ import {
 } from "../plot/heatmap.js";
 import { fontSizeOf } from "../plot/painter.js";
 import { networkCaption } from "./caption.js";
+import { theoryColumn, theoryLegend, theorySeries } from "./theory_overlay.js";
 import { OverflowMark, finiteOrNull, overflowNotes } from "./overflow.js";
 
 const COLORS = {
@@ -179,15 +180,29 @@ class PropagationView {
     this.heatPlot = this.heat.plot;
     this.updateReadout();
 
+    const theoryLabel = t("figures.edge.theoryShort");
     const statsSeries = grad
-      ? [series(t("figures.prop.gradStd"), COLORS.gradStd)]
+      ? [
+          series(t("figures.prop.gradStd"), COLORS.gradStd),
+          theorySeries(theoryLabel, COLORS.gradStd),
+        ]
       : [
           series(t("figures.prop.mean"), COLORS.mean),
           series(t("figures.prop.std"), COLORS.std),
+          theorySeries(theoryLabel, COLORS.std),
         ];
     const statsData = grad
-      ? [x, positiveOrNull(layers.grad_pre_std)]
-      : [x, finiteOrNull(layers.act_mean), finiteOrNull(layers.act_std)];
+      ? [
+          x,
+          positiveOrNull(layers.grad_pre_std),
+          theoryColumn(result.theory, "grad_pre_std"),
+        ]
+      : [
+          x,
+          finiteOrNull(layers.act_mean),
+          finiteOrNull(layers.act_std),
+          theoryColumn(result.theory, "act_std"),
+        ];
     const saturatedLabel = t("figures.prop.saturated", {
       eps: localNumber(t, values.eps),
     });
@@ -400,6 +415,7 @@ class PropagationView {
             { label: t("figures.prop.mean"), color: COLORS.mean },
             { label: t("figures.prop.std"), color: COLORS.std },
           ]),
+      theoryLegend(t, grad ? COLORS.gradStd : COLORS.std, values.init),
       {
         label: t("figures.prop.saturated", { eps: localNumber(t, values.eps) }),
         color: COLORS.saturated,

@@ -21,6 +21,7 @@ import { activationColor } from "../plot/palette.js";
 import { symmetricRange } from "../plot/ranges.js";
 import { plotBox, yPos } from "../plot/vector.js";
 import { networkCaption } from "./caption.js";
+import { theoryLegend, theorySeries } from "./theory_overlay.js";
 
 const REFERENCE_DASH = [6, 4];
 
@@ -102,7 +103,10 @@ class SeluView {
     const x = layerNumbers(values.depth);
     const color = activationColor(values.phi);
     const chosenLabel = t("figures.selu.chosen", names(ctx, values));
-    const lines = [series(chosenLabel, color, { width: 2.5 })];
+    const lines = [
+      series(chosenLabel, color, { width: 2.5 }),
+      theorySeries(`${chosenLabel}: ${t("figures.edge.theoryShort")}`, color),
+    ];
     if (result.reference)
       lines.push(
         series(referenceLabel(ctx), theme.reference, {
@@ -147,6 +151,7 @@ class SeluView {
     const columns = (key, log = false) => [
       x,
       column(result.chosen[key], log),
+      column(result.chosen.theory?.[key] ?? [], log),
       ...(result.reference ? [column(result.reference[key], log)] : []),
     ];
     const signature = `${t.lang}|${theme.fg}|${Boolean(result.reference)}|${values.phi}|${compact}`;
@@ -179,6 +184,7 @@ class SeluView {
         color: activationColor(values.phi),
       },
     ];
+    items.push(theoryLegend(t, activationColor(values.phi), values.init));
     if (result.reference)
       items.push({
         label: referenceLabel(this.ctx),

@@ -12,13 +12,27 @@ import { join } from "./join.js";
 import { localNumber } from "../numbers.js";
 import trainEn from "./train.en.js";
 import trainRu from "./train.ru.js";
+import theoryEn from "./theory.en.js";
+import theoryRu from "./theory.ru.js";
 
 // Each language: its main table, then each topic's strings (web/i18n/<topic>.<lang>.js).
 const joinAll = (table, ...sections) => sections.reduce(join, table);
 
 export const STRINGS = {
-  en: joinAll({ ...en, deploy: deployEn }, trainEn, exportEn, isometryEn),
-  ru: joinAll({ ...ru, deploy: deployRu }, trainRu, exportRu, isometryRu),
+  en: joinAll(
+    { ...en, deploy: deployEn },
+    trainEn,
+    exportEn,
+    isometryEn,
+    theoryEn,
+  ),
+  ru: joinAll(
+    { ...ru, deploy: deployRu },
+    trainRu,
+    exportRu,
+    isometryRu,
+    theoryRu,
+  ),
 };
 
 export function lookup(strings, key) {

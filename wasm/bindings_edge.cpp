@@ -1,0 +1,165 @@
+// Embind bindings of the edge of chaos (phase_diagram.hpp, mean_field_measure.hpp,
+// mean_field_profile.hpp, trainable_depth.hpp): types in, types out, no math. A failed check
+// returns {error}, which wasm/edge_api.mjs throws as an ActlabError.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actlab/activation_info.hpp"
+#include "actlab/initializer.hpp"
+#include "actlab/mean_field.hpp"
+#include "actlab/mean_field_measure.hpp"
+#include "actlab/mean_field_profile.hpp"
+#include "actlab/phase_diagram.hpp"
+#include "actlab/trainable_depth.hpp"
+#include "binding_options.hpp"
+
+using binding::failure;
+using binding::option_integer;
+using binding::option_number;
+using binding::propagation_request;
+using emscripten::val;
+
+namespace {
+
+val array_of(const std::vector<double>& values) {
+  return val::global("Float64Array")
+      .new_(emscripten::typed_memory_view(values.size(), values.data()));
+}
+
+val number_or_null(std::optional<double> x) {
+  return x && std::isfinite(*x) ? val(*x) : val::null();
+}
+
+// The constants the page reads instead of copying them.
+val edge_constants() {
+  val c = val::object();
+  c.set("trainableDepthScales", actlab::kTrainableDepthScales);
+  c.set("maxSigmaW2", actlab::kMaxSigmaW2);
+  c.set("maxSigmaB2", actlab::kMaxSigmaB2);
+  c.set("defaultQ0", actlab::kDefaultQ0);
+  c.set("defaultC0", actlab::kDefaultC0);
+  c.set("maxMeasureWidth", actlab::kMaxMeasureWidth);
+  c.set("defaultMeasureWidth", actlab::kDefaultMeasureWidth);
+  c.set("maxMeasurePairs", actlab::kMaxMeasurePairs);
+  c.set("defaultMeasurePairs", actlab::kDefaultMeasurePairs);
+  c.set("maxPhaseCells", actlab::kMaxPhaseCells);
+  return c;
+}
+
+val phase_diagram(const std::string& id, double alpha, double w2_lo, double w2_hi, int nw,
+                  double b2_lo, double b2_hi, int nb, double q0) {
+  const auto act = actlab::make_activation(id, alpha);
+  if (!act.ok()) return failure(act.error());
+  if (!(w2_lo > 0 && w2_hi > w2_lo && w2_hi <= actlab::kMaxSigmaW2)) {
+    return failure("--sigma-w2: the diagram must run over 0 < from < to <= 100");
+  }
+  if (!(b2_lo >= 0 && b2_hi > b2_lo && b2_hi <= actlab::kMaxSigmaB2)) {
+    return failure("--sigma-b2: the diagram must run over 0 <= from < to <= 100");
+  }
+  if (nw < 1 || nb < 1 || nw > actlab::kMaxPhaseCells || nb > actlab::kMaxPhaseCells) {
+    return failure("--cells: must be integers from 1 to " + std::to_string(actlab::kMaxPhaseCells));
+  }
+  if (!(q0 > 0 && q0 <= actlab::kMaxQ0)) return failure("--q0: must be a number in (0, 10000]");
+  const actlab::PhaseGrid g =
+      actlab::phase_diagram(act.value(), w2_lo, w2_hi, nw, b2_lo, b2_hi, nb, q0);
+  val result = val::object();
+  result.set("sigma_w2", array_of(g.sigma_w2));
+  result.set("sigma_b2", array_of(g.sigma_b2));
+  result.set("chi1", array_of(g.chi1));
+  result.set("depth_scale", array_of(g.depth_scale));
+  return result;
+}
+
+// `actlab measure`'s numbers: the measured layers beside the theory's.
+val measure(const val& options) {
+  actlab::MeasureRequest r;
+  r.theory.act = options["act"].as<std::string>();
+  r.theory.alpha = option_number(options, "alpha");
+  r.theory.sigma_w2 = option_number(options, "sigmaW2");
+  r.theory.sigma_b2 = option_number(options, "sigmaB2");
+  r.theory.depth = option_integer(options, "depth");
+  r.theory.q0 = option_number(options, "q0");
+  r.theory.c0 = option_number(options, "c0");
+  r.width = option_integer(options, "width");
+  r.pairs = option_integer(options, "pairs");
+  r.seed = option_number(options, "seed");
+  const auto config = actlab::check_measure(r);
+  if (!config.ok()) return failure(config.error());
+  const actlab::MeasureConfig& c = config.value();
+  const actlab::Theory t = actlab::theory(c.theory);
+  const std::vector<actlab::MeasuredLayer> m = actlab::measure_mean_field(c);
+  std::vector<double> index, q, corr, q_theory, c_theory;
+  for (std::size_t i = 0; i < m.size(); ++i) {
+    index.push_back(m[i].index), q.push_back(m[i].q), corr.push_back(m[i].c);
+    q_theory.push_back(t.layers[i].q), c_theory.push_back(t.layers[i].c);
+  }
+  val result = val::object();
+  result.set("activation", actlab::info(c.theory.mf.act.kind).id);
+  result.set("sigma_w2", c.theory.mf.sigma_w2);
+  result.set("sigma_b2", c.theory.mf.sigma_b2);
+  result.set("width", c.width);
+  result.set("pairs", c.pairs);
+  result.set("seed", static_cast<double>(c.seed));
+  result.set("q0", c.theory.q0);
+  result.set("c0", c.theory.c0);
+  result.set("q_star", number_or_null(t.q_star));
+  result.set("chi1", number_or_null(t.chi1));
+  result.set("xi_c", number_or_null(t.xi_c));
+  result.set("c_star", number_or_null(t.c_star));
+  result.set("trainable_depth", number_or_null(actlab::trainable_depth(t.xi_c)));
+  val layers = val::object();
+  layers.set("index", array_of(index));
+  layers.set("q", array_of(q));
+  layers.set("c", array_of(corr));
+  layers.set("q_theory", array_of(q_theory));
+  layers.set("c_theory", array_of(c_theory));
+  result.set("layers", layers);
+  return result;
+}
+
+// propagate's options: the mean-field prediction of its per-layer statistics.
+val propagation_theory(const val& options) {
+  const auto config = actlab::check_propagation(propagation_request(options));
+  if (!config.ok()) return failure(config.error());
+  std::vector<double> q, act_mean, act_std, grad_pre_std, example_rms, chi, sigma_w2;
+  for (const actlab::ProfileLayer& l : actlab::mean_field_profile(config.value())) {
+    q.push_back(l.q), act_mean.push_back(l.act_mean), act_std.push_back(l.act_std);
+    grad_pre_std.push_back(l.grad_pre_std), example_rms.push_back(l.example_weight_grad_rms);
+    chi.push_back(l.chi), sigma_w2.push_back(l.sigma_w2);
+  }
+  val layers = val::object();
+  layers.set("q", array_of(q));
+  layers.set("act_mean", array_of(act_mean));
+  layers.set("act_std", array_of(act_std));
+  layers.set("grad_pre_std", array_of(grad_pre_std));
+  layers.set("example_weight_grad_rms", array_of(example_rms));
+  layers.set("chi", array_of(chi));
+  layers.set("sigma_w2", array_of(sigma_w2));
+  val result = val::object();
+  result.set("sigma_b2", config.value().bias_std * config.value().bias_std);
+  result.set("layers", layers);
+  return result;
+}
+
+// sigma_w2 = fan_in Var(W) of an initializer between layers of these fans.
+val init_sigma_w2(const std::string& id, int fan_in, int fan_out) {
+  const auto init = actlab::make_initializer(id, std::nan(""), std::nan(""));
+  if (!init.ok()) return failure(init.error());
+  if (fan_in < 1 || fan_out < 1) return failure("--width: must be a positive integer");
+  return val(fan_in * actlab::weight_variance(init.value(), fan_in, fan_out));
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(actlab_edge) {
+  emscripten::function("edgeConstants", &edge_constants);
+  emscripten::function("phaseDiagram", &phase_diagram);
+  emscripten::function("measure", &measure);
+  emscripten::function("propagationTheory", &propagation_theory);
+  emscripten::function("initSigmaW2", &init_sigma_w2);
+}
