@@ -6,7 +6,7 @@
 // does not hold it. Empty cells are left blank. The colour bar, with its counts, is drawn in
 // the chart's right-hand margin, so that it is part of the PNG.
 import { viridis } from "./palette.js";
-import { plotBox, xPos, yPos } from "./vector.js";
+import { plotBox, yPos } from "./vector.js";
 
 // The tail rows, bottom to top around the bins: [zero, below] under them, [above] over them.
 export const TAILS_UNDER = ["zero", "below"];
@@ -124,10 +124,10 @@ export function drawHeatmap(u, p, map) {
   const snap = (v) => Math.round(v * p.scale) / p.scale;
   const cell = (l, r) => {
     const row = layout.rows[r];
-    const x0 = snap(xPos(u, l + 0.5));
-    const x1 = snap(xPos(u, l + 1.5));
-    const y0 = snap(yPos(u, row.y1));
-    const y1 = snap(yPos(u, row.y0));
+    const x0 = snap(u.valToPos(l + 0.5, "x") + box.left);
+    const x1 = snap(u.valToPos(l + 1.5, "x") + box.left);
+    const y0 = snap(u.valToPos(row.y1, "y") + box.top);
+    const y1 = snap(u.valToPos(row.y0, "y") + box.top);
     const min = 1 / p.scale;
     return [x0, y0, Math.max(min, x1 - x0), Math.max(min, y1 - y0)];
   };
