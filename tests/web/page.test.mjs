@@ -453,17 +453,18 @@ describe("exports", () => {
   });
 
   for (const id of FIGURES) {
-    test(`${id}: PNG export is a decodable PNG of the figure's size`, async () => {
+    test(`${id}: PNG export is a decodable PNG of twice the figure's size`, async () => {
       await waitDrawn(page, id);
       const [download] = await Promise.all([
         page.waitForEvent("download"),
         page.click(`${card(id)} [data-action=png]`),
       ]);
       const png = PNG.sync.read(readFileSync(await download.path()));
+      // The menu's default scale, 2x the canvases' CSS size.
       const widths = await page.$$eval(`${card(id)} canvas`, (list) =>
-        list.map((c) => c.width),
+        list.map((c) => c.getBoundingClientRect().width),
       );
-      assert.equal(png.width, Math.max(...widths));
+      assert.equal(png.width, 2 * Math.max(...widths));
       assert.ok(png.height > 100);
     });
   }

@@ -6,7 +6,7 @@
 // does not hold it. Empty cells are left blank. The colour bar, with its counts, is drawn in
 // the chart's right-hand margin, so that it is part of the PNG.
 import { viridis } from "./palette.js";
-import { plotBox, xPos, yPos } from "./vector.js";
+import { plotBox, yPos } from "./vector.js";
 
 // The tail rows, bottom to top around the bins: [zero, below] under them, [above] over them.
 export const TAILS_UNDER = ["zero", "below"];

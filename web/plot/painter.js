@@ -53,6 +53,12 @@ export class CanvasPainter {
 
   rect(x, y, w, h, style) {
     const { ctx, scale: s } = this;
+    // A plain fill (the heat map's thousand cells) needs no saved state.
+    if (!style.stroke && (style.alpha ?? 1) === 1) {
+      ctx.fillStyle = style.fill;
+      ctx.fillRect(x * s, y * s, w * s, h * s);
+      return;
+    }
     ctx.save();
     this.style(style);
     if (style.fill) ctx.fillRect(x * s, y * s, w * s, h * s);
