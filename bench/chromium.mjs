@@ -33,6 +33,7 @@ import {
 } from "./lib/native.mjs";
 import { thisMachine } from "./lib/machine.mjs";
 import { interaction, transfer } from "./lib/page-metrics.mjs";
+import { sustainedTraining } from "./lib/train-page.mjs";
 import {
   printPage,
   printTargets,
@@ -202,6 +203,7 @@ async function main() {
           await interaction(browser, origin),
           await interaction(browser, origin, "prop.batch=256"),
         ],
+        training: await sustainedTraining(browser, origin),
       };
     }
     result.machine.loadAfter = loadavg()[0];

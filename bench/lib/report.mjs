@@ -1,4 +1,5 @@
 // The tables and targets of bench/chromium.mjs, from its JSON result.
+import { printTraining, trainingTargets } from "./train-page.mjs";
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -171,6 +172,7 @@ export function targets(result) {
       limit: "< 300 kB",
       met: t.wasmGzip < 3e5,
     });
+    if (page.training) list.push(...trainingTargets(page.training, machine));
   }
   return list;
 }
@@ -207,6 +209,7 @@ export function printPage(page, out = console.log) {
       `    depth sweep 1 -> 50, an input event every ${s.everyMs} ms (${fixed(s.sweepMs, 0)} ms): ${s.longTasks.length} long tasks [${s.longTasks.join(", ")}], ${s.draws} draws, last value drawn ${fixed(s.lastToDrawnMs)} ms after the release`,
     );
   }
+  if (page.training) printTraining(page.training, out);
   const t = page.transfer;
   out(
     `  full load: ${t.requests} requests, ${(t.bytes / 1000).toFixed(1)} kB as served, ${(t.gzip / 1000).toFixed(1)} kB gzipped (level 9); outside requests: ${t.outsideRequests}`,

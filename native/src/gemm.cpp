@@ -4,6 +4,8 @@
 
 #if defined(__wasm_simd128__)
 #include "gemm_wasm_simd.hpp"
+#elif !defined(__wasm__)
+#include "gemm_native_simd.hpp"
 #endif
 
 namespace actlab {
@@ -29,13 +31,18 @@ void eigen_gemm(Op op_a, Op op_b, T alpha, const ConstMatrixView<T>& a, const Co
 template <class T>
 void gemm(Op op_a, Op op_b, T alpha, const ConstMatrixView<T>& a, const ConstMatrixView<T>& b,
           MatrixView<T> c) {
-  // Eigen 3.4 has no WebAssembly SIMD backend (see gemm.hpp).
-#if defined(__wasm_simd128__)
+  // float in the order of gemm_order.hpp on both targets (see gemm.hpp).
+#if defined(__wasm_simd128__) || !defined(__wasm__)
   if constexpr (std::is_same_v<T, float>) {
     const auto k = static_cast<int>(op_a == Op::none ? a.cols() : a.rows());
-    wasm_simd::gemm(op_a == Op::transpose, op_b == Op::transpose, static_cast<int>(c.rows()),
-                    static_cast<int>(c.cols()), k, alpha, a.data(), static_cast<int>(a.cols()),
-                    b.data(), static_cast<int>(b.cols()), c.data(), static_cast<int>(c.cols()));
+#if defined(__wasm_simd128__)
+    namespace kernel = wasm_simd;
+#else
+    namespace kernel = native_simd;
+#endif
+    kernel::gemm(op_a == Op::transpose, op_b == Op::transpose, static_cast<int>(c.rows()),
+                 static_cast<int>(c.cols()), k, alpha, a.data(), static_cast<int>(a.cols()),
+                 b.data(), static_cast<int>(b.cols()), c.data(), static_cast<int>(c.cols()));
   } else {
     eigen_gemm(op_a, op_b, alpha, a, b, c);
   }

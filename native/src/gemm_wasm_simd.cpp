@@ -5,7 +5,8 @@
 // registers through a whole kKc-deep pass. Packing pads the last micropanels with zeros, so the
 // micro-kernel never sees an edge; edge tiles of c are written through a small buffer.
 // Each entry of c is the float sum of its k products in order p = 0, 1, ..., scaled by alpha
-// once per block of kKc (exactly when alpha is a power of two, as 1/B is for the usual batches).
+// once per block of kKc (exactly when alpha is a power of two, as 1/B is for the usual batches):
+// the order of gemm_order.hpp, which the native kernel (gemm_native_simd.cpp) keeps too.
 #if defined(__wasm_simd128__)
 
 #include "gemm_wasm_simd.hpp"
@@ -14,6 +15,8 @@
 
 #include <algorithm>
 #include <cstring>
+
+#include "gemm_order.hpp"
 
 namespace actlab::wasm_simd {
 
@@ -27,7 +30,7 @@ constexpr int kMr = 4;
 constexpr int kNr = 8;
 // A micropanel of a (kKc kMr floats, 4 KiB) and one of b (8 KiB) stay in a 32 KiB L1; the
 // packed block of a (128 KiB) in L2; the block of b (512 KiB) in L2 or L3.
-constexpr int kKc = 256;
+constexpr int kKc = kGemmBlockDepth;
 constexpr int kMc = 128;
 constexpr int kNc = 512;
 static_assert(kMc % kMr == 0 && kNc % kNr == 0, "whole micropanels in the packing buffers");

@@ -1,7 +1,9 @@
 #pragma once
 // gemm() (actlab/gemm.hpp) against the product summed naively in double, for every transpose
 // combination and awkward sizes: shared by the native test (gemm_test.cpp, Eigen) and the
-// WebAssembly check (tests/wasm/gemm_check.cpp, the SIMD kernel), which link the same core.
+// WebAssembly check (tests/wasm/gemm_check.cpp, the SIMD kernel), which link the same core; and
+// float's result against the summation order both kernels promise (gemm_order.hpp), to the bit:
+// held on both targets, it makes the two builds give the same bits.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -11,6 +13,7 @@
 
 #include "actlab/gemm.hpp"
 #include "actlab/rng.hpp"
+#include "gemm_order.hpp"
 
 namespace actlab::test {
 
@@ -50,7 +53,21 @@ struct GemmOutcome {
   // max over entries of |c - exact| / (|alpha| sum_p |op(a)_ip op(b)_pj|): the rounding error
   // in units of the magnitudes summed, which a k-term float sum keeps under about k 2^-24.
   double relative_error = 0;
+  // float: every entry is, to the bit, the sum in the order of gemm_order.hpp.
+  bool ordered = true;
 };
+
+// Entry (i, j) of alpha op(a) op(b) summed in T in the order of gemm_order.hpp.
+template <class T, class A, class B>
+T ordered_entry(T alpha, int k, A a_ip, B b_pj) {
+  T c = 0;
+  for (int p0 = 0; p0 < k; p0 += kGemmBlockDepth) {
+    T sum = 0;
+    for (int p = p0; p < std::min(k, p0 + kGemmBlockDepth); ++p) sum = sum + a_ip(p) * b_pj(p);
+    c = p0 == 0 ? alpha * sum : c + alpha * sum;
+  }
+  return c;
+}
 
 // integers: entries -8..8, so that every product and sum is exact in float and any result
 // other than the exact one is an indexing error; otherwise uniform in [-1, 1).
@@ -80,6 +97,11 @@ GemmOutcome check_gemm(const GemmCase& g, T alpha, bool integers, std::uint64_t 
         magnitude += std::fabs(x * y);
       }
       const double exact = double(alpha) * sum, got = c[std::size_t(i) * g.n + j];
+      const T ordered = ordered_entry<T>(
+          alpha, g.k,
+          [&](int p) { return ta ? a[std::size_t(p) * g.m + i] : a[std::size_t(i) * g.k + p]; },
+          [&](int p) { return tb ? b[std::size_t(j) * g.k + p] : b[std::size_t(p) * g.n + j]; });
+      if (!(T(got) == ordered)) outcome.ordered = false;
       if (!(got == T(exact))) outcome.exact = false;
       const double scale = std::fabs(double(alpha)) * magnitude;
       const double error = scale > 0 ? std::fabs(got - exact) / scale : got == 0 ? 0 : INFINITY;

@@ -1,6 +1,7 @@
 // The WebAssembly SIMD GEMM kernel against the naive double product (tests/wasm/gemm_check.cpp
 // on the cases of tests/native/gemm_reference.hpp): exact on small integers, where any other
-// result is an indexing error, and within the float sum's rounding bound on random data.
+// result is an indexing error, within the float sum's rounding bound on random data, and to the
+// bit the sum in the order of native/src/gemm_order.hpp.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
@@ -23,6 +24,12 @@ test("the SIMD GEMM kernel equals the naive product in every transpose and edge 
   );
   assert.ok(check.cases > 2900, `${check.cases} cases`);
   assert.deepEqual(check.inexact, [], "integer products that are not exact");
+  // The order the native kernel keeps too (tests/native/gemm_test.cpp): the same bits.
+  assert.deepEqual(
+    check.unordered,
+    [],
+    "products not summed in the order of gemm_order.hpp",
+  );
   assert.ok(
     check.worst.error <= check.worst.bound,
     `${check.worst.case}: relative error ${check.worst.error} over the bound ${check.worst.bound}`,

@@ -1,8 +1,10 @@
 // Figure 6: the training lab. A network (and optionally a second one, on the same data and
 // seed) trains in the worker (web/train/session.js) while this view draws, after every reply,
 // the decision boundary, loss and accuracy over steps, and two layer x step heat maps: the
-// weight-gradient RMS (log colour scale) and the saturated fraction. Play runs one request
-// per animation frame; the card carries data-step and data-loss.
+// weight-gradient RMS (log colour scale) and the saturated fraction. Play runs at most one
+// request per animation frame, the next one sent as soon as a reply is drawn (the wait for the
+// frame overlaps the worker's work), and draws every reply; the card carries data-step and
+// data-loss.
 import { formatShort } from "../format.js";
 import { shortNumber } from "../numbers.js";
 import { Chart, Y_AXIS_SIZE, axis, series } from "../plot/chart.js";
@@ -16,7 +18,6 @@ import { networkCaption } from "./caption.js";
 
 const COMPARE_DASH = [6, 4];
 const COMPARE_COLOR = "#999999";
-const FRAME_MS = 33;
 
 function keyOf({ main, compare }) {
   return JSON.stringify({ main, compare });
@@ -37,7 +38,6 @@ class TrainView {
     this.runs = [];
     this.data = null;
     this.looping = false;
-    this.drawnAt = -Infinity;
     this.destroyed = false;
     this.presets = [];
     this.preset = "";
@@ -236,24 +236,21 @@ class TrainView {
   async loop() {
     if (this.looping) return;
     this.looping = true;
-    let pendingRender = false;
     try {
       while (
         this.values.play &&
         !this.destroyed &&
         this.runs.some((r) => r.diverged_at === null)
       ) {
-        await nextFrame();
+        const frame = nextFrame();
         const reply = await this.request(Number(this.values.speed));
         if (reply.stale || this.destroyed) break;
         this.absorb(reply.result);
-        // At most 30 redraws a second; the steps go on every frame.
-        if (performance.now() - this.drawnAt >= FRAME_MS) this.render();
-        else pendingRender = true;
+        this.render();
+        await frame;
       }
     } finally {
       this.looping = false;
-      if (pendingRender && !this.destroyed) this.render();
     }
   }
 
@@ -270,7 +267,6 @@ class TrainView {
   }
 
   render() {
-    this.drawnAt = performance.now();
     const { t, theme } = this.ctx;
     const values = this.values;
     const card = this.host.closest(".card");

@@ -13,7 +13,9 @@ namespace actlab::phi {
 // The elementary functions the forms below call. double goes through actlab::portable, so that
 // the CLI and the WebAssembly module agree bit for bit (glibc and musl round differently).
 // float, the network's hot loop: exp and expm1 inline and branch-free (float_math.hpp), so
-// that evaluate()'s loop vectorizes for the activations built on them, the rest from libm.
+// that evaluate()'s loop vectorizes for the activations built on them; log1p, erfc and tanh
+// (softplus, GELU, Mish) the portable double rounded to float, as libm's float forms are not
+// the same bits in glibc and musl.
 namespace fn {
 inline double exp(double x) {
   return portable::exp(x);
@@ -37,13 +39,13 @@ inline float expm1(float x) {
   return float_math::expm1(x);
 }
 inline float log1p(float x) {
-  return std::log1p(x);
+  return static_cast<float>(portable::log1p(x));
 }
 inline float erfc(float x) {
-  return std::erfc(x);
+  return static_cast<float>(portable::erfc(x));
 }
 inline float tanh(float x) {
-  return std::tanh(x);
+  return static_cast<float>(portable::tanh(x));
 }
 }  // namespace fn
 

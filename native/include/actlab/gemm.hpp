@@ -10,10 +10,13 @@
 // products; tests/native/gemm_test.cpp and tests/wasm/gemm.test.mjs hold both paths to the
 // exact product on integers and to the sum's rounding bound otherwise.
 //
-// In WebAssembly with SIMD, float goes to a register-blocked f32x4 kernel (gemm_wasm_simd.cpp):
-// Eigen 3.4 has no WebAssembly SIMD backend, and its scalar kernel, auto-vectorized by
-// -msimd128, ran at 19 GFLOP/s in node 20 where that kernel runs at 43 (bench/README.md).
-// Everywhere else, and for double, Eigen computes it.
+// float goes to a register-blocked kernel that sums every entry in one fixed order
+// (native/src/gemm_order.hpp), so that the native build and the WebAssembly module give the
+// same bits: in WebAssembly an f32x4 kernel (gemm_wasm_simd.cpp; Eigen 3.4 has no WebAssembly
+// SIMD backend, and its scalar kernel, auto-vectorized by -msimd128, ran at 19 GFLOP/s in node
+// 20 where that kernel runs at 43, bench/README.md), natively the same blocking in vector
+// extensions (gemm_native_simd.cpp; Eigen sums a matrix-vector product, such as the training
+// lab's one-logit output layer, in another order). double goes to Eigen.
 #include "actlab/matrix.hpp"
 
 namespace actlab {
