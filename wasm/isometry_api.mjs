@@ -1,24 +1,10 @@
 // The JS API of the dynamical-isometry figure's engine parts (wasm/bindings_isometry.cpp),
 // spread into wrapModule's object by wasm/api.mjs: the CLI's flag checks, ActlabError on bad
 // input.
-import { ActlabError } from "./api.mjs";
-
-function unwrap(result) {
-  if (result && typeof result === "object" && typeof result.error === "string")
-    throw new ActlabError(result.error);
-  return result;
-}
-
-function number(flag, value, fallback) {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value))
-    throw new ActlabError(
-      `--${flag}: expected a finite decimal number, got '${value}'`,
-    );
-  return value;
-}
+import { ActlabError, checksFor, unwrap } from "./checks.mjs";
 
 export function wrapIsometry(raw) {
+  const c = checksFor(raw);
   return {
     // Histograms of singular-value spectra on shared log bins (see SpectrumHistogram in
     // api.d.ts); spectra: arrays of non-negative numbers.
@@ -38,9 +24,14 @@ export function wrapIsometry(raw) {
     },
 
     // `actlab selu-field --omega W --tau T --format json` (see MomentField in api.d.ts).
-    seluMomentField: ({ omega, tau } = {}) =>
-      unwrap(
-        raw.seluMomentField(number("omega", omega, 0), number("tau", tau, 1)),
-      ),
+    seluMomentField: (given) => {
+      const { omega, tau } = c.options(given, ["omega", "tau"]);
+      return unwrap(
+        raw.seluMomentField(
+          c.number("omega", omega, 0),
+          c.number("tau", tau, 1),
+        ),
+      );
+    },
   };
 }

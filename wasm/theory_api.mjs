@@ -1,118 +1,130 @@
 // The JS API of the mean-field theory (wasm/bindings_theory.cpp), spread into wrapModule's
 // object by wasm/api.mjs: named arguments, the CLI's flag checks, ActlabError on bad input.
-import { ActlabError } from "./api.mjs";
+import { checksFor, unwrap } from "./checks.mjs";
 
-function unwrap(result) {
-  if (
-    result &&
-    typeof result === "object" &&
-    typeof result.error === "string"
-  ) {
-    throw new ActlabError(result.error);
-  }
-  return result;
-}
+const NETWORK_KEYS = [
+  "act",
+  "alpha",
+  "init",
+  "initStd",
+  "gain",
+  "sigmaW2",
+  "sigmaB2",
+  "depth",
+  "width",
+  "batch",
+  "inputDim",
+  "inputStd",
+  "biasStd",
+  "seed",
+  "bins",
+  "saturationEps",
+];
 
-function number(flag, value) {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new ActlabError(
-      `--${flag}: expected a finite decimal number, got '${value}'`,
-    );
-  }
-  return value;
-}
-
-function integer(flag, value) {
-  if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || Math.abs(value) > 2147483647) {
-    throw new ActlabError(`--${flag}: expected an integer, got '${value}'`);
-  }
-  return value;
-}
-
-const text = (value) =>
-  typeof value === "string" ? value : String(value ?? "");
-const alphaOf = (alpha) => number("alpha", alpha) ?? Number.NaN;
-
-// The options propagate and jacobian share, their types checked; undefined: not given.
-function networkOptions(o = {}) {
+// The options propagate and jacobian share, read once and their types checked; undefined: not
+// given.
+function networkOptions(c, o) {
   return {
-    act: text(o.act),
-    alpha: number("alpha", o.alpha),
-    init: text(o.init),
-    initStd: number("init-std", o.initStd),
-    gain: number("gain", o.gain),
-    sigmaW2: number("sigma-w2", o.sigmaW2),
-    sigmaB2: number("sigma-b2", o.sigmaB2),
-    depth: integer("depth", o.depth),
-    width: integer("width", o.width),
-    batch: integer("batch", o.batch),
-    inputDim: integer("input-dim", o.inputDim),
-    inputStd: number("input-std", o.inputStd),
-    biasStd: number("bias-std", o.biasStd),
-    seed: number("seed", o.seed),
-    bins: integer("bins", o.bins),
-    saturationEps: number("saturation-eps", o.saturationEps),
+    act: c.id("act", o.act),
+    alpha: c.number("alpha", o.alpha),
+    init: c.id("init", o.init),
+    initStd: c.number("init-std", o.initStd),
+    gain: c.number("gain", o.gain),
+    sigmaW2: c.number("sigma-w2", o.sigmaW2),
+    sigmaB2: c.number("sigma-b2", o.sigmaB2),
+    depth: c.integer("depth", o.depth),
+    width: c.integer("width", o.width),
+    batch: c.integer("batch", o.batch),
+    inputDim: c.integer("input-dim", o.inputDim),
+    inputStd: c.number("input-std", o.inputStd),
+    biasStd: c.number("bias-std", o.biasStd),
+    seed: c.number("seed", o.seed),
+    bins: c.integer("bins", o.bins),
+    saturationEps: c.number("saturation-eps", o.saturationEps),
   };
 }
 
 export function wrapTheory(raw, propagate) {
+  const c = checksFor(raw);
   return {
     // The numbers of `actlab theory`, the layers as typed arrays (see Theory in api.d.ts).
-    theory: ({ act, alpha, sigmaW2, sigmaB2, depth, q0, c0 } = {}) =>
-      unwrap(
+    theory: (given) => {
+      const o = c.options(given, [
+        "act",
+        "alpha",
+        "sigmaW2",
+        "sigmaB2",
+        "depth",
+        "q0",
+        "c0",
+      ]);
+      return unwrap(
         raw.theory({
-          act: text(act),
-          alpha: number("alpha", alpha),
-          sigmaW2: number("sigma-w2", sigmaW2),
-          sigmaB2: number("sigma-b2", sigmaB2),
-          depth: integer("depth", depth),
-          q0: number("q0", q0),
-          c0: number("c0", c0),
+          act: c.id("act", o.act),
+          alpha: c.number("alpha", o.alpha),
+          sigmaW2: c.number("sigma-w2", o.sigmaW2),
+          sigmaB2: c.number("sigma-b2", o.sigmaB2),
+          depth: c.integer("depth", o.depth),
+          q0: c.number("q0", o.q0),
+          c0: c.number("c0", o.c0),
         }),
-      ),
+      );
+    },
 
     // {activation, sigma_b2, sigma_w2, q_star}: `actlab critical`.
-    critical: ({ act, alpha, sigmaB2 } = {}) =>
-      unwrap(
-        raw.critical(text(act), alphaOf(alpha), number("sigma-b2", sigmaB2)),
-      ),
+    critical: (given) => {
+      const o = c.options(given, ["act", "alpha", "sigmaB2"]);
+      return unwrap(
+        raw.critical(
+          c.id("act", o.act),
+          c.alphaOf(o.alpha),
+          c.number("sigma-b2", o.sigmaB2),
+        ),
+      );
+    },
 
     // {q, sigma_w2, sigma_b2}: Float64Arrays, the line chi1 = 1 traced by q (log-spaced).
-    criticalLine: ({ act, alpha, from = 1e-4, to = 100, points = 200 } = {}) =>
-      unwrap(
+    criticalLine: (given) => {
+      const o = c.options(given, ["act", "alpha", "from", "to", "points"]);
+      return unwrap(
         raw.criticalLine(
-          text(act),
-          alphaOf(alpha),
-          number("from", from),
-          number("to", to),
-          integer("points", points),
+          c.id("act", o.act),
+          c.alphaOf(o.alpha),
+          c.number("from", o.from, 1e-4),
+          c.number("to", o.to, 100),
+          c.integer("points", o.points, 200),
         ),
-      ),
+      );
+    },
 
     // {q_star, chi1, xi_q, xi_c, c_star} at one point (null where none), from q0 (default 1).
-    fixedPoint: ({ act, alpha, sigmaW2, sigmaB2, q0 = 1 } = {}) =>
-      unwrap(
+    fixedPoint: (given) => {
+      const o = c.options(given, ["act", "alpha", "sigmaW2", "sigmaB2", "q0"]);
+      return unwrap(
         raw.fixedPoint(
-          text(act),
-          alphaOf(alpha),
-          number("sigma-w2", sigmaW2),
-          number("sigma-b2", sigmaB2),
-          number("q0", q0),
+          c.id("act", o.act),
+          c.alphaOf(o.alpha),
+          c.number("sigma-w2", o.sigmaW2),
+          c.number("sigma-b2", o.sigmaB2),
+          c.number("q0", o.q0, 1),
         ),
-      ),
+      );
+    },
 
     // SELU's moment map at (mu, nu) and its Jacobian (Klambauer et al. 2017).
-    seluMomentMap: ({ mu, nu } = {}) =>
-      unwrap(raw.seluMomentMap(number("mu", mu) ?? 0, number("nu", nu) ?? 1)),
+    seluMomentMap: (given) => {
+      const { mu, nu } = c.options(given, ["mu", "nu"]);
+      return unwrap(
+        raw.seluMomentMap(c.number("mu", mu, 0), c.number("nu", nu, 1)),
+      );
+    },
 
     // propagate at (sigmaW2, sigmaB2): weights N(0, sigmaW2 / N), biases N(0, sigmaB2).
-    propagateAt: (options = {}) => {
-      const checked = networkOptions(options);
-      const point = unwrap(raw.meanFieldPoint(checked));
+    propagateAt: (given) => {
+      const o = c.options(given, NETWORK_KEYS);
+      const point = unwrap(raw.meanFieldPoint(networkOptions(c, o)));
       return propagate({
-        ...options,
+        ...o,
         sigmaW2: undefined,
         sigmaB2: undefined,
         init: point.init,
@@ -122,6 +134,7 @@ export function wrapTheory(raw, propagate) {
     },
 
     // The numbers of `actlab jacobian` (see JacobianSpectrum in api.d.ts).
-    jacobian: (options) => unwrap(raw.jacobian(networkOptions(options))),
+    jacobian: (given) =>
+      unwrap(raw.jacobian(networkOptions(c, c.options(given, NETWORK_KEYS)))),
   };
 }
