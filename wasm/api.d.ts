@@ -50,6 +50,10 @@ export interface PropagateOptions {
   width: number; // N, 1..2048
   batch: number; // B, 1..4096
   inputDim?: number; // D, 1..4096, default N
+  // A bottleneck: layer K (1..depth) has M units (1..2048) instead of N, so that its fan-out
+  // and layer K + 1's fan-in are M. Both or neither; none by default.
+  bottleneckLayer?: number;
+  bottleneckWidth?: number;
   inputStd?: number; // (0, 100], default 1
   biasStd?: number; // [0, 100], default 0 (zero biases)
   seed?: number; // an integer 0..4294967295, default 1
@@ -59,7 +63,7 @@ export interface PropagateOptions {
 
 // Per-layer series are typed arrays of length L (index 0 is layer 1, the input side);
 // histograms are row-major L x M (layer l's counts at [l*M, (l+1)*M)); a row and its tails
-// together count all B*N values.
+// together count all B*N values (B*M at a bottleneck layer).
 
 // The values of each layer that are in no bin (native/include/actlab/histogram_tails.hpp).
 export interface HistogramTails {
@@ -75,6 +79,8 @@ export interface Propagation {
   width: number;
   batch: number;
   input_dim: number;
+  bottleneck_layer: number | null; // K, null without a bottleneck
+  bottleneck_width: number | null; // M, null without a bottleneck
   seed: number;
   // 16 hex digits hashing every random draw (X, W, b, G): equal on every target for a seed.
   draws_hash: string;

@@ -43,6 +43,8 @@ inline actlab::PropagationRequest propagation_request(const val& options) {
   r.width = option_integer(options, "width");
   r.batch = option_integer(options, "batch");
   r.input_dim = option_integer(options, "inputDim");
+  r.bottleneck_layer = option_integer(options, "bottleneckLayer");
+  r.bottleneck_width = option_integer(options, "bottleneckWidth");
   r.input_std = option_number(options, "inputStd");
   r.bias_std = option_number(options, "biasStd");
   r.seed = option_number(options, "seed");

@@ -215,6 +215,9 @@ val propagate(const val& options) {
   result.set("width", c.shape.width);
   result.set("batch", c.shape.batch);
   result.set("input_dim", c.shape.input_dim);
+  const bool bottleneck = c.shape.bottleneck_layer > 0;
+  result.set("bottleneck_layer", bottleneck ? val(c.shape.bottleneck_layer) : val::null());
+  result.set("bottleneck_width", bottleneck ? val(c.shape.bottleneck_width) : val::null());
   result.set("seed", static_cast<double>(c.seed));
   result.set("draws_hash", actlab::hash_text(p.draws_hash));
   result.set("act_hist_scale", std::string(actlab::kActHistScale));

@@ -117,8 +117,11 @@ export const OPS = {
   },
 
   // Figure 4: one activation under the four initializer families; d is the input dimension
-  // D, layer 1's fan-in.
-  initializers(actlab, { phi, dist, depth, width, batch, seed, d = width }) {
+  // D, layer 1's fan-in; bn > 0 puts a bottleneck of bnw units at layer bn.
+  initializers(
+    actlab,
+    { phi, dist, depth, width, batch, seed, d = width, bn = 0, bnw = width },
+  ) {
     return INIT_FAMILIES.map((family) => {
       const init = initializerId(family, dist);
       const options = {
@@ -126,6 +129,7 @@ export const OPS = {
         init,
         ...network({ depth, width, batch, seed }),
         inputDim: d,
+        ...(bn > 0 ? { bottleneckLayer: bn, bottleneckWidth: bnw } : {}),
       };
       const p = actlab.propagate(options);
       const theory = theoryLayers(actlab, options);

@@ -11,7 +11,7 @@ export const PRESETS = [
   {
     id: "bottleneck",
     figure: "init",
-    query: "init.phi=relu&init.d=512&init.width=32",
+    query: "init.phi=relu&init.bn=15&init.bnw=16",
   },
   {
     id: "isoTanh",

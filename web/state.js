@@ -171,6 +171,10 @@ export function createSchema(catalog) {
       // The input dimension D, layer 1's fan-in (its fan-out is N): D != N parts Glorot
       // from LeCun. The engine allows up to 4096; the page stops at its width limit.
       d: int(1, limits.width[1], 96),
+      // A bottleneck: layer bn (0: none) has bnw units, so that Glorot parts from LeCun at
+      // layers bn (fan-out bnw) and bn + 1 (fan-in bnw).
+      bn: int(0, limits.depth[1], 0),
+      bnw: int(1, limits.width[1], 16),
     },
     selu: {
       phi: choice(acts, pickDefault(acts, "selu")),
@@ -343,6 +347,10 @@ function fixFigure(id, values, notices, changed = null) {
     );
     values.from = -6;
     values.to = 6;
+  }
+  if (id === "init" && values.bn > values.depth) {
+    notices.push(notice("init.bn", values.bn, values.depth, "range"));
+    values.bn = values.depth;
   }
   if (id in NETWORK_RUNS) fitBudget(id, values, notices, changed);
   if (id === "iso") fitIsometry(values, notices, changed, notice);

@@ -37,6 +37,8 @@ Expected<PropagationRequest> read_request(const Args& args) {
   read_integer("width", r.width);
   read_integer("batch", r.batch);
   read_integer("input-dim", r.input_dim);
+  read_integer("bottleneck-layer", r.bottleneck_layer);
+  read_integer("bottleneck-width", r.bottleneck_width);
   read_number("input-std", r.input_std);
   read_number("bias-std", r.bias_std);
   read_number("seed", r.seed);
@@ -67,6 +69,11 @@ nlohmann::json optional_json(std::optional<int> x) {
   return x ? nlohmann::json(*x) : nlohmann::json(nullptr);
 }
 
+// K or M of the bottleneck, null when there is none.
+nlohmann::json bottleneck_json(const Shape& s, int value) {
+  return s.bottleneck_layer > 0 ? nlohmann::json(value) : nlohmann::json(nullptr);
+}
+
 std::string json(const PropagationConfig& c, const Propagation& p) {
   nlohmann::json layers = nlohmann::json::array();
   for (const LayerStatistics& s : p.layers) {
@@ -90,23 +97,26 @@ std::string json(const PropagationConfig& c, const Propagation& p) {
                       {"grad_hist", s.grad_hist},
                       {"grad_tails", tails_json(s.grad_tails)}});
   }
-  const nlohmann::json doc = {{"activation", info(c.act.kind).id},
-                              {"alpha", c.act.alpha},
-                              {"init", info(c.init.kind).id},
-                              {"depth", c.shape.depth},
-                              {"width", c.shape.width},
-                              {"batch", c.shape.batch},
-                              {"input_dim", c.shape.input_dim},
-                              {"seed", c.seed},
-                              {"draws_hash", hash_text(p.draws_hash)},
-                              {"act_hist_scale", kActHistScale},
-                              {"grad_hist_scale", kGradHistScale},
-                              {"act_hist_edges", p.act_hist_edges},
-                              {"log_act_hist_edges", p.log_act_hist_edges},
-                              {"grad_hist_edges", p.grad_hist_edges},
-                              {"overflow_layer", optional_json(p.overflow_layer)},
-                              {"grad_overflow_layer", optional_json(p.grad_overflow_layer)},
-                              {"layers", layers}};
+  const nlohmann::json doc = {
+      {"activation", info(c.act.kind).id},
+      {"alpha", c.act.alpha},
+      {"init", info(c.init.kind).id},
+      {"depth", c.shape.depth},
+      {"width", c.shape.width},
+      {"batch", c.shape.batch},
+      {"input_dim", c.shape.input_dim},
+      {"bottleneck_layer", bottleneck_json(c.shape, c.shape.bottleneck_layer)},
+      {"bottleneck_width", bottleneck_json(c.shape, c.shape.bottleneck_width)},
+      {"seed", c.seed},
+      {"draws_hash", hash_text(p.draws_hash)},
+      {"act_hist_scale", kActHistScale},
+      {"grad_hist_scale", kGradHistScale},
+      {"act_hist_edges", p.act_hist_edges},
+      {"log_act_hist_edges", p.log_act_hist_edges},
+      {"grad_hist_edges", p.grad_hist_edges},
+      {"overflow_layer", optional_json(p.overflow_layer)},
+      {"grad_overflow_layer", optional_json(p.grad_overflow_layer)},
+      {"layers", layers}};
   return doc.dump() + "\n";
 }
 
@@ -169,7 +179,8 @@ Command propagate_command() {
   return {
       "propagate",
       "--act ID [--alpha A] --init ID [--init-std S] [--gain G] --depth L --width N --batch B "
-      "[--input-dim D] [--input-std S] [--bias-std S] [--sigma-w2 S --sigma-b2 B] [--seed K] "
+      "[--input-dim D] [--bottleneck-layer K --bottleneck-width M] [--input-std S] [--bias-std S] "
+      "[--sigma-w2 S --sigma-b2 B] [--seed K] "
       "[--bins M] "
       "[--saturation-eps E] [--max-memory MIB] [--format json|text]",
       "one forward and backward pass of a deep float32 network: per-layer statistics",
@@ -183,6 +194,10 @@ Command propagate_command() {
        {"width", "N", "units per layer, " + span(1, kMaxWidth) + ", required"},
        {"batch", "B", "examples, " + span(1, kMaxBatch) + ", required"},
        {"input-dim", "D", "input features, " + span(1, kMaxInputDim) + " (default N)"},
+       {"bottleneck-layer", "K",
+        "the layer of M units among layers of N, 1..L (default none): fan-out M at layer K, "
+        "fan-in M at layer K + 1"},
+       {"bottleneck-width", "M", "units of the bottleneck layer, " + span(1, kMaxWidth)},
        {"input-std", "S",
         "standard deviation of the input X, in (0, " + n(kMaxInputScale) + "] (default " +
             n(kDefaultInputStd) + ")"},
@@ -206,7 +221,8 @@ Command propagate_command() {
       "The network (every layer with the activation; float32):\n"
       "  h_0 = X ~ N(0, S^2) [B x D]     z_l = h_{l-1} W_l^T + b_l,  h_l = phi(z_l),  "
       "l = 1..L\n"
-      "  dL/dh_L = G ~ N(0, 1) [B x N]  delta_l = dL/dh_l * phi'(z_l),  "
+      "  W_l [N_l x N_{l-1}], N_0 = D, N_l = N but N_K = M at a bottleneck layer K\n"
+      "  dL/dh_L = G ~ N(0, 1) [B x N_L] delta_l = dL/dh_l * phi'(z_l),  "
       "dL/dh_{l-1} = delta_l W_l,\n"
       "                                 dW_l = (1/B) delta_l^T h_{l-1}\n"
       "Per layer: mean and std of z_l, h_l; std of delta_l, dL/dh_l; rms of dW_l and of the\n"

@@ -62,7 +62,7 @@ std::uint64_t draw_experiment(const PropagationConfig& c, Network<float>& net,
   Rng weights(c.seed, kWeights);
   for (int l = 1; l <= s.depth; ++l) {
     MatrixView<float> w = net.weight(l);
-    draw_weights(c.init, s.fan_in(l), s.width, weights, w.data(), weight_scratch);
+    draw_weights(c.init, s.fan_in(l), s.fan_out(l), weights, w.data(), weight_scratch);
     hash.add(w.data(), w.size());
   }
   Rng biases(c.seed, kBiases);

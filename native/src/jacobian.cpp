@@ -23,6 +23,8 @@ Expected<PropagationConfig> check_jacobian(const PropagationRequest& request) {
   PropagationRequest r = request;
   r.batch = 1;
   r.input_dim.reset();
+  r.bottleneck_layer.reset();  // J's moments assume N x N layers
+  r.bottleneck_width.reset();
   r.bins.reset();
   r.saturation_eps.reset();
   const Expected<PropagationConfig> config = check_propagation(r);

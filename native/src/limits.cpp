@@ -21,7 +21,9 @@ std::vector<FlagLimit> flag_limits() {
       {"depth", 1, kMaxDepth, false, false, true, none},
       {"width", 1, kMaxWidth, false, false, true, none},
       {"batch", 1, kMaxBatch, false, false, true, none},
-      {"input-dim", 1, kMaxInputDim, false, false, true, none},  // default: the width
+      {"input-dim", 1, kMaxInputDim, false, false, true, none},      // default: the width
+      {"bottleneck-layer", 1, kMaxDepth, false, false, true, none},  // at most the depth
+      {"bottleneck-width", 1, kMaxWidth, false, false, true, none},
       {"input-std", 0, kMaxInputScale, true, false, false, kDefaultInputStd},
       {"bias-std", 0, kMaxInputScale, false, false, false, kDefaultBiasStd},
       {"seed", 0, kMaxSeed, false, false, true, kDefaultSeed},

@@ -11,16 +11,18 @@ Expected<PropagationConfig> check_mean_field_point(PropagationRequest r,
                                                    std::optional<double> sigma_b2) {
   using Result = Expected<PropagationConfig>;
   if (!sigma_w2 && !sigma_b2) return check_propagation(r);
-  const char* conflict = !r.init.empty() ? "--init"
-                         : r.init_std    ? "--init-std"
-                         : r.gain        ? "--gain"
-                         : r.bias_std    ? "--bias-std"
-                         : r.input_dim   ? "--input-dim"
-                                         : nullptr;
+  const char* conflict = !r.init.empty()      ? "--init"
+                         : r.init_std         ? "--init-std"
+                         : r.gain             ? "--gain"
+                         : r.bias_std         ? "--bias-std"
+                         : r.input_dim        ? "--input-dim"
+                         : r.bottleneck_layer ? "--bottleneck-layer"
+                         : r.bottleneck_width ? "--bottleneck-width"
+                                              : nullptr;
   if (conflict != nullptr) {
     return Result::failure(std::string(conflict) +
                            ": not with --sigma-w2 and --sigma-b2, which set the weights "
-                           "N(0, sigma_w2 / N), the biases N(0, sigma_b2) and D = N");
+                           "N(0, sigma_w2 / N), the biases N(0, sigma_b2) and every fan N");
   }
   const Expected<double> w2 = check_sigma_w2(sigma_w2);
   if (!w2.ok()) return Result::failure(w2.error());

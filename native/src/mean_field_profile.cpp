@@ -17,7 +17,7 @@ std::vector<ProfileLayer> mean_field_profile(const PropagationConfig& config) {
   double q = 0, h2_prev = q0;
   for (int l = 1; l <= s.depth; ++l) {
     const double fan_in = s.fan_in(l);
-    const double w2 = fan_in * weight_variance(config.init, s.fan_in(l), s.width);
+    const double w2 = fan_in * weight_variance(config.init, s.fan_in(l), s.fan_out(l));
     q = w2 * h2_prev + b2;
     const double sd = std::fmax(std::sqrt(q), 1e-150);
     const double m = gaussian_expectation([&](double x) { return act.value(x); }, 0.0, sd);

@@ -17,13 +17,20 @@ inline constexpr std::size_t kEdgeSample = 65536;  // a multiple of PooledSample
 inline constexpr double kLowQuantile = 0.005;
 inline constexpr double kHighQuantile = 0.995;
 
-inline std::size_t layer_entries(const Shape& s) {
-  return static_cast<std::size_t>(s.batch) * static_cast<std::size_t>(s.width);
+// The B N_l entries of layer l's z, h or delta.
+inline std::size_t layer_entries(const Shape& s, int l) {
+  return static_cast<std::size_t>(s.batch) * static_cast<std::size_t>(s.fan_out(l));
+}
+
+// The entries of all layers together.
+inline std::uint64_t total_entries(const Shape& s) {
+  std::uint64_t total = 0;
+  for (int l = 1; l <= s.depth; ++l) total += layer_entries(s, l);
+  return total;
 }
 
 inline std::size_t edge_sample_size(const Shape& s) {
-  const std::uint64_t total = std::uint64_t{layer_entries(s)} * static_cast<std::uint64_t>(s.depth);
-  return static_cast<std::size_t>(std::min<std::uint64_t>(kEdgeSample, total));
+  return static_cast<std::size_t>(std::min<std::uint64_t>(kEdgeSample, total_entries(s)));
 }
 
 // Up to kEdgeSample finite values of all layers together, whose quantiles set the pooled
@@ -50,7 +57,7 @@ class PooledSample {
       if (std::isfinite(x) && keep(x)) values_[count_++] = x;
     };
     if (every_entry_) {
-      for (std::size_t i = 0; i < per_layer_; ++i) add(layer[i]);
+      for (std::size_t i = 0, n = layer_entries(shape_, l); i < n; ++i) add(layer[i]);
     } else {
       for (std::uint32_t k = starts_[l - 1]; k < starts_[l]; ++k) add(layer[positions_[k]]);
     }
@@ -68,7 +75,7 @@ class PooledSample {
   void clear() { count_ = 0; }
 
  private:
-  std::size_t per_layer_ = 0;
+  Shape shape_;
   bool every_entry_ = true;
   std::vector<std::uint16_t> drawn_layer_;     // the entries drawn, in the order of the draws:
   std::vector<std::uint32_t> drawn_position_;  // layer l - 1 and position within it

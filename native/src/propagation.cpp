@@ -135,7 +135,7 @@ void Propagator::Workspace::draw(const PropagationConfig& c, Propagation& result
   const Shape& s = c.shape;
   const std::size_t scratch = weight_scratch_doubles(c);
   if (weight_scratch.size() != scratch) weight_scratch = std::vector<double>(scratch);
-  alive.resize(s.width);
+  alive.resize(s.widest());
   inner_thresholds.resize(c.bins - 1);
   sample.draw(s, c.seed);
   result.draws_hash = draw_experiment(c, net, weight_scratch.data());
@@ -155,7 +155,6 @@ void Propagator::Workspace::forward(const PropagationConfig& c, Propagation& res
   const Shape& s = c.shape;
   // |phi'| < eps sup|phi'| (in double), compared in float.
   const float saturation_threshold = actlab::saturation_threshold(c.act, c.saturation_eps);
-  const std::size_t entries = layer_entries(s);
   // A bounded activation's histogram spans its range, known before the pass: each layer is
   // counted as it is computed. Otherwise the edges come from the sample of every layer.
   const bool act_edges_known = range(c.act).bounded();
@@ -165,6 +164,7 @@ void Propagator::Workspace::forward(const PropagationConfig& c, Propagation& res
     LayerStatistics& stats = result.layers[layer.index - 1];
     stats.index = layer.index;
     if (result.overflow_layer) return clear_signal(stats);
+    const std::size_t entries = layer_entries(s, layer.index);
     const MeanStd z = mean_std(layer.z.data(), entries), h = mean_std(layer.h.data(), entries);
     if (!finite({z.mean, z.std, h.mean, h.std})) {
       result.overflow_layer = layer.index;
@@ -181,14 +181,14 @@ void Propagator::Workspace::forward(const PropagationConfig& c, Propagation& res
         double(count_saturated(layer.dphi.data(), layer.dphi.rows(), layer.dphi.cols(),
                                saturation_threshold, alive.data())) /
         double(entries);
-    stats.dead = dead_fraction(alive.data(), s.width);
+    stats.dead = dead_fraction(alive.data(), s.fan_out(layer.index));
   });
   if (!act_edges_known) {
     result.act_hist_edges = act_edges(c, sample);
     const LinearBins bins(result.act_hist_edges);
     for (LayerStatistics& stats : result.layers) {
       if (!has_signal(result, stats.index)) break;
-      bins.count(net.h(stats.index).data(), entries, stats.act_hist.data());
+      bins.count(net.h(stats.index).data(), layer_entries(s, stats.index), stats.act_hist.data());
     }
   }
 }
@@ -198,12 +198,11 @@ void Propagator::Workspace::count_log(const PropagationConfig& c, Propagation& r
                                       const std::vector<double>& edges,
                                       std::vector<std::uint32_t> LayerStatistics::*hist,
                                       Counted counted, Values values) {
-  const std::size_t entries = layer_entries(c.shape);
   for (int j = 1; j < c.bins; ++j) inner_thresholds[j - 1] = decade_magnitude(edges[j]);
   log_bins.set_edges(inner_thresholds);
   for (LayerStatistics& stats : result.layers) {
     if (!counted(result, stats.index)) continue;
-    log_bins.count(values(stats.index), entries, (stats.*hist).data());
+    log_bins.count(values(stats.index), layer_entries(c.shape, stats.index), (stats.*hist).data());
   }
 }
 
@@ -219,7 +218,6 @@ void Propagator::Workspace::log_act_histograms(const PropagationConfig& c, Propa
 }
 
 void Propagator::Workspace::backward(const PropagationConfig& c, Propagation& result) {
-  const std::size_t entries = layer_entries(c.shape);
   sample.clear();
   // Gradients through an overflowed signal are not numbers either: no backward pass then.
   if (result.overflow_layer) {
@@ -228,6 +226,7 @@ void Propagator::Workspace::backward(const PropagationConfig& c, Propagation& re
     net.backward([&](const BackwardLayer<float>& layer) {
       LayerStatistics& stats = result.layers[layer.index - 1];
       if (result.grad_overflow_layer) return clear_gradient(stats);
+      const std::size_t entries = layer_entries(c.shape, layer.index);
       const MeanStd delta = mean_std(layer.delta.data(), entries);
       const MeanStd grad_h = mean_std(layer.grad_h.data(), entries);
       const double dW = root_mean_square(layer.dW.data(), layer.dW.size());
@@ -246,8 +245,7 @@ void Propagator::Workspace::backward(const PropagationConfig& c, Propagation& re
 }
 
 void Propagator::Workspace::tails(const PropagationConfig& c, Propagation& result) {
-  const std::size_t entries = layer_entries(c.shape);
-  const auto log_tails = [&](const float* x, const std::vector<double>& edges,
+  const auto log_tails = [&](const float* x, std::size_t entries, const std::vector<double>& edges,
                              std::vector<std::uint32_t>& hist) {
     return take_log_tails(x, entries, decade_magnitude(edges.front()),
                           decade_magnitude(edges.back()), c.bins, hist.data());
@@ -255,11 +253,12 @@ void Propagator::Workspace::tails(const PropagationConfig& c, Propagation& resul
   for (LayerStatistics& stats : result.layers) {
     if (!has_signal(result, stats.index)) break;
     const float* h = net.h(stats.index).data();
+    const std::size_t entries = layer_entries(c.shape, stats.index);
     stats.act_tails = take_linear_tails(h, entries, result.act_hist_edges, stats.act_hist.data());
-    stats.log_act_tails = log_tails(h, result.log_act_hist_edges, stats.log_act_hist);
+    stats.log_act_tails = log_tails(h, entries, result.log_act_hist_edges, stats.log_act_hist);
     if (!has_gradient(result, stats.index)) continue;
     stats.grad_tails =
-        log_tails(net.delta(stats.index).data(), result.grad_hist_edges, stats.grad_hist);
+        log_tails(net.delta(stats.index).data(), entries, result.grad_hist_edges, stats.grad_hist);
   }
 }
 

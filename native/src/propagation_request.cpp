@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "actlab/activation_info.hpp"
 #include "actlab/message_text.hpp"
@@ -75,13 +76,29 @@ std::string what_fits(const PropagationConfig& c, std::uint64_t budget) {
   return "lower --width or --input-dim";
 }
 
+// --bottleneck-layer K and --bottleneck-width M, both or neither: (K, M), or (0, 0) for none.
+Expected<std::pair<int, int>> check_bottleneck(std::optional<int> layer, std::optional<int> width,
+                                               int depth) {
+  using Result = Expected<std::pair<int, int>>;
+  if (!layer && !width) return std::pair<int, int>{0, 0};
+  if (!layer)
+    return Result::failure("--bottleneck-width: needs --bottleneck-layer K, the layer it narrows");
+  const Expected<int> k = check_count("bottleneck-layer", layer, 1, depth, std::nullopt);
+  if (!k.ok()) return Result::failure(k.error() + " (the depth)");
+  const Expected<int> m = check_count("bottleneck-width", width, 1, kMaxWidth, std::nullopt);
+  if (!m.ok()) return Result::failure(m.error());
+  return std::pair<int, int>{k.value(), m.value()};
+}
+
 }  // namespace
 
 std::size_t weight_scratch_doubles(const PropagationConfig& c) {
   const Shape& s = c.shape;
-  const std::size_t first = weight_scratch_size(c.init, s.input_dim, s.width);
-  const std::size_t rest = s.depth > 1 ? weight_scratch_size(c.init, s.width, s.width) : 0;
-  return std::max(first, rest);
+  std::size_t most = 0;
+  for (int l = 1; l <= s.depth; ++l) {
+    most = std::max(most, weight_scratch_size(c.init, s.fan_in(l), s.fan_out(l)));
+  }
+  return most;
 }
 
 Expected<double> check_saturation_eps(std::optional<double> value) {
@@ -112,6 +129,9 @@ Expected<PropagationConfig> check_propagation(const PropagationRequest& r) {
   const Expected<int> input_dim =
       check_count("input-dim", r.input_dim, 1, kMaxInputDim, width.value());
   if (!input_dim.ok()) return Result::failure(input_dim.error());
+  const Expected<std::pair<int, int>> bottleneck =
+      check_bottleneck(r.bottleneck_layer, r.bottleneck_width, depth.value());
+  if (!bottleneck.ok()) return Result::failure(bottleneck.error());
   const Expected<double> input_std = check_scale("input-std", r.input_std, kDefaultInputStd, false);
   if (!input_std.ok()) return Result::failure(input_std.error());
   const Expected<double> bias_std = check_scale("bias-std", r.bias_std, kDefaultBiasStd, true);
@@ -125,7 +145,8 @@ Expected<PropagationConfig> check_propagation(const PropagationRequest& r) {
 
   const PropagationConfig config{act.value(),
                                  init.value(),
-                                 {depth.value(), width.value(), batch.value(), input_dim.value()},
+                                 {depth.value(), width.value(), batch.value(), input_dim.value(),
+                                  bottleneck.value().first, bottleneck.value().second},
                                  input_std.value(),
                                  bias_std.value(),
                                  seed.value(),
@@ -146,7 +167,7 @@ std::uint64_t propagation_bytes(const PropagationConfig& c) {
   const std::uint64_t L = s.depth, M = c.bins;
   return Network<float>::bytes(s)                      // the network
          + sizeof(double) * weight_scratch_doubles(c)  // orthogonal's QR
-         + sizeof(std::uint32_t) * s.width             // units alive in a layer
+         + sizeof(std::uint32_t) * s.widest()          // units alive in a layer
          + PooledSample::bytes(s)                      // values for the edges
          + sizeof(double) * (4 * M + 2)                // edges, log thresholds
          + LogMagnitudeBins::bytes(c.bins)             // their bits, lookup table

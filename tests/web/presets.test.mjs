@@ -104,17 +104,26 @@ describe("presets", () => {
     assert.ok(max(meanRef.map(Math.abs)) < 0.1);
   });
 
-  test("bottleneck: Glorot about 1.4 times LeCun at every layer, He alone holds", async () => {
+  // ReLU is positively homogeneous and Glorot's and LeCun's uniform draws are the same numbers
+  // scaled, so Glorot's std over LeCun's is the product of sqrt(variance ratio) up to layer l:
+  // 1 where fan-in = fan-out, sqrt(2 * 96 / 112) at layer 15, times sqrt(2 * 16 / 112) at 16.
+  test("bottleneck: Glorot is LeCun below it, 1.31 times at layer 15, 0.70 times above", async () => {
     const csv = await open(byId.bottleneck);
-    assert.match(csv.comment.join(" "), /D = 512/);
-    assert.match(csv.comment.join(" "), /N = 32/);
+    assert.match(csv.comment.join(" "), /K = 15, M = 16/);
+    assert.match(csv.comment.join(" "), /N = 96/);
     const glorot = csv.column("act_std_glorot-uniform");
     const lecun = csv.column("act_std_lecun-uniform");
-    const he = csv.column("act_std_he-uniform");
-    for (let l = 0; l < glorot.length; l++) {
-      const ratio = glorot[l] / lecun[l];
-      assert.ok(ratio > 1.3 && ratio < 1.45, `layer ${l + 1}: ${ratio}`);
+    const up = Math.sqrt((2 * 96) / (96 + 16));
+    const down = up * Math.sqrt((2 * 16) / (96 + 16));
+    assert.equal(glorot.length, 30);
+    for (let l = 1; l <= 30; l++) {
+      const ratio = glorot[l - 1] / lecun[l - 1];
+      const expected = l < 15 ? 1 : l === 15 ? up : down;
+      assert.ok(
+        Math.abs(ratio - expected) < 1e-4,
+        `layer ${l}: ${ratio} vs ${expected}`,
+      );
     }
-    assert.ok(he[29] > 1000 * glorot[29], `${he[29]} vs ${glorot[29]}`);
+    assert.ok(Math.abs(up - 1.31) < 0.005 && Math.abs(down - 0.7) < 0.005);
   });
 });

@@ -19,8 +19,8 @@ import { networkCaption } from "./caption.js";
 import { theoryColumn, theoryLegend, theorySeries } from "./theory_overlay.js";
 import { OverflowMark, overflowNotes } from "./overflow.js";
 
-// With n_in = n_out (D = N) Glorot's variance 2/(n_in + n_out) is LeCun's 1/n_in: LeCun is
-// dashed so that the two coinciding lines both stay visible.
+// With n_in = n_out (D = N, no bottleneck) Glorot's variance 2/(n_in + n_out) is LeCun's
+// 1/n_in: LeCun is dashed so that the two coinciding lines both stay visible.
 const FAMILY_DASH = { lecun: [7, 5] };
 
 function chartBox(host) {
@@ -173,7 +173,9 @@ class InitializersView {
   title(values) {
     const { t } = this.ctx;
     const phi = this.ctx.name("activations", values.phi);
-    return `${t("figures.init.title")} — ${phi}, ${t(`choices.dist.${values.dist}`)}, D = ${values.d}, ${networkCaption(this.ctx, values)}`;
+    const bottleneck =
+      values.bn > 0 ? `, K = ${values.bn}, M = ${values.bnw}` : "";
+    return `${t("figures.init.title")} — ${phi}, ${t(`choices.dist.${values.dist}`)}, D = ${values.d}${bottleneck}, ${networkCaption(this.ctx, values)}`;
   }
 
   canvases() {
@@ -222,10 +224,12 @@ export default {
     { name: "depth" },
     { name: "width" },
     { name: "d" },
+    { name: "bn" },
+    { name: "bnw" },
     { name: "batch" },
     { name: "seed", kind: "number" },
   ],
-  args: ({ phi, dist, depth, width, batch, seed, d }) => ({
+  args: ({ phi, dist, depth, width, batch, seed, d, bn, bnw }) => ({
     phi,
     dist,
     depth,
@@ -233,6 +237,8 @@ export default {
     batch,
     seed,
     d,
+    bn,
+    bnw,
   }),
   create: (host, ctx) => new InitializersView(host, ctx),
 };

@@ -76,7 +76,7 @@ export default {
       ],
       after: [
         "With tanh, the “standard” rule $U(\\pm 1/\\sqrt{n})$ has variance $1/(3n)$: the signal shrinks by about the same factor at every layer, an exponential decay, a straight line on this log axis (Glorot & Bengio 2010). Glorot's normalized rule decays too, but slowly, like a power law: tanh's output std falls from about $0.63$ at layer 1 to about $0.12$ at layer 30. Of the four, only He's larger variance keeps tanh's signal flat. With ReLU, half the units are zero, so Glorot's variance loses half the signal's power at every layer and a 30-layer network's output vanishes; He's $\\mathrm{Var} = 2/n_{\\text{in}}$ compensates exactly (He et al. 2015). LeCun's $1/n_{\\text{in}}$ is the rule SELU needs.",
-        "With the input dimension $D$ equal to the width $N$, every layer has as many inputs as outputs, so Glorot's $2/(n_{\\text{in}} + n_{\\text{out}})$ equals LeCun's $1/n_{\\text{in}}$ and their lines coincide (LeCun is dashed). Set $D$ apart from $N$: layer 1 then has fan-in $D$ and fan-out $N$, and Glorot, which averages the two, parts from LeCun, which counts the fan-in only. With ReLU the gap opened at layer 1 is carried unchanged through every layer above (ReLU is positively homogeneous); with tanh it fades.",
+        "With the input dimension $D$ equal to the width $N$, every layer has as many inputs as outputs, so Glorot's $2/(n_{\\text{in}} + n_{\\text{out}})$ equals LeCun's $1/n_{\\text{in}}$ and their lines coincide (LeCun is dashed). Set $D$ apart from $N$: layer 1 then has fan-in $D$ and fan-out $N$, and Glorot, which averages the two, parts from LeCun, which counts the fan-in only. With ReLU the gap opened at layer 1 is carried unchanged through every layer above (ReLU is positively homogeneous); with tanh it fades. A bottleneck in the middle does the same twice: layer $K$ of $M$ units has fan-in $N$ and fan-out $M$, and layer $K + 1$ fan-in $M$ and fan-out $N$. With $M < N$, Glorot's $2/(N + M)$ is above LeCun's $1/N$ at layer $K$ and below LeCun's $1/M$ at layer $K + 1$: Glorot's line steps up, then down, where LeCun's only follows the fan-in.",
       ],
     },
     selu: {
@@ -113,6 +113,8 @@ export default {
     bins: "Bins",
     dist: "Distribution",
     d: "Input dim D",
+    bn: "Bottleneck layer K (0: none)",
+    bnw: "Bottleneck width M",
   },
   choices: {
     y: {

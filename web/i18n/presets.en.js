@@ -22,8 +22,8 @@ export default {
       "with He normal weights the variance passes 1000 and the mean passes 10 on the way down; the reference, SELU with LeCun normal, keeps its variance between 0.9 and 1.25 and its mean within ±0.1.",
   },
   bottleneck: {
-    label: "A bottleneck: 512 inputs into 32 units",
+    label: "A bottleneck: layer 15 of 16 units among layers of 96",
     claim:
-      "layer 1's fan-in (512) is not its fan-out (32), so Glorot's variance 2/(512 + 32) is almost twice LeCun's 1/512: with ReLU, Glorot's line stays about 1.4 times above LeCun's at every layer, and only He's holds the signal.",
+      "below layer 15 every fan-in equals its fan-out and Glorot's line is LeCun's; layer 15 (fan-in 96, fan-out 16) gives Glorot 2/(96 + 16), 1.71 times LeCun's 1/96, and layer 16 (fan-in 16, fan-out 96) the same 2/112, 0.29 times LeCun's 1/16: with ReLU, Glorot's line steps to 1.31 times LeCun's at layer 15 and stays at 0.70 times it from layer 16 on.",
   },
 };

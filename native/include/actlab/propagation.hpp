@@ -16,7 +16,7 @@ namespace actlab {
 
 struct LayerStatistics {
   int index = 0;        // l, 1..L from the input side
-  double pre_mean = 0;  // over the B N entries of z_l
+  double pre_mean = 0;  // over the B N_l entries of z_l (network.hpp)
   double pre_std = 0;   // population standard deviations throughout
   double act_mean = 0;  // over h_l
   double act_std = 0;

@@ -40,6 +40,8 @@ struct PropagationRequest {
   std::optional<int> width;              // --width N, required, 1..2048
   std::optional<int> batch;              // --batch B, required, 1..4096
   std::optional<int> input_dim;          // --input-dim D, 1..4096, default N
+  std::optional<int> bottleneck_layer;   // --bottleneck-layer K, 1..L, with --bottleneck-width
+  std::optional<int> bottleneck_width;   // --bottleneck-width M, 1..2048: layer K's units
   std::optional<double> input_std;       // (0, 100], default 1
   std::optional<double> bias_std;        // [0, 100], default 0
   std::optional<double> seed;            // an integer 0..4294967295, default 1
