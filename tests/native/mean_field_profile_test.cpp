@@ -51,6 +51,26 @@ TEST(MeanFieldProfile, GlorotsFirstLayerSeesTheInputDimension) {
   EXPECT_NEAR(layers[1].sigma_w2, 1, 1e-12);
 }
 
+TEST(MeanFieldProfile, GlorotAtABottleneckSeesItsOwnFans) {
+  // Layer K = 2 has M = 16 units among N = 64: sigma_w2(K) = N 2 / (N + M) (fan-out M) and
+  // sigma_w2(K + 1) = M 2 / (M + N) (fan-in M); every other layer N 2 / (2 N) = 1.
+  PropagationRequest r;
+  r.act = "tanh";
+  r.init = "glorot-normal";
+  r.depth = 4;
+  r.width = 64;
+  r.batch = 4;
+  r.bottleneck_layer = 2;
+  r.bottleneck_width = 16;
+  const Expected<PropagationConfig> c = check_propagation(r);
+  ASSERT_TRUE(c.ok()) << c.error();
+  const auto layers = mean_field_profile(c.value());
+  EXPECT_NEAR(layers[0].sigma_w2, 1, 1e-12);
+  EXPECT_NEAR(layers[1].sigma_w2, 64 * 2.0 / 80, 1e-12);
+  EXPECT_NEAR(layers[2].sigma_w2, 16 * 2.0 / 80, 1e-12);
+  EXPECT_NEAR(layers[3].sigma_w2, 1, 1e-12);
+}
+
 TEST(MeanFieldProfile, TheEnginesStdAtWidth1024IsWithinTheFiniteWidthError) {
   const int depth = 8, width = 1024, batch = 32;
   for (const char* act : {"tanh", "relu", "sigmoid"}) {
@@ -76,7 +96,7 @@ TEST(PhaseDiagram, CellsAreTheFixedPointsAndReluHasNoneBeyondTwo) {
   for (int i = 0; i < 4; ++i) {
     const double w2 = g.sigma_w2[i];
     if (w2 < 2) {
-      EXPECT_NEAR(g.chi1[i], w2 / 2, 1e-12);  // chi1 = sigma_w2 / 2
+      EXPECT_NEAR(g.chi1[i], w2 / 2, 1e-12);                       // chi1 = sigma_w2 / 2
       EXPECT_NEAR(g.depth_scale[i], -1 / std::log(w2 / 2), 1e-9);  // xi_c
     } else {
       EXPECT_TRUE(std::isnan(g.chi1[i])) << w2;
