@@ -365,9 +365,15 @@ class EdgeView {
         color: activationColor(values.phi),
       },
       { label: t("figures.edge.theory"), color: theme.fg, dash: THEORY_DASH },
-      { label: t("figures.edge.line"), color: "#ffffff" },
+      { label: t("figures.edge.line"), color: theme.fg },
       { label: t("figures.edge.colour"), gradient: colorbarStops() },
     ];
+    for (const m of this.markerList(result))
+      items.push({
+        label: `${m.label}: σ_w² = ${number(m.sigma_w2)}`,
+        color: m.color,
+        marker: "dot",
+      });
     if (result.grid.chi1.some(Number.isNaN))
       items.push({ label: t("figures.edge.shadeNone"), fill: theme.shade });
     return items;
