@@ -3,9 +3,8 @@
 //
 //   node bench/edge-latency.mjs [--clicks N]
 //
-// Each click lands on a new (sigma_w2, sigma_b2); the figure asks the main thread's instance
-// of the module for the theory (edgeTheory, light) and draws it within the pointer event's
-// task. Printed: the median and the largest time from the event's timeStamp to the draw's end
+// Each click lands on a new (sigma_w2, sigma_b2); the figure asks the engine for the theory's
+// curves (edgeTheory, in the worker ahead of the measurement) and draws them when they come. Printed: the median and the largest time from the event's timeStamp to the draw's end
 // (data-theory-ms) and to the next animation frame (data-theory-frame-ms), and the thread that
 // computed it. The target is one frame, 16 ms. Build first: scripts/build.sh wasm.
 import { parseArgs } from "node:util";
@@ -62,6 +61,9 @@ try {
     drawn.push(Number(data.theoryMs));
     frames.push(Number(data.theoryFrameMs));
     threads.add(data.theoryThread);
+    console.log(
+      `  click ${i + 1}: drawn ${data.theoryMs} ms, frame ${data.theoryFrameMs} ms (${data.theoryThread})`,
+    );
     // Let the worker's measurement land before the next click, as a reader's pace would.
     await page.waitForFunction(
       (s) => document.querySelector(s)?.dataset.status === "ready",

@@ -14,7 +14,6 @@ import { theoryLayers } from "./theory_ops.js";
 const MAIN_THREAD_EVALUATIONS = 20000;
 
 export function isLight(op, args) {
-  if (op === "edgeTheory") return true;
   if (op !== "activation") return false;
   const curves = 1 + args.cmp.length + (args.id ? 1 : 0);
   const points = args.n + (args.drawPoints > args.n ? args.drawPoints : 0);

@@ -54,17 +54,27 @@ describe("the edge of chaos", () => {
     );
     await waitDrawn(page, "edge");
     const line = JSON.parse(await data(page, `${CARD} .edge-diagram`, "line"));
-    // The line's data: interpolate sigma_w2 at sigma_b2 = 0.05.
-    const k = line.findIndex(([, b2]) => b2 >= 0.05);
-    const [[w0, b0], [w1, b1]] = [line[k - 1], line[k]];
-    const w2 = w0 + ((0.05 - b0) * (w1 - w0)) / (b1 - b0);
-    assert.ok(Math.abs(w2 - 1.761) < 0.005, `line data at 0.05: ${w2}`);
-    // The pixels: the white stroke on that row, at x of 1.76 on [0.05, 4].
-    const { xs, width } = await whiteAt(page, 0.05);
+    // The line's data, sigma_w2 at a sigma_b2 by interpolation.
+    const at = (b2) => {
+      const k = line.findIndex(([, b]) => b >= b2);
+      const [[w0, b0], [w1, b1]] = [line[k - 1], line[k]];
+      return w0 + ((b2 - b0) * (w1 - w0)) / (b1 - b0);
+    };
+    assert.ok(
+      Math.abs(at(0.05) - 1.761) < 0.005,
+      `line data at 0.05: ${at(0.05)}`,
+    );
+    // The pixels: the white stroke on the row of sigma_b2 = 0.2 (clear of the markers'
+    // labels near the bottom) is where the engine's line is, on the axis [0.05, 4].
+    const { xs, width } = await whiteAt(page, 0.2);
     assert.ok(xs.length > 0, "no white line pixels on the row");
     const mid = xs.reduce((a, b) => a + b, 0) / xs.length;
     const drawnW2 = 0.05 + (mid / width) * (4 - 0.05);
-    assert.ok(Math.abs(drawnW2 - 1.76) < 0.06, `drawn at ${drawnW2}`);
+    assert.ok(
+      Math.abs(drawnW2 - at(0.2)) < 0.06,
+      `drawn at ${drawnW2}, line at ${at(0.2)}`,
+    );
+    assert.ok(at(0.2) > 2.2 && at(0.2) < 2.6, `${at(0.2)}`); // tanh's line rises with sigma_b2
     assert.deepEqual(log.errors, []);
   });
 

@@ -175,6 +175,7 @@ export function drawDiagram(u, map) {
     groups.get(key).push({ ...m, index });
   });
   ctx.textAlign = "center";
+  const narrow = bbox.width < 420 * dpr;
   let g = 0;
   for (const group of [...groups.values()].sort(
     (a, b) => a[0].sigma_w2 - b[0].sigma_w2,
@@ -197,15 +198,17 @@ export function drawDiagram(u, map) {
       ctx.fill();
       ctx.stroke();
     });
-    halo(
-      ctx,
-      `${group.map((m) => m.label).join(" = ")} ${map.number(group[0].sigma_w2)}`,
-      px,
-      py - lift,
-      "#ffffff",
-      "#000000",
-      dpr,
-    );
+    // On a narrow plot (a phone) the legend names the markers instead.
+    if (!narrow)
+      halo(
+        ctx,
+        `${group.map((m) => m.label).join(" = ")} ${map.number(group[0].sigma_w2)}`,
+        px,
+        py - lift,
+        "#ffffff",
+        "#000000",
+        dpr,
+      );
   }
   // The point the network runs at: a ring with a cross.
   if (map.point) {

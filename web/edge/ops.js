@@ -1,7 +1,8 @@
 // What the edge-of-chaos figure asks of the engine (web/ops.js spreads these into OPS). The
 // diagram depends on the activation only and is kept per activation; the point's measurement
-// runs in the worker; edgeTheory, the theory's curves alone, is light enough for the main
-// thread, so that a click redraws them within the frame.
+// and edgeTheory, the theory's curves alone (sent first, so drawn first), run in the worker:
+// the theory's correlation map takes a bivariate quadrature per layer, tens to hundreds of ms
+// for 30 layers (bench/edge-latency.mjs), too long for the main thread's input task.
 import {
   B2_RANGE,
   DIAGRAM_CELLS,

@@ -2,8 +2,8 @@
 // (the engine's fixed points: the depth scale 1 / |ln chi1| as colour, the line chi1 = 1, the initializations marked),
 // and at the chosen point a real network's per-layer q_l and c_l (solid) beside the theory's
 // (dashed). A click, a drag or the arrow keys on the diagram move the point: the theory's
-// curves are redrawn at once from the main thread's engine (edgeTheory), the measurement
-// follows from the worker. The trainability hint reads the engine's 6 xi_c.
+// curves are redrawn first (edgeTheory, ahead of the measurement in the worker's queue), the
+// measurement follows. The trainability hint reads the engine's 6 xi_c.
 import { formatShort, toCsv } from "../format.js";
 import { renderRich } from "../katex.js";
 import {
@@ -129,7 +129,7 @@ class EdgeView {
     );
   }
 
-  // The theory's curves at once (main thread when it can), then the card's full request.
+  // The theory's curves first (edgeTheory), then the card's full request.
   moveTo(w2, b2, commit, started) {
     const values = this.current.values;
     const same = w2 === this.shown?.w2 && b2 === this.shown?.b2;
@@ -365,9 +365,15 @@ class EdgeView {
         color: activationColor(values.phi),
       },
       { label: t("figures.edge.theory"), color: theme.fg, dash: THEORY_DASH },
-      { label: t("figures.edge.line"), color: "#ffffff" },
+      { label: t("figures.edge.line"), color: theme.fg },
       { label: t("figures.edge.colour"), gradient: colorbarStops() },
     ];
+    for (const m of this.markerList(result))
+      items.push({
+        label: `${m.label}: σ_w² = ${number(m.sigma_w2)}`,
+        color: m.color,
+        marker: "dot",
+      });
     if (result.grid.chi1.some(Number.isNaN))
       items.push({ label: t("figures.edge.shadeNone"), fill: theme.shade });
     return items;

@@ -60,11 +60,11 @@ export default {
         "Edge of chaos — {phi}, σ_w² = {w2}, σ_b² = {b2}, L = {depth}, N = {width}, seed {seed}",
     },
     theory: {
-      dashed: "dashed: theory (infinite width, Gaussian weights)",
+      dashed: "dotted: theory (infinite width, Gaussian weights)",
       orthogonal:
-        "dashed: theory (infinite width, Gaussian weights; orthogonal weights of the same variance agree to first order)",
+        "dotted: theory (infinite width, Gaussian weights; orthogonal weights of the same variance agree to first order)",
       gradSlope:
-        "dashed: theory, Var δ_l = χ_l Var δ_(l+1) with χ_l = σ_w² E[φ′(√q_l z)²] (infinite width, Gaussian weights)",
+        "dotted: theory, Var δ_l = χ_l Var δ_(l+1) with χ_l = σ_w² E[φ′(√q_l z)²] (infinite width, Gaussian weights)",
     },
   },
 };
