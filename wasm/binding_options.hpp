@@ -4,8 +4,10 @@
 
 #include <emscripten/val.h>
 
+#include <cmath>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "actlab/propagation.hpp"
 
@@ -17,6 +19,17 @@ inline val failure(const std::string& message) {
   val result = val::object();
   result.set("error", message);
   return result;
+}
+
+// A copy of the engine's vector as a new JS typed array ("Float64Array", "Int32Array", ...).
+template <class T>
+val copy_to_js(const char* array_type, const std::vector<T>& values) {
+  return val::global(array_type).new_(emscripten::typed_memory_view(values.size(), values.data()));
+}
+
+// null where the engine has no finite value, as the CLI's JSON.
+inline val number_or_null(std::optional<double> x) {
+  return x && std::isfinite(*x) ? val(*x) : val::null();
 }
 
 inline std::optional<double> option_number(const val& options, const char* key) {

@@ -17,6 +17,7 @@
 #include "actlab/propagation.hpp"
 #include "binding_options.hpp"
 
+using binding::copy_to_js;
 using binding::failure;
 using binding::option_integer;
 using binding::option_number;
@@ -24,11 +25,6 @@ using binding::propagation_request;
 using emscripten::val;
 
 namespace {
-
-template <class T>
-val copy_to_js(const char* array_type, const std::vector<T>& values) {
-  return val::global(array_type).new_(emscripten::typed_memory_view(values.size(), values.data()));
-}
 
 val optional_number(const std::optional<double>& x) {
   return x ? val(*x) : val::null();

@@ -18,22 +18,15 @@
 #include "actlab/trainable_depth.hpp"
 #include "binding_options.hpp"
 
+using binding::copy_to_js;
 using binding::failure;
+using binding::number_or_null;
 using binding::option_integer;
 using binding::option_number;
 using binding::propagation_request;
 using emscripten::val;
 
 namespace {
-
-val array_of(const std::vector<double>& values) {
-  return val::global("Float64Array")
-      .new_(emscripten::typed_memory_view(values.size(), values.data()));
-}
-
-val number_or_null(std::optional<double> x) {
-  return x && std::isfinite(*x) ? val(*x) : val::null();
-}
 
 // The constants the page reads instead of copying them.
 val edge_constants() {
@@ -68,10 +61,10 @@ val phase_diagram(const std::string& id, double alpha, double w2_lo, double w2_h
   const actlab::PhaseGrid g =
       actlab::phase_diagram(act.value(), w2_lo, w2_hi, nw, b2_lo, b2_hi, nb, q0);
   val result = val::object();
-  result.set("sigma_w2", array_of(g.sigma_w2));
-  result.set("sigma_b2", array_of(g.sigma_b2));
-  result.set("chi1", array_of(g.chi1));
-  result.set("depth_scale", array_of(g.depth_scale));
+  result.set("sigma_w2", copy_to_js("Float64Array", g.sigma_w2));
+  result.set("sigma_b2", copy_to_js("Float64Array", g.sigma_b2));
+  result.set("chi1", copy_to_js("Float64Array", g.chi1));
+  result.set("depth_scale", copy_to_js("Float64Array", g.depth_scale));
   return result;
 }
 
@@ -113,11 +106,11 @@ val measure(const val& options) {
   result.set("c_star", number_or_null(t.c_star));
   result.set("trainable_depth", number_or_null(actlab::trainable_depth(t.xi_c)));
   val layers = val::object();
-  layers.set("index", array_of(index));
-  layers.set("q", array_of(q));
-  layers.set("c", array_of(corr));
-  layers.set("q_theory", array_of(q_theory));
-  layers.set("c_theory", array_of(c_theory));
+  layers.set("index", copy_to_js("Float64Array", index));
+  layers.set("q", copy_to_js("Float64Array", q));
+  layers.set("c", copy_to_js("Float64Array", corr));
+  layers.set("q_theory", copy_to_js("Float64Array", q_theory));
+  layers.set("c_theory", copy_to_js("Float64Array", c_theory));
   result.set("layers", layers);
   return result;
 }
@@ -133,13 +126,13 @@ val propagation_theory(const val& options) {
     chi.push_back(l.chi), sigma_w2.push_back(l.sigma_w2);
   }
   val layers = val::object();
-  layers.set("q", array_of(q));
-  layers.set("act_mean", array_of(act_mean));
-  layers.set("act_std", array_of(act_std));
-  layers.set("grad_pre_std", array_of(grad_pre_std));
-  layers.set("example_weight_grad_rms", array_of(example_rms));
-  layers.set("chi", array_of(chi));
-  layers.set("sigma_w2", array_of(sigma_w2));
+  layers.set("q", copy_to_js("Float64Array", q));
+  layers.set("act_mean", copy_to_js("Float64Array", act_mean));
+  layers.set("act_std", copy_to_js("Float64Array", act_std));
+  layers.set("grad_pre_std", copy_to_js("Float64Array", grad_pre_std));
+  layers.set("example_weight_grad_rms", copy_to_js("Float64Array", example_rms));
+  layers.set("chi", copy_to_js("Float64Array", chi));
+  layers.set("sigma_w2", copy_to_js("Float64Array", sigma_w2));
   val result = val::object();
   result.set("sigma_b2", config.value().bias_std * config.value().bias_std);
   result.set("layers", layers);

@@ -10,15 +10,11 @@
 #include "actlab/spectrum_histogram.hpp"
 #include "binding_options.hpp"
 
+using binding::copy_to_js;
 using binding::failure;
 using emscripten::val;
 
 namespace {
-
-template <class T>
-val array_of(const char* type, const std::vector<T>& values) {
-  return val::global(type).new_(emscripten::typed_memory_view(values.size(), values.data()));
-}
 
 // spectra: an array of Float64Arrays.
 val spectrum_histogram(const val& spectra) {
@@ -29,12 +25,12 @@ val spectrum_histogram(const val& spectra) {
   }
   const actlab::SpectrumHistogram h = actlab::spectrum_histogram(values);
   val counts = val::array();
-  for (const std::vector<int>& c : h.counts) counts.call<void>("push", array_of("Int32Array", c));
+  for (const std::vector<int>& c : h.counts) counts.call<void>("push", copy_to_js("Int32Array", c));
   val result = val::object();
   result.set("bins_per_decade", h.bins_per_decade);
-  result.set("edges", array_of("Float64Array", h.edges));
+  result.set("edges", copy_to_js("Float64Array", h.edges));
   result.set("counts", counts);
-  result.set("zeros", array_of("Int32Array", h.zeros));
+  result.set("zeros", copy_to_js("Int32Array", h.zeros));
   return result;
 }
 
@@ -42,8 +38,8 @@ val moments_path(const std::vector<actlab::Moments>& path) {
   std::vector<double> mu, nu;
   for (const actlab::Moments& m : path) mu.push_back(m.mu), nu.push_back(m.nu);
   val result = val::object();
-  result.set("mu", array_of("Float64Array", mu));
-  result.set("nu", array_of("Float64Array", nu));
+  result.set("mu", copy_to_js("Float64Array", mu));
+  result.set("nu", copy_to_js("Float64Array", nu));
   return result;
 }
 
@@ -52,10 +48,10 @@ val selu_moment_field(double omega, double tau) {
   if (!checked.ok()) return failure(checked.error());
   const actlab::MomentField f = actlab::selu_moment_field(checked.value());
   val grid = val::object();
-  grid.set("mu", array_of("Float64Array", f.mu));
-  grid.set("nu", array_of("Float64Array", f.nu));
-  grid.set("mu_next", array_of("Float64Array", f.mu_next));
-  grid.set("nu_next", array_of("Float64Array", f.nu_next));
+  grid.set("mu", copy_to_js("Float64Array", f.mu));
+  grid.set("nu", copy_to_js("Float64Array", f.nu));
+  grid.set("mu_next", copy_to_js("Float64Array", f.mu_next));
+  grid.set("nu_next", copy_to_js("Float64Array", f.nu_next));
   val paths = val::array();
   for (const auto& path : f.trajectories) paths.call<void>("push", moments_path(path));
   val fixed = val::null();
@@ -65,8 +61,8 @@ val selu_moment_field(double omega, double tau) {
     fixed.set("mu", f.fixed_point->mu);
     fixed.set("nu", f.fixed_point->nu);
     val rows = val::array();
-    rows.call<void>("push", array_of("Float64Array", std::vector<double>{j.dmu_dmu, j.dmu_dnu}));
-    rows.call<void>("push", array_of("Float64Array", std::vector<double>{j.dnu_dmu, j.dnu_dnu}));
+    rows.call<void>("push", copy_to_js("Float64Array", std::vector<double>{j.dmu_dmu, j.dmu_dnu}));
+    rows.call<void>("push", copy_to_js("Float64Array", std::vector<double>{j.dnu_dmu, j.dnu_dnu}));
     fixed.set("jacobian", rows);
     fixed.set("spectral_norm", j.spectral_norm);
   }

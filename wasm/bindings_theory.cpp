@@ -17,23 +17,15 @@
 #include "actlab/trainable_depth.hpp"
 #include "binding_options.hpp"
 
+using binding::copy_to_js;
 using binding::failure;
+using binding::number_or_null;
 using binding::option_integer;
 using binding::option_number;
 using binding::propagation_request;
 using emscripten::val;
 
 namespace {
-
-val array_of(const std::vector<double>& values) {
-  return val::global("Float64Array")
-      .new_(emscripten::typed_memory_view(values.size(), values.data()));
-}
-
-// null where the theory has no finite value, as the CLI's JSON.
-val number_or_null(std::optional<double> x) {
-  return x && std::isfinite(*x) ? val(*x) : val::null();
-}
 
 val theory_object(const actlab::Theory& t) {
   val result = val::object();
@@ -68,9 +60,9 @@ val theory(const val& options) {
   val layers = val::object();
   std::vector<double> index;
   for (const actlab::TheoryLayer& l : t.layers) index.push_back(l.index);
-  layers.set("index", array_of(index));
-  layers.set("q", array_of(q));
-  layers.set("c", array_of(corr));
+  layers.set("index", copy_to_js("Float64Array", index));
+  layers.set("q", copy_to_js("Float64Array", q));
+  layers.set("c", copy_to_js("Float64Array", corr));
   result.set("layers", layers);
   return result;
 }
@@ -108,9 +100,9 @@ val critical_line(const std::string& id, double alpha, double q_lo, double q_hi,
     q.push_back(p.q), w2.push_back(p.sigma_w2), b2.push_back(p.sigma_b2);
   }
   val result = val::object();
-  result.set("q", array_of(q));
-  result.set("sigma_w2", array_of(w2));
-  result.set("sigma_b2", array_of(b2));
+  result.set("q", copy_to_js("Float64Array", q));
+  result.set("sigma_w2", copy_to_js("Float64Array", w2));
+  result.set("sigma_b2", copy_to_js("Float64Array", b2));
   return result;
 }
 
@@ -188,7 +180,7 @@ val jacobian(const val& options) {
   result.set("seed", static_cast<double>(c.seed));
   result.set("sigma_w2", s.sigma_w2);
   result.set("sigma_b2", s.sigma_b2);
-  result.set("singular_values", array_of(s.singular_values));
+  result.set("singular_values", copy_to_js("Float64Array", s.singular_values));
   result.set("moments", moments_object(s.measured));
   val predicted = val::object();
   predicted.set("gaussian", moments_object(s.gaussian));

@@ -17,6 +17,7 @@
 #include "actlab/training.hpp"
 #include "binding_options.hpp"
 
+using binding::copy_to_js;
 using binding::failure;
 using binding::option_integer;
 using binding::option_number;
@@ -67,11 +68,6 @@ val request_options(const actlab::TrainRequest& r) {
   if (r.seed) o.set("seed", *r.seed);
   if (r.log_every) o.set("logEvery", *r.log_every);
   return o;
-}
-
-template <class T>
-val copy_to_js(const char* array_type, const std::vector<T>& values) {
-  return val::global(array_type).new_(emscripten::typed_memory_view(values.size(), values.data()));
 }
 
 // {step, loss, accuracy, layers: {index, weight_grad_rms, ...}: typed arrays of length L+1}.
