@@ -362,7 +362,22 @@ describe("bad input", () => {
   test("types are checked as the CLI parses flags", () => {
     assert.throws(() => actlab.train({ ...ok, lr: "fast" }), {
       name: "ActlabError",
-      message: "--lr: expected a finite decimal number, got 'fast'",
+      message: "--lr: expected a finite decimal number, got a string 'fast'",
+    });
+    // Options are read, never coerced: an array id, null options and a throwing getter.
+    assert.throws(() => actlab.train({ ...ok, act: ["tanh"] }), {
+      name: "ActlabError",
+      message: "--act: expected an id (a string), got an array",
+    });
+    assert.throws(() => actlab.createTrainer(null), { name: "ActlabError" });
+    const hostile = {
+      get lr() {
+        throw new Error("boom");
+      },
+    };
+    assert.throws(() => actlab.train(hostile), {
+      name: "ActlabError",
+      message: "options.lr: could not be read",
     });
     assert.throws(() => actlab.train({ ...ok, depth: 2.5 }), {
       name: "ActlabError",
