@@ -9,6 +9,9 @@ import { after, before, describe, test } from "node:test";
 import { PNG } from "pngjs";
 
 import { card, launch, openPage, waitDrawn } from "./browser.mjs";
+import theoryEn from "../../web/i18n/theory.en.js";
+
+const THEORY = theoryEn.figures.edge.theoryShort;
 
 let env;
 before(async () => {
@@ -120,15 +123,15 @@ describe("PNG at 2x and 3x, SVG from the charts' data", () => {
       assert.ok(svg.title.includes(part), `${part} in ${svg.title}`);
     // The title is drawn, too (wrapped over the first lines).
     assert.ok(svg.texts.slice(0, 3).join(" ").includes("L = 12"));
-    // Two charts (std of h, std of dL/dz), four initializers each, one path of 12 points.
-    assert.equal(svg.series.length, 8);
+    // Two charts (std of h, std of dL/dz), four initializers each, measured and the theory's
+    // dotted prediction beside it: one path of 12 points per series.
+    assert.equal(svg.series.length, 16);
     for (const s of svg.series) assert.deepEqual(s.paths, [12], s.label);
-    assert.deepEqual([...new Set(svg.series.map((s) => s.label))].sort(), [
-      "Glorot",
-      "He",
-      "LeCun",
-      "standard",
-    ]);
+    const families = ["Glorot", "He", "LeCun", "standard"];
+    assert.deepEqual(
+      [...new Set(svg.series.map((s) => s.label))].sort(),
+      [...families.flatMap((f) => [f, `${f}: ${THEORY}`])].sort(),
+    );
     // Every tick label and axis name the page draws is in the SVG.
     const labels = await page.$$eval(`${card("init")} .chart`, (list) =>
       list.flatMap((el) => JSON.parse(el.dataset.axisLabels).flat()),
@@ -142,7 +145,7 @@ describe("PNG at 2x and 3x, SVG from the charts' data", () => {
     const legend = await page.$$eval(`${card("init")} .legend li`, (list) =>
       list.map((li) => li.textContent),
     );
-    assert.equal(legend.length, 4);
+    assert.equal(legend.length, families.length + 1, "and the theory's line");
     for (const name of legend) assert.ok(svg.texts.includes(name), name);
     await context.close();
   });

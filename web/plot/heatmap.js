@@ -124,11 +124,11 @@ export function drawHeatmap(u, p, map) {
   // edges and each row's edges computed once per draw.
   const snap = (v) => Math.round(v * p.scale) / p.scale;
   const xs = Array.from({ length: depth + 1 }, (_, l) =>
-    snap(xPos(u, l + 0.5)),
+    snap(u.valToPos(l + 0.5, "x") + box.left),
   );
   const ys = layout.rows.map((row) => [
-    snap(yPos(u, row.y1)),
-    snap(yPos(u, row.y0)),
+    snap(u.valToPos(row.y1, "y") + box.top),
+    snap(u.valToPos(row.y0, "y") + box.top),
   ]);
   const min = 1 / p.scale;
   const cell = (l, r) => {
