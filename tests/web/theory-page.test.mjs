@@ -125,10 +125,13 @@ describe("the edge of chaos", () => {
       );
       assert.ok(Math.abs(qt - 2) < 1e-12, "q_l = 2 at He"); // q_1 = 2 q0
     }
-    assert.match(
-      await page.$eval(`${CARD} .edge-hint`, (el) => el.textContent),
-      /ξ_c/,
-    );
+    // The hint's xi_c is typeset (no raw underscore a student reads).
+    const hint = await page.$eval(`${CARD} .edge-hint`, (el) => ({
+      text: el.textContent,
+      formulas: el.querySelectorAll(".katex").length,
+    }));
+    assert.ok(hint.formulas >= 1, hint.text);
+    assert.match(hint.text, /ξ/);
   });
 
   test("a click runs the network there; the URL keeps it; a bad value is clamped with a notice", async () => {

@@ -334,22 +334,26 @@ class EdgeView {
       }),
     );
     if (p.xi_c === null) {
-      this.hint.textContent = t("figures.edge.hintCritical", {
-        depth: values.depth,
-      });
+      renderRich(
+        this.hint,
+        t("figures.edge.hintCritical", { depth: values.depth }),
+      );
       this.hint.dataset.limit = "";
       return;
     }
     const limit = p.trainable_depth; // the engine's k xi_c
     this.hint.dataset.limit = String(limit);
-    this.hint.textContent = t("figures.edge.hint", {
-      k: localNumber(String(k)),
-      limit: number(limit, 3),
-      depth: values.depth,
-      verdict: t(
-        values.depth <= limit ? "figures.edge.within" : "figures.edge.beyond",
-      ),
-    });
+    renderRich(
+      this.hint,
+      t("figures.edge.hint", {
+        k: localNumber(String(k)),
+        limit: number(limit, 3),
+        depth: values.depth,
+        verdict: t(
+          values.depth <= limit ? "figures.edge.within" : "figures.edge.beyond",
+        ),
+      }),
+    );
   }
 
   legend() {

@@ -25,8 +25,8 @@ export default {
       w2Axis: "σ_w² = N Var(W)",
       b2Axis: "σ_b² = Var(b)",
       layerAxis: "layer l",
-      qAxis: "q_l = Var(z)",
-      cAxis: "correlation c_l",
+      qAxis: "qₗ = Var(z)",
+      cAxis: "correlation cₗ",
       ordered: "ordered",
       chaotic: "chaotic",
       noFixedPoint: "no fixed point",
@@ -39,7 +39,7 @@ export default {
       theory: "theory (infinite width, Gaussian weights)",
       colour:
         "colour: depth scale 1/|ln χ₁| (log scale): ξ_c in the ordered phase, the gradient's growth scale ξ_∇ in the chaotic one; brightest where it diverges",
-      shadeNone: "grey: no fixed point, q_l grows without bound",
+      shadeNone: "grey: no fixed point, qₗ grows without bound",
       readout:
         "At $(\\sigma_w^2, \\sigma_b^2) = ({w2}, {b2})$: $\\chi_1 = {chi1}$ ({phase}), $q^* = {qStar}$, $c^* = {cStar}$, $\\xi_c = {xiC}$.",
       readoutNone:
@@ -47,9 +47,9 @@ export default {
       phaseOrdered: "ordered",
       phaseChaotic: "chaotic",
       phaseCritical: "critical",
-      hint: "Beyond about {k} ξ_c = {limit} layers the input's information is lost (Schoenholz et al. 2017); this network has L = {depth}: {verdict}.",
+      hint: "Beyond about {k} $\\xi_c$ = {limit} layers the input's information is lost (Schoenholz et al. 2017); this network has L = {depth}: {verdict}.",
       hintCritical:
-        "On the critical line ξ_c diverges: at infinite width the input's information reaches any depth (here L = {depth}).",
+        "On the critical line $\\xi_c$ diverges: at infinite width the input's information reaches any depth (here L = {depth}).",
       hintNone:
         "With no fixed point the signal explodes: no depth scale, and no trainability.",
       within: "within reach",
