@@ -77,6 +77,16 @@ const VIEWS = [
       drag: 10,
     },
   ]),
+  // The initializers that cost more to draw than a uniform one (web/state.js's networkWork).
+  ...["he-normal", "orthogonal"].map((init) => ({
+    name: `prop heaviest, ${init} (depth 200, width 512)`,
+    figure: "prop",
+    query: `${heavy("prop")}&prop.init=${init}`,
+    control: "#prop-depth",
+    param: "depth",
+    type: "input",
+    around: true,
+  })),
 ];
 
 const card = (id) => `.card[data-figure="${id}"]`;

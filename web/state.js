@@ -57,23 +57,54 @@ export function pageLimits(engine) {
   };
 }
 
-// How many networks a figure runs per view (figure 5 adds SELU + LeCun normal as reference),
-// and the work one view may cost, in multiply-adds: 3 per weight and example (forward,
-// backward to the activations, backward to the weights), plus what drawing a weight and
-// passing one value through the activation and the statistics cost in the same units, fitted
-// to `propagate` timed in the wasm module (L 30..200, N 32..512, B 1..512). 8e9 is about
-// 200 ms in Chromium on the machine of bench/README.md (P1, 6e9 here, takes 170-200 ms).
-export const NETWORK_RUNS = { grad: 5, prop: 1, init: 4, selu: 2 };
-export const WORK_BUDGET = 8e9;
-const WEIGHT_DRAW_WORK = 220;
+// The work one view may cost, in multiply-adds: 3 per weight and example (forward, backward
+// to the activations, backward to the weights), plus what drawing a weight and passing one
+// value through the activation and the statistics cost in the same units, fitted to the
+// page's own recomputes (bench/interact.mjs, bench/README.md round 5). A normal draw
+// (Box-Muller's log and cos) costs about 2.8 uniform ones; an orthogonal layer adds its
+// Householder QR, about QR_WORK per m n^2 for an m x n weight matrix (m >= n). The budget is P1's work
+// (bench/web/workloads.js, 6.2e9), so that the heaviest view a control allows costs what P1
+// costs: 165-200 ms in Chromium on the machine of bench/README.md's earlier rounds.
+export const WORK_BUDGET = 6.2e9;
+const WEIGHT_DRAW_WORK = { uniform: 220, normal: 620 };
+const QR_WORK = 15;
 const VALUE_WORK = 900;
 
-export function networkWork(figure, { depth, width, batch, d = width }) {
+// The initializers of the networks one view runs, as web/ops.js runs them: figure 2 one per
+// lecture activation, figure 4 one per family in its distribution (dist), figure 5 SELU +
+// LeCun normal beside the chosen one unless it is that one.
+export const NETWORK_FIGURES = ["grad", "prop", "init", "selu"];
+function initializersOf(figure, { init, phi, dist }) {
+  if (figure === "grad") return LECTURE_ACTIVATIONS.map(() => init);
+  if (figure === "init")
+    return INIT_FAMILIES.map((family) => initializerId(family, dist));
+  if (figure === "selu" && !(phi === "selu" && init === "lecun-normal"))
+    return [init, "lecun-normal"];
+  return [init];
+}
+
+// One network's work; init decides how its weights are drawn.
+function oneNetworkWork({ depth, width, batch, d = width }, init = "") {
   const weights = width * (d + (depth - 1) * width); // layer 1 has fan-in D
-  const values = depth * width * batch;
+  const valueCount = depth * width * batch;
+  const normal = init.endsWith("normal") || init === "orthogonal";
+  // The QR of layer 1 (D x N) and of the N x N layers after it, for orthogonal weights.
+  const qr =
+    init === "orthogonal"
+      ? QR_WORK * (width * d * Math.min(width, d) + (depth - 1) * width ** 3)
+      : 0;
   return (
-    NETWORK_RUNS[figure] *
-    (3 * weights * batch + WEIGHT_DRAW_WORK * weights + VALUE_WORK * values)
+    3 * weights * batch +
+    WEIGHT_DRAW_WORK[normal ? "normal" : "uniform"] * weights +
+    VALUE_WORK * valueCount +
+    qr
+  );
+}
+
+export function networkWork(figure, values) {
+  return initializersOf(figure, values).reduce(
+    (sum, init) => sum + oneNetworkWork(values, init),
+    0,
   );
 }
 
@@ -352,7 +383,7 @@ function fixFigure(id, values, notices, changed = null) {
     notices.push(notice("init.bn", values.bn, values.depth, "range"));
     values.bn = values.depth;
   }
-  if (id in NETWORK_RUNS) fitBudget(id, values, notices, changed);
+  if (NETWORK_FIGURES.includes(id)) fitBudget(id, values, notices, changed);
   if (id === "iso") fitIsometry(values, notices, changed, notice);
 }
 

@@ -106,34 +106,6 @@ export function targets(result) {
       met: r >= 1,
     });
   }
-  // Issue 10's T1: at least 10x TF.js's best backend, no slower than native -O3 (the same
-  // 128-bit SIMD width), -march=native reported beside it.
-  const t = result.timings.t1;
-  if (t?.actlab) {
-    const best = t[bestTf(t)];
-    if (best) {
-      const r = best.median / t.actlab.median;
-      list.push({
-        name: "T1: best TF.js / actlab wasm",
-        value: `${r.toFixed(1)}x`,
-        limit: ">= 10x",
-        met: r >= 10,
-      });
-    }
-    for (const [key, label, limit] of [
-      ["native-O3", "native -O3", 1],
-      ["native-march", "native -O3 -march=native", null],
-    ]) {
-      if (!t[key]) continue;
-      const r = t.actlab.median / t[key].median;
-      list.push({
-        name: `T1: actlab wasm / ${label}`,
-        value: `${r.toFixed(2)}x`,
-        limit: limit ? `<= ${limit}x` : "reported",
-        met: limit ? r <= limit : true,
-      });
-    }
-  }
   const page = result.page;
   if (page) {
     const main = page.interaction[0];

@@ -4,7 +4,7 @@ import { describe, test } from "node:test";
 
 import {
   FIGURE_IDS,
-  NETWORK_RUNS,
+  NETWORK_FIGURES,
   WORK_BUDGET,
   clamp,
   createSchema,
@@ -178,9 +178,42 @@ describe("work budget", () => {
 
   test("the defaults fit well within the budget", () => {
     const state = parse("");
-    for (const id of Object.keys(NETWORK_RUNS)) {
+    for (const id of NETWORK_FIGURES) {
       assert.ok(networkWork(id, state.figures[id]) <= WORK_BUDGET / 2, id);
     }
+  });
+
+  test("normal and orthogonal weights cost more to draw than uniform ones", () => {
+    const view = { depth: 200, width: 256, batch: 1 };
+    const uniform = networkWork("prop", { ...view, init: "glorot-uniform" });
+    const normal = networkWork("prop", { ...view, init: "glorot-normal" });
+    const orthogonal = networkWork("prop", { ...view, init: "orthogonal" });
+    assert.ok(normal > 2.5 * uniform && normal < 3 * uniform);
+    // At width 256 the Householder QR of 200 square layers dominates (2.7 s in the module).
+    assert.ok(orthogonal > 8 * uniform);
+    // Figure 5 runs SELU + LeCun normal beside any other choice, and once when it is chosen.
+    const selu = { ...view, phi: "selu", init: "lecun-normal" };
+    assert.equal(
+      networkWork("selu", selu),
+      networkWork("prop", { ...view, init: "lecun-normal" }),
+    );
+    assert.ok(
+      networkWork("selu", { ...selu, phi: "tanh" }) >
+        1.9 * networkWork("selu", selu),
+    );
+    // Figure 4 names the distribution of its families, not one initializer.
+    assert.ok(
+      networkWork("init", { ...view, dist: "normal" }) >
+        networkWork("init", { ...view, dist: "uniform" }),
+    );
+  });
+
+  test("an orthogonal view that would take seconds is shrunk to the budget", () => {
+    const state = parse("?prop.init=orthogonal&prop.depth=50&prop.width=512");
+    const { width, batch } = state.figures.prop;
+    assert.ok(networkWork("prop", state.figures.prop) <= WORK_BUDGET);
+    assert.ok(width < 512 && batch >= 1, `width ${width}, batch ${batch}`);
+    assert.ok(state.notices.some((n) => n.key === "prop.width"));
   });
 
   test("setting the batch shrinks the width instead", () => {

@@ -236,16 +236,20 @@ class TrainView {
   async loop() {
     if (this.looping) return;
     this.looping = true;
+    const playing = () =>
+      this.values.play &&
+      !this.destroyed &&
+      this.runs.some((r) => r.diverged_at === null);
     try {
-      while (
-        this.values.play &&
-        !this.destroyed &&
-        this.runs.some((r) => r.diverged_at === null)
-      ) {
+      // The next request goes out before this reply is drawn, so that the worker steps while
+      // the page draws: one request is always in flight, and each is answered in one reply.
+      let pending = playing() ? this.request(Number(this.values.speed)) : null;
+      while (pending) {
         const frame = nextFrame();
-        const reply = await this.request(Number(this.values.speed));
+        const reply = await pending;
         if (reply.stale || this.destroyed) break;
         this.absorb(reply.result);
+        pending = playing() ? this.request(Number(this.values.speed)) : null;
         this.render();
         await frame;
       }

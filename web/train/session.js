@@ -2,10 +2,13 @@
 // first network and the compared one), stepped a few updates per request within a time
 // budget, and the history of their logged steps, which a request reads from any point on (a
 // reply the page dropped loses nothing). The weights stay in the module.
-// Of stepping per request: with the boundary's grid (below) a reply takes about a frame, so that
-// the page redraws at 30 to 60 frames per second while the worker spends most of its time
-// stepping (bench/lib/train-page.mjs measures both).
-const BUDGET_MS = 12;
+import { LOG_EVERY } from "./schema.js";
+
+// Of stepping per request: the page sends the next request before it draws a reply, so the
+// worker steps while the page draws; with the boundary's grid (below) a reply takes about
+// 25 ms, and the page redraws 30 to 40 times a second while the worker spends most of its
+// time stepping (bench/lib/train-page.mjs measures both).
+const BUDGET_MS = 20;
 // Cells per side of the decision boundary: up to 48, fewer for a large network, so that the
 // grid's forward pass stays near GRID_WORK multiply-adds (~4 ms in the module).
 const GRID = 48;
@@ -77,6 +80,35 @@ function copy(entry) {
   return { ...entry, layers };
 }
 
+// Up to `steps` updates within BUDGET_MS: one step first (a slow network returns after it),
+// then chunks sized from the latest chunk's time per step. A chunk ends on a logged step when
+// the budget reaches one, so that the reply needs no evaluation of an unlogged current step.
+function stepWithin(steps) {
+  const started = performance.now();
+  const live = () => session.runs.filter((r) => r.last.diverged_at === null);
+  for (let done = 0, chunk = 1; done < steps && chunk > 0;) {
+    const runs = live();
+    if (runs.length === 0) return;
+    const before = performance.now();
+    for (const run of runs) record(run, run.trainer.step(chunk));
+    done += chunk;
+    const perStep = (performance.now() - before) / chunk;
+    const fits = Math.floor(
+      (BUDGET_MS - (performance.now() - started)) / perStep,
+    );
+    // On a logged step, only whole logging periods; before one, to the last logged step that
+    // fits, or as many steps as fit when none does (a slow network).
+    const toLogged = LOG_EVERY - (runs[0].last.steps_done % LOG_EVERY);
+    const logged =
+      fits >= toLogged
+        ? toLogged + LOG_EVERY * Math.floor((fits - toLogged) / LOG_EVERY)
+        : toLogged === LOG_EVERY
+          ? 0
+          : fits;
+    chunk = Math.min(steps - done, logged);
+  }
+}
+
 // args: {key, main, compare, steps, since: [entries the page has per run], reset}.
 export function train(
   actlab,
@@ -87,20 +119,7 @@ export function train(
     createSession(actlab, key, main, compare);
     fresh = true;
   }
-  const started = performance.now();
-  // Chunks of 1, 2, 4, 8, 10, ... steps: a slow network returns after one step.
-  let done = 0;
-  for (
-    let k = 1;
-    done < steps && performance.now() - started < BUDGET_MS;
-    k = Math.min(2 * k, 10)
-  ) {
-    const chunk = Math.min(steps - done, k);
-    for (const run of session.runs) {
-      if (run.last.diverged_at === null) record(run, run.trainer.step(chunk));
-    }
-    done += chunk;
-  }
+  stepWithin(steps);
   const n = gridSize(main);
   const { box } = session;
   return {
