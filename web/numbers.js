@@ -29,3 +29,22 @@ export function shortNumber(x, digits = 4, lang = language) {
 export function parseLocalNumber(text) {
   return String(text).trim().replace(",", ".");
 }
+
+const SUPERSCRIPT = {
+  "-": "⁻",
+  0: "⁰",
+  1: "¹",
+  2: "²",
+  3: "³",
+  4: "⁴",
+  5: "⁵",
+  6: "⁶",
+  7: "⁷",
+  8: "⁸",
+  9: "⁹",
+};
+
+// 10^n as a person writes it, with superscript digits: powerOfTen(-2) is "10⁻²".
+export function powerOfTen(n) {
+  return `10${String(n).replace(/[-0-9]/g, (c) => SUPERSCRIPT[c])}`;
+}

@@ -1,8 +1,9 @@
 // The page's number formatting: %.17g exactly as the actlab CLI prints it, and CSV.
 import assert from "node:assert/strict";
-import { test } from "node:test";
+import { describe, test } from "node:test";
 
 import { formatG17, formatShort, toCsv } from "../../web/format.js";
+import { powerOfTen } from "../../web/numbers.js";
 import { cli } from "./cli.mjs";
 
 test("formatG17 reproduces every number `actlab curve` prints", () => {
@@ -47,4 +48,13 @@ test("formatShort keeps labels short", () => {
   assert.equal(formatShort(1.7580993408473766, 5), "1.7581");
   assert.equal(formatShort(3.1e-9), "3.1e-9");
   assert.equal(formatShort(0), "0");
+});
+
+describe("powers of ten as a person writes them", () => {
+  test("superscript digits and minus, never a caret", () => {
+    assert.equal(powerOfTen(-2), "10⁻²");
+    assert.equal(powerOfTen(0), "10⁰");
+    assert.equal(powerOfTen(15), "10¹⁵");
+    assert.equal(powerOfTen(-308), "10⁻³⁰⁸");
+  });
 });

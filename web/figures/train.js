@@ -6,15 +6,19 @@
 // frame overlaps the worker's work), and draws every reply; the card carries data-step and
 // data-loss.
 import { formatShort } from "../format.js";
-import { shortNumber } from "../numbers.js";
+import { powerOfTen, shortNumber } from "../numbers.js";
 import { Chart, Y_AXIS_SIZE, axis, series } from "../plot/chart.js";
 import { colorbarStops } from "../plot/heatmap.js";
 import { activationColor } from "../plot/palette.js";
 import { element } from "../dom.js";
 import { Boundary } from "../train/boundary.js";
 import { HeatMap, decadeRange } from "../train/heat.js";
-import { trainOptions } from "../train/schema.js";
+import { LOG_EVERY, trainOptions } from "../train/schema.js";
 import { networkCaption } from "./caption.js";
+
+const STEP_INCREMENTS = [0, 1, 2, 3, 4, 5, 6, 7].flatMap((e) =>
+  [1, 2, 5].map((m) => m * 10 ** e),
+);
 
 const COMPARE_DASH = [6, 4];
 const COMPARE_COLOR = "#999999";
@@ -358,14 +362,18 @@ class TrainView {
         axis(
           showX ? t("figures.train.stepAxis") : null,
           theme,
-          showX ? {} : { size: 28, labelSize: 0 },
+          // Steps are whole numbers: ticks 1, 2, 5, 10, 20, ... apart, never 0.1.
+          showX
+            ? { incrs: STEP_INCREMENTS }
+            : { size: 28, labelSize: 0, incrs: STEP_INCREMENTS },
         ),
         axis(yLabel, theme, { size: Y_AXIS_SIZE }),
       ],
       series: [{}, ...lines()],
     });
     const signature = `${t.lang}|${theme.fg}|${Boolean(compare)}|${values.phi}|${values.vphi}`;
-    const xs = x.length > 1 ? x : [0, 1];
+    // Before the first logged step after 0, the axis spans one logging period.
+    const xs = x.length > 1 ? x : [0, LOG_EVERY];
     const pad = (col) => (x.length > 1 ? col : [col[0], col[0]]);
     this.lossChart.draw(
       options(t("figures.train.lossAxis"), false, (u, lo, hi) => [
@@ -472,8 +480,8 @@ class TrainView {
     if (this.scale) {
       items.push({
         label: t("figures.train.colorbar", {
-          lo: this.scale.lo,
-          hi: this.scale.hi,
+          lo: powerOfTen(this.scale.lo),
+          hi: powerOfTen(this.scale.hi),
         }),
         gradient: colorbarStops(),
       });

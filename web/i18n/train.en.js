@@ -84,7 +84,7 @@ export default {
         "weight-not-finite":
           "A weight became infinite at step {step}: the learning rate is too large.",
       },
-      colorbar: "10^{lo} … 10^{hi} (blank: 0)",
+      colorbar: "{lo} … {hi} (blank: 0)",
       satColorbar: "saturated 0 … 1",
       main: "{phi}, {init}, {opt}, η = {lr}",
       compare: "second: {phi}, {init}, {opt}, η = {lr}",

@@ -83,7 +83,7 @@ export default {
         "weight-not-finite":
           "Вес стал бесконечным на шаге {step}: шаг обучения слишком велик.",
       },
-      colorbar: "10^{lo} … 10^{hi} (пусто: 0)",
+      colorbar: "{lo} … {hi} (пусто: 0)",
       satColorbar: "насыщено 0 … 1",
       main: "{phi}, {init}, {opt}, η = {lr}",
       compare: "вторая: {phi}, {init}, {opt}, η = {lr}",
