@@ -41,7 +41,11 @@ std::vector<ProfileLayer> mean_field_profile(const PropagationConfig& config) {
   for (int l = s.depth; l >= 1; --l) {
     ProfileLayer& layer = layers[l - 1];
     if (l < s.depth) {
-      layer.chi = layers[l].sigma_w2 * dphi2[l - 1];
+      // delta_l = phi'(z_l) .* W_{l+1}^T delta_{l+1}: a sum over layer l + 1's fan-out, which
+      // parts from its fan-in at a bottleneck.
+      const double back_w2 =
+          s.fan_out(l + 1) * weight_variance(config.init, s.fan_in(l + 1), s.fan_out(l + 1));
+      layer.chi = back_w2 * dphi2[l - 1];
       var_delta *= layer.chi;
     } else {
       layer.chi = layer.sigma_w2 * dphi2[l - 1];

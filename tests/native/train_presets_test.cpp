@@ -86,8 +86,9 @@ TEST(TrainPresets, AdamRepairsWithItsStepSizesWhatSgdCannotMove) {
   EXPECT_LT(adam.steps.back().loss, 0.05);
   for (const TrainEntry& e : sgd.steps) EXPECT_NEAR(e.loss, kLn2, 0.01) << e.step;
   for (std::size_t i = 1; i < sgd.steps.size(); ++i) {
-    for (const TrainLayer& l : sgd.steps[i].layers)
+    for (const TrainLayer& l : sgd.steps[i].layers) {
       EXPECT_EQ(l.weight_grad_rms, 0.0) << "step " << sgd.steps[i].step << ", layer " << l.index;
+    }
   }
 }
 
