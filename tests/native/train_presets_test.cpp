@@ -113,7 +113,9 @@ TEST(TrainPresets, TenSigmoidLayersDoNotLearnWhereReluHeAndTanhGlorotDo) {
 TEST(TrainPresets, EveryPresetPassesTheChecks) {
   for (const TrainPreset& p : train_presets()) {
     EXPECT_TRUE(check_training(p.main).ok()) << p.id;
-    if (p.compare) EXPECT_TRUE(check_training(*p.compare).ok()) << p.id;
+    if (p.compare) {
+      EXPECT_TRUE(check_training(*p.compare).ok()) << p.id;
+    }
   }
 }
 
