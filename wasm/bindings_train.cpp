@@ -231,6 +231,7 @@ val train_limits() {
   o.set("defaultNoise", actlab::kDefaultNoise);
   o.set("maxDepth", actlab::kMaxTrainDepth);
   o.set("maxWidth", actlab::kMaxTrainWidth);
+  o.set("maxSteps", actlab::kMaxTrainSteps);
   o.set("maxLearningRate", actlab::kMaxLearningRate);
   o.set("maxWeightDecay", actlab::kMaxWeightDecay);
   o.set("defaultLogEvery", actlab::kDefaultLogEvery);

@@ -341,6 +341,7 @@ export class Card {
     return {
       figure: this.figure,
       result: this.result,
+      live: this.view, // a figure that changes on its own exports what it shows (training)
       values: this.resultValues,
       ctx: this.app.ctx,
       width: this.host.clientWidth,

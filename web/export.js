@@ -32,13 +32,14 @@ export function hasVector(view) {
   return view.canvases().every((c) => chartOf(c) !== null);
 }
 
-// figure: a module of web/figures; result, values: what the card shows; ctx: the app's
+// figure: a module of web/figures; result, values: what the card shows (or, for a figure that
+// changes on its own, live.exportResult(): what its view `live` shows now); ctx: the app's
 // context; width: CSS px; light: light colours (else the page's); scale: the pixel ratio of
 // the figure's own canvases (figure 6's pixel images). draw(parts) gets the view's
 // title, panels, legend and colours while the off-screen figure exists, and its value is
 // returned.
 function withExportView(
-  { figure, result, values, ctx, width, light, scale },
+  { figure, result, live, values, ctx, width, light, scale },
   draw,
 ) {
   const host = document.createElement("div");
@@ -52,10 +53,11 @@ function withExportView(
         ...ctx,
         theme: { ...colors, font: EXPORT_FONT },
         pixelRatio: scale,
+        exporting: true,
       };
       const view = figure.create(host, drawCtx);
       try {
-        view.draw(result, values, drawCtx);
+        view.draw(live?.exportResult?.() ?? result, values, drawCtx);
         return draw({
           title: view.title(values),
           panels: view.canvases().map(panelOf),

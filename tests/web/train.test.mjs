@@ -217,6 +217,30 @@ describe("the training figure", () => {
     await context.close();
   });
 
+  test("a PNG exported while it trains shows the training so far, and training goes on", async () => {
+    const { page, context } = await openPage(
+      env,
+      "/?embed=1&view=train&train.play=1&train.speed=20",
+    );
+    const exportPng = async () => {
+      const download = page.waitForEvent("download");
+      await page.click(`${CARD} [data-action="png"]`);
+      return readFileSync(await (await download).path());
+    };
+    await waitStep(page, 50);
+    const first = await exportPng();
+    await waitStep(page, Number(await dataset(page, "step")) + 200);
+    const second = await exportPng();
+    // The reply to the last change (step 0) would give the same image twice.
+    assert.notDeepEqual(first, second);
+    await waitStep(page, Number(await dataset(page, "step")) + 50);
+    assert.equal(
+      await page.getAttribute(`${CARD} [data-action="play"]`, "aria-pressed"),
+      "true",
+    );
+    await context.close();
+  });
+
   test("the CSV download is `actlab train --format csv` for the steps done", async () => {
     const query =
       "/?embed=1&view=train&train.data=blobs&train.phi=relu&train.init=he-normal&train.opt=momentum&train.lr=0.05";

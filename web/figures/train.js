@@ -220,6 +220,7 @@ class TrainView {
       this.runs = [];
     }
     if (result.data) this.data = result.data;
+    this.atLimit = Boolean(result.atLimit);
     this.box = result.box;
     this.grid = result.grid;
     result.runs.forEach((r, i) => {
@@ -234,7 +235,15 @@ class TrainView {
     this.values = values;
     this.absorb(result);
     this.render();
-    if (values.play) this.loop();
+    // An export draws a copy and never trains (web/export.js).
+    if (values.play && !ctx.exporting) this.loop();
+  }
+
+  // What an export draws: the history on screen now, not the reply to the last change.
+  exportResult() {
+    const { key, data, box, grid } = this;
+    const runs = this.runs.map((run) => ({ ...run, from: 0 }));
+    return { key, fresh: true, data, box, grid, runs, atLimit: this.atLimit };
   }
 
   async loop() {
@@ -243,6 +252,7 @@ class TrainView {
     const playing = () =>
       this.values.play &&
       !this.destroyed &&
+      !this.atLimit &&
       this.runs.some((r) => r.diverged_at === null);
     try {
       // The next request goes out before this reply is drawn, so that the worker steps while
@@ -253,6 +263,7 @@ class TrainView {
         const reply = await pending;
         if (reply.stale || this.destroyed) break;
         this.absorb(reply.result);
+        if (this.atLimit) this.ctx.setParam("train", "play", "0", true);
         pending = playing() ? this.request(Number(this.values.speed)) : null;
         this.render();
         await frame;
@@ -313,6 +324,8 @@ class TrainView {
           (i === 0 && r === main ? "" : "2: ") +
           t(`figures.train.diverged.${r.divergence}`, { step: r.diverged_at }),
       );
+    if (this.atLimit)
+      notes.push(t("figures.train.atLimit", { steps: main.steps_done }));
     this.diverged.hidden = notes.length === 0;
     this.diverged.textContent = notes.join(" ");
     this.showExpect();
@@ -333,12 +346,16 @@ class TrainView {
       }),
     );
     this.boundary[1].canvas.style.display = compare ? "" : "none";
-    // Loss and accuracy over steps, the second network dashed.
-    const x = main.entries.map((e) => e.step);
-    const column = (run, f) =>
-      x.map((_, i) =>
-        run && i < run.entries.length ? run.entries[i][f] : null,
-      );
+    // Loss and accuracy over steps, the second network dashed: over the steps either logged
+    // (one keeps training when the other diverged).
+    const steps = (run) => (run ? run.entries.map((e) => e.step) : []);
+    const x = compare
+      ? [...new Set([...steps(main), ...steps(compare)])].sort((a, b) => a - b)
+      : steps(main);
+    const column = (run, f) => {
+      const at = new Map(run.entries.map((e) => [e.step, e[f]]));
+      return x.map((step) => at.get(step) ?? null);
+    };
     const lines = (label) => [
       series(
         t("figures.train.main", this.names(values, false)),

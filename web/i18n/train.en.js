@@ -75,6 +75,8 @@ export default {
       layerAxis: "layer",
       output: "out",
       status: "step {step} · loss {loss} · accuracy {accuracy}",
+      atLimit:
+        "Stopped at step {steps}, the engine's limit (actlab train --steps takes at most that many). Reset to train again.",
       statusCompare: "second: step {step} · loss {loss} · accuracy {accuracy}",
       diverged: {
         "loss-infinite":

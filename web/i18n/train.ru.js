@@ -74,6 +74,8 @@ export default {
       layerAxis: "слой",
       output: "вых",
       status: "шаг {step} · потери {loss} · точность {accuracy}",
+      atLimit:
+        "Остановлено на шаге {steps} — это предел движка (actlab train --steps принимает не больше). Чтобы обучать снова, нажмите «Сброс».",
       statusCompare: "вторая: шаг {step} · потери {loss} · точность {accuracy}",
       diverged: {
         "loss-infinite":

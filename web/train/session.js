@@ -119,7 +119,9 @@ export function train(
     createSession(actlab, key, main, compare);
     fresh = true;
   }
-  stepWithin(steps);
+  // Not past the engine's limit, so that the CSV stays `actlab train --steps N`'s.
+  const maxSteps = actlab.trainLimits().maxSteps;
+  stepWithin(Math.min(steps, maxSteps - session.runs[0].last.steps_done));
   const n = gridSize(main);
   const { box } = session;
   return {
@@ -134,6 +136,7 @@ export function train(
       : null,
     box,
     grid: n,
+    atLimit: session.runs[0].last.steps_done >= maxSteps,
     runs: session.runs.map((run, i) => {
       const from = fresh ? 0 : Math.min(since[i] ?? 0, run.history.length);
       const stepsDone = run.last.steps_done;
