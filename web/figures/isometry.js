@@ -20,7 +20,9 @@ const RUN_OFFSET = { gaussian: 0.15, orthogonal: -0.15 };
 // A moment this far below the largest one shown is drawn at the axis's left end (0 included).
 const MOMENT_DECADES = 12;
 
-const number = (x) => localNumber(formatShort(x, 4));
+// A moment past double precision (variance of lambda at sigma_w2 = 10, depth 200) reads as ∞.
+const number = (x) =>
+  Number.isFinite(x) ? localNumber(formatShort(x, 4)) : x > 0 ? "∞" : "—";
 // Both charts' y axes, wide enough for the rows' names at the export's 14 px, so that their
 // x axes line up.
 const AXIS_SIZE = 84;
@@ -128,9 +130,11 @@ class IsometryView {
       const m = runMoments(run);
       return MOMENT_ROWS.flatMap((row) => [m.measured[row], m.predicted[row]]);
     });
-    const top = Math.max(...shown.filter((v) => v > 0), 1e-300);
+    // Only finite moments are drawn; the text line gives ∞ for one past double precision.
+    const finite = shown.filter((v) => Number.isFinite(v) && v > 0);
+    const top = Math.max(...finite, 1e-300);
     const floor = top * 10 ** -MOMENT_DECADES;
-    const positive = shown.filter((v) => v >= floor);
+    const positive = finite.filter((v) => v >= floor);
     const range = decadeRange(Math.min(...positive), top);
     const at = (v) => Math.max(v, range[0]);
     const dpr = devicePixelRatio || 1;
@@ -147,6 +151,7 @@ class IsometryView {
             true,
           );
           const dot = (v, filled) => {
+            if (!Number.isFinite(v)) return;
             const px = u.valToPos(at(v), "x", true);
             c.beginPath();
             c.arc(px, y, (filled ? 4 : 7) * dpr, 0, 2 * Math.PI);
