@@ -39,8 +39,9 @@ struct MomentField {
   // trajectories[k][0] is kFieldStarts[k]; then up to kFieldSteps more points, ending early
   // at the first that escapes (that one included).
   std::vector<std::vector<Moments>> trajectories;
-  // g's fixed point, iterated from (0, 1) until it moves by less than 1e-14, and g's
-  // Jacobian there; none when the iteration escapes or does not settle in 1000 steps.
+  // g's fixed point, iterated from (0, 1) until it moves by less than 1e-14 (then refined by
+  // Newton's method where the iteration is too slow), and g's Jacobian there; none when the
+  // iteration escapes or no fixed point with a positive variance is found.
   std::optional<Moments> fixed_point;
   std::optional<MomentJacobian> jacobian;
 };
