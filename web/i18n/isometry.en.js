@@ -21,7 +21,7 @@ export default {
       ],
       after: [
         "Critical initialization, $\\chi_1 = \\sigma_w^2 E[\\varphi'(z)^2] = 1$, fixes only the **mean** $E\\lambda = \\chi_1^L$. The spread depends on the weights: a product of $L$ Gaussian matrices spreads its singular values even for the identity activation (choose it: orthogonal weights then give every $s = \\sigma_w^L$, one bar), while orthogonal weights add no spread of their own. With tanh near $z = 0$, where $\\varphi' \\approx 1$, and orthogonal weights, the spectrum stays concentrated around $1$ as the depth grows. ReLU cannot do this: its $\\varphi'$ is $0$ or $1$, so about half of every layer's directions are cut off (the singular values that are $0$ to double precision are counted in the legend), and what remains spreads with depth whatever the weights.",
-        "The input's standard deviation $\\sigma_x$ sets $q^{(0)} = \\sigma_x^2$: Pennington et al. start at the fixed point $q^*$, where the mean-field values printed below hold at every layer. The CSV holds the singular values and moments of actlab jacobian --format csv for each kind of weights.",
+        "The input's standard deviation $\\sigma_x$ sets the first layer's $q_1 = \\sigma_w^2 \\sigma_x^2 + \\sigma_b^2$: Pennington et al. start at the fixed point, $q_1 = q^*$, where the mean-field values printed below hold at every layer. The CSV holds the singular values and moments of actlab jacobian --format csv for each kind of weights.",
       ],
     },
   },
@@ -43,7 +43,7 @@ export default {
     isoTanh: {
       label: "tanh near the critical line",
       claim:
-        "tanh at (σ_w², σ_b²) = (1.086, 10⁻⁴), on the critical line, with the input at q* (σₓ = 0.21), 32 layers: nine in ten of the orthogonal network's 128 singular values lie between 0.4 and 1.6, around a median near 1, while the Gaussian network's spread over more than ten decades.",
+        "tanh at (σ_w², σ_b²) = (1.086, 10⁻⁴), on the critical line, with the first layer near q* (σₓ = 0.21), 32 layers: nine in ten of the orthogonal network's 128 singular values lie between 0.4 and 1.6, around a median near 1, while the Gaussian network's spread over more than ten decades.",
     },
     isoRelu: {
       label: "ReLU at He's σ_w² = 2",
@@ -64,7 +64,7 @@ export default {
       runLine:
         "**{weights}:** mean of $\\lambda$ {mean} (theory {meanTheory}), variance {variance} (theory {varianceTheory}); {zeros} of {width} singular values are $0$ to double precision.",
       fixedLine:
-        "Mean field at $(\\sigma_w^2, \\sigma_b^2)$: $\\chi_1$ = {chi1}, $q^*$ = {q}; with the input at the fixed point, $\\sigma_x^2 = q^*$, the predicted mean is $E\\lambda = \\chi_1^L$.",
+        "Mean field at $(\\sigma_w^2, \\sigma_b^2)$: $\\chi_1$ = {chi1}, $q^*$ = {q}; with the first layer at the fixed point, $\\sigma_x^2 = (q^* - \\sigma_b^2)/\\sigma_w^2$, the predicted mean is $E\\lambda = \\chi_1^L$.",
       noFixedPoint:
         "Mean field at $(\\sigma_w^2, \\sigma_b^2)$: no finite fixed point $q^*$ (the signal grows without bound).",
       legendRun: "{weights} ({zeros} of {width} are 0)",
