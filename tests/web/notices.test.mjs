@@ -14,6 +14,7 @@ import {
   withParam,
 } from "../../web/state.js";
 import { cli } from "./cli.mjs";
+import { TRAIN_LIMITS } from "./train-limits.mjs";
 
 const catalog = {
   activations: JSON.parse(cli(["list", "--format", "json"])),
@@ -24,6 +25,7 @@ const catalog = {
     "lecun-normal",
   ].map((id) => ({ id, name: id })),
   limits: JSON.parse(cli(["limits"])),
+  train: TRAIN_LIMITS,
 };
 const schema = createSchema(catalog);
 const move = (search, name, value) =>

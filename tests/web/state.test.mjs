@@ -15,12 +15,14 @@ import {
   withParam,
 } from "../../web/state.js";
 import { cli } from "./cli.mjs";
+import { TRAIN_LIMITS } from "./train-limits.mjs";
 
 // The engine's catalog as the CLI prints it (the module's is the same, tests/wasm).
 const catalog = {
   activations: JSON.parse(cli(["list", "--format", "json"])),
   initializers: JSON.parse(cli(["inits", "--format", "json"])),
   limits: JSON.parse(cli(["limits"])),
+  train: TRAIN_LIMITS,
 };
 const LIMITS = pageLimits(catalog.limits);
 const schema = createSchema(catalog);

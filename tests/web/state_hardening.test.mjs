@@ -6,11 +6,13 @@ import { test } from "node:test";
 import { translator } from "../../web/i18n/index.js";
 import { createSchema, parseState, withParam } from "../../web/state.js";
 import { cli } from "./cli.mjs";
+import { TRAIN_LIMITS } from "./train-limits.mjs";
 
 const catalog = {
   activations: JSON.parse(cli(["list", "--format", "json"])),
   initializers: JSON.parse(cli(["inits", "--format", "json"])),
   limits: JSON.parse(cli(["limits"])),
+  train: TRAIN_LIMITS,
 };
 const schema = createSchema(catalog);
 const parse = (search) => parseState(search, schema, catalog, ["en-US"]);

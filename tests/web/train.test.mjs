@@ -12,6 +12,7 @@ import {
   trainSchema,
 } from "../../web/train/schema.js";
 import { card, cli, launch, openPage } from "./browser.mjs";
+import { TRAIN_LIMITS } from "./train-limits.mjs";
 
 const CARD = card("train");
 const axeSource = readFileSync(
@@ -272,6 +273,8 @@ test("the schema's defaults are valid engine options", () => {
       { id: "standard" },
       { id: "normal", needs_std: true },
     ],
+    limits: { flags: { seed: { min: 0, max: 4294967295, default: 1 } } },
+    train: TRAIN_LIMITS,
   };
   const kinds = {
     int: (min, max, d) => ({ default: d }),

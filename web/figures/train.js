@@ -13,7 +13,7 @@ import { activationColor } from "../plot/palette.js";
 import { element } from "../dom.js";
 import { Boundary } from "../train/boundary.js";
 import { HeatMap, decadeRange } from "../train/heat.js";
-import { LOG_EVERY, trainOptions } from "../train/schema.js";
+import { trainOptions } from "../train/schema.js";
 import { networkCaption } from "./caption.js";
 
 const STEP_INCREMENTS = [0, 1, 2, 3, 4, 5, 6, 7].flatMap((e) =>
@@ -390,7 +390,7 @@ class TrainView {
     });
     const signature = `${t.lang}|${theme.fg}|${Boolean(compare)}|${values.phi}|${values.vphi}`;
     // Before the first logged step after 0, the axis spans one logging period.
-    const xs = x.length > 1 ? x : [0, LOG_EVERY];
+    const xs = x.length > 1 ? x : [0, this.ctx.catalog.train.defaultLogEvery];
     const pad = (col) => (x.length > 1 ? col : [col[0], col[0]]);
     this.lossChart.draw(
       options(t("figures.train.lossAxis"), false, (u, lo, hi) => [

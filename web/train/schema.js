@@ -1,21 +1,9 @@
 // The training figure's parameters (the "train." keys of the URL), in web/state.js's table
-// form. The limits mirror the engine's (native/include/actlab/training.hpp: its errors remain
-// the last line of defence); width and depth stop lower so that a step stays interactive.
-export const TRAIN_DATASETS = ["moons", "circles", "xor", "spiral", "blobs"];
-export const TRAIN_OPTIMIZERS = ["sgd", "momentum", "adam"];
+// form. The datasets, optimizers and limits are the engine's (trainLimits() in the catalog,
+// native/include/actlab/training.hpp); width and depth stop lower so that a step stays
+// interactive, and the learning rate starts at 1e-5 (the engine takes any positive one).
 export const TRAIN_SPEEDS = ["1", "5", "20", "100"];
-// The engine's default: the page's CSV is then `actlab train` without --log-every.
-export const LOG_EVERY = 10;
-export const SAMPLES = 200;
-
-export const TRAIN_LIMITS = {
-  noise: [0, 2],
-  depth: [1, 40],
-  width: [1, 128],
-  lr: [1e-5, 100],
-  batch: [1, 5000],
-  seed: [0, 4294967295],
-};
+const PAGE_CAPS = { depth: 40, width: 128, minLearningRate: 1e-5 };
 
 function pick(choices, wanted) {
   return choices.includes(wanted) ? wanted : choices[0];
@@ -23,45 +11,47 @@ function pick(choices, wanted) {
 
 // kinds: the builders of web/state.js ({int, float, choice, bool, alpha}).
 export function trainSchema(catalog, { int, float, choice, bool, alpha }) {
+  const limits = catalog.train;
+  const seed = catalog.limits.flags.seed;
+  const lr = [PAGE_CAPS.minLearningRate, limits.maxLearningRate];
   const acts = catalog.activations.map((a) => a.id);
   // "normal" needs an --init-std the figure does not offer.
   const inits = catalog.initializers
     .filter((i) => !i.needs_std)
     .map((i) => i.id);
   return {
-    data: choice(TRAIN_DATASETS, "moons"),
-    noise: float(...TRAIN_LIMITS.noise, 0.1),
+    data: choice(limits.datasets, pick(limits.datasets, "moons")),
+    noise: float(0, limits.maxNoise, limits.defaultNoise),
     phi: choice(acts, pick(acts, "tanh")),
     alpha: alpha("phi"),
     init: choice(inits, pick(inits, "glorot-uniform")),
-    depth: int(...TRAIN_LIMITS.depth, 4),
-    width: int(...TRAIN_LIMITS.width, 16),
-    opt: choice(TRAIN_OPTIMIZERS, "sgd"),
-    lr: float(...TRAIN_LIMITS.lr, 0.1),
-    batch: int(...TRAIN_LIMITS.batch, 32),
-    seed: int(...TRAIN_LIMITS.seed, 1),
+    depth: int(1, Math.min(PAGE_CAPS.depth, limits.maxDepth), 4),
+    width: int(1, Math.min(PAGE_CAPS.width, limits.maxWidth), 16),
+    opt: choice(limits.optimizers, pick(limits.optimizers, "sgd")),
+    lr: float(...lr, 0.1),
+    batch: int(1, limits.maxSamples, 32),
+    seed: int(seed.min, seed.max, seed.default),
     speed: choice(TRAIN_SPEEDS, "5"),
     play: bool(false),
     vs: bool(false),
     vphi: choice(acts, pick(acts, "sigmoid")),
     vinit: choice(inits, pick(inits, "standard")),
-    vopt: choice(TRAIN_OPTIMIZERS, "sgd"),
-    vlr: float(...TRAIN_LIMITS.lr, 0.1),
+    vopt: choice(limits.optimizers, pick(limits.optimizers, "sgd")),
+    vlr: float(...lr, 0.1),
   };
 }
 
 // The engine's TrainOptions of the figure's first network and of the compared one (null when
-// off): the same data, seed, depth, width and batch.
+// off): the same data, seed, depth, width and batch; the number of samples and the logging
+// period are the engine's defaults, so the page's CSV is `actlab train` without those flags.
 export function trainOptions(v) {
   const shared = {
     data: v.data,
-    samples: SAMPLES,
     noise: v.noise,
     depth: v.depth,
     width: v.width,
     batch: v.batch,
     seed: v.seed,
-    logEvery: LOG_EVERY,
   };
   const main = {
     ...shared,
@@ -81,7 +71,6 @@ export function trainOptions(v) {
 export function cliCommand(options, steps) {
   const flag = {
     data: "data",
-    samples: "samples",
     noise: "noise",
     act: "act",
     alpha: "alpha",
@@ -92,7 +81,6 @@ export function cliCommand(options, steps) {
     lr: "lr",
     batch: "batch",
     seed: "seed",
-    logEvery: "log-every",
   };
   const args = Object.entries(options).flatMap(([k, v]) => [
     `--${flag[k]}`,

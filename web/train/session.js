@@ -2,8 +2,6 @@
 // first network and the compared one), stepped a few updates per request within a time
 // budget, and the history of their logged steps, which a request reads from any point on (a
 // reply the page dropped loses nothing). The weights stay in the module.
-import { LOG_EVERY } from "./schema.js";
-
 // Of stepping per request: the page sends the next request before it draws a reply, so the
 // worker steps while the page draws; with the boundary's grid (below) a reply takes about
 // 25 ms, and the page redraws 30 to 40 times a second while the worker spends most of its
@@ -80,10 +78,10 @@ function copy(entry) {
   return { ...entry, layers };
 }
 
-// Up to `steps` updates within BUDGET_MS: one step first (a slow network returns after it),
+// Up to `steps` updates within budgetMs: one step first (a slow network returns after it),
 // then chunks sized from the latest chunk's time per step. A chunk ends on a logged step when
 // the budget reaches one, so that the reply needs no evaluation of an unlogged current step.
-function stepWithin(steps) {
+function stepWithin(steps, logEvery, budgetMs) {
   const started = performance.now();
   const live = () => session.runs.filter((r) => r.last.diverged_at === null);
   for (let done = 0, chunk = 1; done < steps && chunk > 0;) {
@@ -94,25 +92,36 @@ function stepWithin(steps) {
     done += chunk;
     const perStep = (performance.now() - before) / chunk;
     const fits = Math.floor(
-      (BUDGET_MS - (performance.now() - started)) / perStep,
+      (budgetMs - (performance.now() - started)) / perStep,
     );
-    // On a logged step, only whole logging periods; before one, to the last logged step that
-    // fits, or as many steps as fit when none does (a slow network).
-    const toLogged = LOG_EVERY - (runs[0].last.steps_done % LOG_EVERY);
-    const logged =
-      fits >= toLogged
-        ? toLogged + LOG_EVERY * Math.floor((fits - toLogged) / LOG_EVERY)
-        : toLogged === LOG_EVERY
+    // On a logged step, only whole logging periods; before one, to the last logged step within
+    // reach, or as many steps as there is room for when none is (a slow network, or fewer steps
+    // asked than are left to the next logged one).
+    const room = Math.min(fits, steps - done);
+    const toLogged = logEvery - (runs[0].last.steps_done % logEvery);
+    chunk =
+      room >= toLogged
+        ? toLogged + logEvery * Math.floor((room - toLogged) / logEvery)
+        : toLogged === logEvery
           ? 0
-          : fits;
-    chunk = Math.min(steps - done, logged);
+          : room;
   }
 }
 
-// args: {key, main, compare, steps, since: [entries the page has per run], reset}.
+// args: {key, main, compare, steps, since: [entries the page has per run], reset, budgetMs}
+// (the page leaves budgetMs at BUDGET_MS; a test sets a long one, so as not to depend on the
+// machine's speed).
 export function train(
   actlab,
-  { key, main, compare, steps, since = [], reset = false },
+  {
+    key,
+    main,
+    compare,
+    steps,
+    since = [],
+    reset = false,
+    budgetMs = BUDGET_MS,
+  },
 ) {
   let fresh = false;
   if (reset || !session || session.key !== key) {
@@ -120,8 +129,12 @@ export function train(
     fresh = true;
   }
   // Not past the engine's limit, so that the CSV stays `actlab train --steps N`'s.
-  const maxSteps = actlab.trainLimits().maxSteps;
-  stepWithin(Math.min(steps, maxSteps - session.runs[0].last.steps_done));
+  const { maxSteps, defaultLogEvery } = actlab.trainLimits();
+  stepWithin(
+    Math.min(steps, maxSteps - session.runs[0].last.steps_done),
+    defaultLogEvery,
+    budgetMs,
+  );
   const n = gridSize(main);
   const { box } = session;
   return {
