@@ -228,6 +228,14 @@ export interface MomentField {
 }
 
 export interface Actlab extends TrainApi, EdgeApi {
+  // kMaxJacobianWidth, kMaxFieldOmega, kFieldTau and kFieldSteps (jacobian.hpp,
+  // selu_moment_field.hpp).
+  isometryConstants(): {
+    maxJacobianWidth: number;
+    maxFieldOmega: number;
+    fieldTau: [number, number];
+    fieldSteps: number;
+  };
   spectrumHistogram(spectra: Array<ArrayLike<number>>): SpectrumHistogram;
   // omega in [-1, 1] (default 0), tau in [0.5, 2] (default 1).
   seluMomentField(options?: { omega?: number; tau?: number }): MomentField;

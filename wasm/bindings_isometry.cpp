@@ -6,6 +6,7 @@
 
 #include <vector>
 
+#include "actlab/jacobian.hpp"
 #include "actlab/selu_moment_field.hpp"
 #include "actlab/spectrum_histogram.hpp"
 #include "binding_options.hpp"
@@ -15,6 +16,17 @@ using binding::failure;
 using emscripten::val;
 
 namespace {
+
+// The limits the page's controls take from the engine (web/isometry/schema.js).
+val isometry_constants() {
+  val o = val::object();
+  o.set("maxJacobianWidth", actlab::kMaxJacobianWidth);
+  o.set("maxFieldOmega", actlab::kMaxFieldOmega);
+  o.set("fieldTau", copy_to_js("Float64Array", std::vector<double>(std::begin(actlab::kFieldTau),
+                                                                   std::end(actlab::kFieldTau))));
+  o.set("fieldSteps", actlab::kFieldSteps);
+  return o;
+}
 
 // spectra: an array of Float64Arrays.
 val spectrum_histogram(const val& spectra) {
@@ -78,6 +90,7 @@ val selu_moment_field(double omega, double tau) {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(actlab_isometry) {
+  emscripten::function("isometryConstants", &isometry_constants);
   emscripten::function("spectrumHistogram", &spectrum_histogram);
   emscripten::function("seluMomentField", &selu_moment_field);
 }

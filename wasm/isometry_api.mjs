@@ -6,6 +6,12 @@ import { ActlabError, checksFor, unwrap } from "./checks.mjs";
 export function wrapIsometry(raw) {
   const c = checksFor(raw);
   return {
+    // The engine's limits of the Jacobian's width and of the moment field (api.d.ts).
+    isometryConstants: () => {
+      const k = raw.isometryConstants();
+      return { ...k, fieldTau: Array.from(k.fieldTau) };
+    },
+
     // Histograms of singular-value spectra on shared log bins (see SpectrumHistogram in
     // api.d.ts); spectra: arrays of non-negative numbers.
     spectrumHistogram: (spectra) => {

@@ -37,6 +37,7 @@ export const OPS = {
       limits: actlab.limits(),
       edge: actlab.edgeConstants(),
       train: actlab.trainLimits(),
+      isometry: actlab.isometryConstants(),
     };
   },
 

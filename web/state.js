@@ -215,7 +215,7 @@ export function createSchema(catalog) {
       ),
       ...network(100, 96, 96),
     },
-    selumap: fieldSchema({ float }),
+    selumap: fieldSchema(catalog, { float }),
     train: trainSchema(catalog, { int, float, choice, bool, alpha }),
     iso: isometrySchema(
       catalog,

@@ -161,3 +161,15 @@ test("figure 3: ReLU, between 35% and 60% of its values exactly 0, counted as sa
     else assert.ok(std[19] > std[0] / 2);
   }
 });
+
+test("the SELU field's prose names the engine's number of layers per path", async () => {
+  const { STRINGS } = await import("../../web/i18n/index.js");
+  const steps = actlab.isometryConstants().fieldSteps;
+  const prose = (lang) =>
+    [
+      ...STRINGS[lang].sections.selumap.before,
+      ...STRINGS[lang].sections.selumap.after,
+    ].join(" ");
+  assert.match(prose("en"), new RegExp(`${steps} layers`));
+  assert.match(prose("ru"), new RegExp(`${steps} слоёв`));
+});

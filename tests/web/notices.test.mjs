@@ -14,7 +14,7 @@ import {
   withParam,
 } from "../../web/state.js";
 import { cli } from "./cli.mjs";
-import { TRAIN_LIMITS } from "./train-limits.mjs";
+import { ISOMETRY_CONSTANTS, TRAIN_LIMITS } from "./engine-constants.mjs";
 
 const catalog = {
   activations: JSON.parse(cli(["list", "--format", "json"])),
@@ -26,6 +26,7 @@ const catalog = {
   ].map((id) => ({ id, name: id })),
   limits: JSON.parse(cli(["limits"])),
   train: TRAIN_LIMITS,
+  isometry: ISOMETRY_CONSTANTS,
 };
 const schema = createSchema(catalog);
 const move = (search, name, value) =>

@@ -15,7 +15,7 @@ import {
   withParam,
 } from "../../web/state.js";
 import { cli } from "./cli.mjs";
-import { TRAIN_LIMITS } from "./train-limits.mjs";
+import { ISOMETRY_CONSTANTS, TRAIN_LIMITS } from "./engine-constants.mjs";
 
 // The engine's catalog as the CLI prints it (the module's is the same, tests/wasm).
 const catalog = {
@@ -23,6 +23,7 @@ const catalog = {
   initializers: JSON.parse(cli(["inits", "--format", "json"])),
   limits: JSON.parse(cli(["limits"])),
   train: TRAIN_LIMITS,
+  isometry: ISOMETRY_CONSTANTS,
 };
 const LIMITS = pageLimits(catalog.limits);
 const schema = createSchema(catalog);

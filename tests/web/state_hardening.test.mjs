@@ -6,13 +6,14 @@ import { test } from "node:test";
 import { translator } from "../../web/i18n/index.js";
 import { createSchema, parseState, withParam } from "../../web/state.js";
 import { cli } from "./cli.mjs";
-import { TRAIN_LIMITS } from "./train-limits.mjs";
+import { ISOMETRY_CONSTANTS, TRAIN_LIMITS } from "./engine-constants.mjs";
 
 const catalog = {
   activations: JSON.parse(cli(["list", "--format", "json"])),
   initializers: JSON.parse(cli(["inits", "--format", "json"])),
   limits: JSON.parse(cli(["limits"])),
   train: TRAIN_LIMITS,
+  isometry: ISOMETRY_CONSTANTS,
 };
 const schema = createSchema(catalog);
 const parse = (search) => parseState(search, schema, catalog, ["en-US"]);

@@ -12,7 +12,7 @@ import {
   trainSchema,
 } from "../../web/train/schema.js";
 import { card, cli, launch, openPage } from "./browser.mjs";
-import { TRAIN_LIMITS } from "./train-limits.mjs";
+import { TRAIN_LIMITS } from "./engine-constants.mjs";
 
 const CARD = card("train");
 const axeSource = readFileSync(

@@ -180,7 +180,9 @@ class SeluFieldView {
     const items = [
       { label: t("figures.selumap.legendArrows"), color: theme.muted },
       {
-        label: t("figures.selumap.legendPaths"),
+        label: t("figures.selumap.legendPaths", {
+          steps: this.ctx.catalog.isometry.fieldSteps,
+        }),
         color: activationColor("selu"),
       },
       {

@@ -86,7 +86,7 @@ export default {
       noFixed:
         "No fixed point: iterated from $(0, 1)$, the variance grows without bound.",
       legendArrows: "(μ, ν) → g(μ, ν)",
-      legendPaths: "40 layers from the edge",
+      legendPaths: "{steps} layers from the edge",
       legendTarget: "(0, 1)",
       legendFixed: "fixed point of g",
       caption:

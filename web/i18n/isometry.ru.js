@@ -86,7 +86,7 @@ export default {
       noFixed:
         "Неподвижной точки нет: при итерациях от $(0, 1)$ дисперсия растёт без ограничений.",
       legendArrows: "(μ, ν) → g(μ, ν)",
-      legendPaths: "40 слоёв от края",
+      legendPaths: "{steps} слоёв от края",
       legendTarget: "(0, 1)",
       legendFixed: "неподвижная точка g",
       caption:

@@ -1,17 +1,17 @@
 // The parameters of the dynamical-isometry figure ("iso." keys of the URL) and of SELU's
 // moment field ("selumap."), in web/state.js's table form, and the iso figure's work budget.
-// The limits mirror the engine's (jacobian.hpp, selu_moment_field.hpp), narrowed so that a
-// view recomputes quickly; the engine's errors remain the last line of defence.
+// The Jacobian's width and the field's omega and tau are the engine's (the catalog's
+// isometryConstants(): jacobian.hpp, selu_moment_field.hpp); the rest are the page's ranges,
+// narrowed so that a view recomputes quickly (the engine's errors remain the last line of
+// defence).
 import { WEIGHT_RUNS } from "./ops.js";
 
 export const ISO_LIMITS = {
   depth: [1, 200],
-  width: [2, 256], // kMaxJacobianWidth
   sw2: [0.1, 10],
   sb2: [0, 2],
   sx: [0.01, 10],
 };
-export const FIELD_LIMITS = { omega: [-1, 1], tau: [0.5, 2] }; // kMaxFieldOmega, kFieldTau
 
 // One view's work, runs x L x N^3 (the product J_l = D_l W_l J_{l-1} and the SVD, each N^3
 // per layer or run), and the most that stays quick: ISO_BUDGET is measured in
@@ -31,7 +31,7 @@ export function isometrySchema(catalog, { int, float, choice, alpha }, seed) {
     alpha: alpha("phi"),
     weights: choice(Object.keys(WEIGHT_RUNS), "both"),
     depth: int(...ISO_LIMITS.depth, 32),
-    width: int(...ISO_LIMITS.width, 128),
+    width: int(2, catalog.isometry.maxJacobianWidth, 128),
     sw2: float(...ISO_LIMITS.sw2, 1),
     sb2: float(...ISO_LIMITS.sb2, 0),
     sx: float(...ISO_LIMITS.sx, 1),
@@ -39,10 +39,11 @@ export function isometrySchema(catalog, { int, float, choice, alpha }, seed) {
   };
 }
 
-export function fieldSchema({ float }) {
+export function fieldSchema(catalog, { float }) {
+  const { maxFieldOmega, fieldTau } = catalog.isometry;
   return {
-    omega: float(...FIELD_LIMITS.omega, 0),
-    tau: float(...FIELD_LIMITS.tau, 1),
+    omega: float(-maxFieldOmega, maxFieldOmega, 0),
+    tau: float(...fieldTau, 1),
   };
 }
 
