@@ -16,6 +16,19 @@ double clamp(double c) {
   return std::fmin(1.0, std::fmax(-1.0, c));
 }
 
+// E[f(u1) f(u2)] by Mehler's series where it reaches kSeriesTolerance, else directly.
+template <class F>
+double series_or_direct(const F& f, std::optional<HermiteProjection>& projection, double q,
+                        double c) {
+  if (q <= kMaxHermiteQ) {
+    if (!projection) projection.emplace(f, q);
+    const std::optional<double> e =
+        mehler_expectation(*projection, *projection, c, kSeriesTolerance);
+    if (e) return *e;
+  }
+  return bivariate_expectation(f, f, q, c);
+}
+
 }  // namespace
 
 CorrelationKernels::CorrelationKernels(const Activation& act, double q)
@@ -24,25 +37,13 @@ CorrelationKernels::CorrelationKernels(const Activation& act, double q)
 double CorrelationKernels::phi_phi(double c) {
   const double cc = clamp(c);
   if (has_arc_cosine_kernel(act_)) return arc_cosine_phi_phi(act_, q_, cc);
-  const auto phi = [&](double x) { return act_.value(x); };
-  if (q_ <= kMaxHermiteQ) {
-    if (!phi_) phi_.emplace(phi, q_);
-    const std::optional<double> e = mehler_expectation(*phi_, *phi_, cc, kSeriesTolerance);
-    if (e) return *e;
-  }
-  return bivariate_expectation(phi, phi, q_, cc);
+  return series_or_direct([&](double x) { return act_.value(x); }, phi_, q_, cc);
 }
 
 double CorrelationKernels::dphi_dphi(double c) {
   const double cc = clamp(c);
   if (has_arc_cosine_kernel(act_)) return arc_cosine_dphi_dphi(act_, cc);
-  const auto dphi = [&](double x) { return act_.derivative(x); };
-  if (q_ <= kMaxHermiteQ) {
-    if (!dphi_) dphi_.emplace(dphi, q_);
-    const std::optional<double> e = mehler_expectation(*dphi_, *dphi_, cc, kSeriesTolerance);
-    if (e) return *e;
-  }
-  return bivariate_expectation(dphi, dphi, q_, cc);
+  return series_or_direct([&](double x) { return act_.derivative(x); }, dphi_, q_, cc);
 }
 
 }  // namespace actlab
