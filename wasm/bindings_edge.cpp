@@ -64,7 +64,7 @@ val phase_diagram(const std::string& id, double alpha, double w2_lo, double w2_h
   result.set("sigma_w2", copy_to_js("Float64Array", g.sigma_w2));
   result.set("sigma_b2", copy_to_js("Float64Array", g.sigma_b2));
   result.set("chi1", copy_to_js("Float64Array", g.chi1));
-  result.set("depth_scale", copy_to_js("Float64Array", g.depth_scale));
+  result.set("xi_c", copy_to_js("Float64Array", g.xi_c));
   return result;
 }
 

@@ -18,9 +18,8 @@ export interface PhaseGrid {
   sigma_w2: Float64Array; // nw cell centres
   sigma_b2: Float64Array; // nb cell centres
   chi1: Float64Array; // nb x nw by rows of sigma_b2; NaN: no finite fixed point
-  // 1 / |ln chi1|: xi_c where chi1 < 1, the gradient's scale xi_grad where chi1 > 1; NaN where
-  // it diverges (chi1 = 1) or chi1 is NaN
-  depth_scale: Float64Array;
+  // xi_c at the fixed point (`actlab theory`'s); NaN where it diverges (chi1 = 1) or chi1 is NaN
+  xi_c: Float64Array;
 }
 
 export interface MeasureOptions {

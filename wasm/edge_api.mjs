@@ -19,7 +19,7 @@ export function wrapEdge(raw, propagateOptions) {
     // The engine's constants of the section (EdgeConstants in edge_api.d.ts).
     edgeConstants: () => raw.edgeConstants(),
 
-    // chi1 and 1 / |ln chi1| on an nw x nb grid of cell centres (NaN: none).
+    // chi1 and xi_c on an nw x nb grid of cell centres (NaN: none).
     phaseDiagram: (given) => {
       const o = c.options(given, [
         "act",

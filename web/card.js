@@ -16,6 +16,7 @@ import {
   renderSvg,
 } from "./export.js";
 import { renderRich } from "./katex.js";
+import { appendSubscripted, plainSubscripts } from "./rich_text.js";
 import { noticeText, noticeTitle } from "./notices.js";
 import { displayColor, theme } from "./plot/palette.js";
 import { element } from "./dom.js";
@@ -48,11 +49,8 @@ export class Card {
   build() {
     const { t } = this.app.ctx;
     const id = this.figure.id;
-    this.title = element("h3", {
-      class: "card-title",
-      id: `fig-${id}-title`,
-      text: t(`figures.${id}.title`),
-    });
+    this.title = element("h3", { class: "card-title", id: `fig-${id}-title` });
+    appendSubscripted(this.title, t(`figures.${id}.title`));
     this.notices = element("div", {
       class: "notices",
       role: "status",
@@ -60,7 +58,7 @@ export class Card {
     });
     this.form = element("form", {
       class: "controls",
-      "aria-label": t(`figures.${id}.title`),
+      "aria-label": plainSubscripts(t(`figures.${id}.title`)),
     });
     this.form.addEventListener("submit", (event) => event.preventDefault());
     const shown = this.app.shownControls(
@@ -271,8 +269,10 @@ export class Card {
     this.svgButton.setAttribute("aria-disabled", String(!vector));
     this.svgButton.title = t(vector ? "actions.svgTitle" : "actions.svgNone");
     // An embed names what it shows: activation, initializer, L, N, B, seed.
-    if (this.app.ctx.embed)
-      this.title.textContent = this.view.title(this.resultValues);
+    if (this.app.ctx.embed) {
+      this.title.replaceChildren();
+      appendSubscripted(this.title, this.view.title(this.resultValues));
+    }
     this.element.dispatchEvent(new CustomEvent("actlab:drawn"));
   }
 

@@ -3,6 +3,13 @@
 // (commit: false, the URL is replaced) and when released (commit: true, a history entry).
 import { element } from "./dom.js";
 import { localNumber, parseLocalNumber } from "./numbers.js";
+import { appendSubscripted } from "./rich_text.js";
+
+// A label's node with its text, subscripts as <sub> ("σ_w²").
+function subscripted(node, text) {
+  appendSubscripted(node, text);
+  return node;
+}
 
 // How each parameter type is shown unless the figure says otherwise.
 const DEFAULT_KIND = {
@@ -51,7 +58,7 @@ export function buildControls(form, figureId, defs, schema, ctx, onChange) {
       select.addEventListener("change", () =>
         onChange(def.name, select.value, true),
       );
-      wrapper.append(element("label", { for: id, text: label }), select);
+      wrapper.append(subscripted(element("label", { for: id }), label), select);
       sync = (value) => (select.value = value);
     } else if (kind === "range") {
       const input = element("input", {
@@ -70,7 +77,11 @@ export function buildControls(form, figureId, defs, schema, ctx, onChange) {
       input.addEventListener("change", () =>
         onChange(def.name, input.value, true),
       );
-      wrapper.append(element("label", { for: id, text: label }), input, output);
+      wrapper.append(
+        subscripted(element("label", { for: id }), label),
+        input,
+        output,
+      );
       sync = (value) => {
         input.value = value;
         output.textContent = value;
@@ -92,7 +103,7 @@ export function buildControls(form, figureId, defs, schema, ctx, onChange) {
       input.addEventListener("change", () =>
         onChange(def.name, parseLocalNumber(input.value), true),
       );
-      wrapper.append(element("label", { for: id, text: label }), input);
+      wrapper.append(subscripted(element("label", { for: id }), label), input);
       sync = (value, values) => {
         if (spec.type === "alpha") {
           const info = ctx.catalog.activations.find(
@@ -114,14 +125,14 @@ export function buildControls(form, figureId, defs, schema, ctx, onChange) {
       input.addEventListener("change", () =>
         onChange(def.name, input.checked ? "1" : "0", true),
       );
-      wrapper.append(input, element("label", { for: id, text: label }));
+      wrapper.append(input, subscripted(element("label", { for: id }), label));
       sync = (value, values) => {
         input.checked = value;
         if (def.visibleWhen) wrapper.hidden = !def.visibleWhen(values);
       };
     } else if (kind === "chips") {
       const fieldset = element("fieldset", { class: "chips" }, [
-        element("legend", { text: label }),
+        subscripted(element("legend"), label),
       ]);
       const boxes = spec.choices.map((value) => {
         const boxId = `${id}-${value}`;

@@ -1,6 +1,7 @@
 // Formulas with KaTeX (loaded as a classic script from node_modules/katex/dist, fonts served
 // locally), and rich text: a string with $inline$ and $$display$$ TeX and **bold** words.
 import { whenIdle } from "./idle.js";
+import { appendSubscripted } from "./rich_text.js";
 
 function katex() {
   return globalThis.katex;
@@ -49,15 +50,16 @@ function appendBold(parent, text) {
     if (!part) return;
     if (i % 2) {
       const strong = document.createElement("strong");
-      strong.textContent = part;
+      appendSubscripted(strong, part);
       parent.append(strong);
     } else {
-      parent.append(part);
+      appendSubscripted(parent, part);
     }
   });
 }
 
-// Fills `element` with `text`; TeX is rendered, everything else is plain text (never HTML).
+// Fills `element` with `text`; TeX is rendered, everything else is plain text (never HTML)
+// but for its subscripts, "σ_w²" (web/rich_text.js).
 // With `later` (an array), each formula is left an empty span and the work that typesets it is
 // pushed onto `later` instead, for the page to run after its first figure (web/app.js).
 export function renderRich(element, text, later = null) {

@@ -1,11 +1,12 @@
 #include "actlab/jacobian.hpp"
 
-#include <Eigen/Dense>
-#include <Eigen/SVD>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "actlab/gaussian_quadrature.hpp"
 #include "actlab/initializer.hpp"
+#include "actlab/jacobi_svd.hpp"
 #include "actlab/rng.hpp"
 
 namespace actlab {
@@ -14,8 +15,6 @@ namespace {
 
 // The streams of propagation.cpp, so that a seed draws the same weights (in double).
 enum Stream : std::uint64_t { kWeights = 1, kBiases = 2, kInput = 3 };
-
-using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 }  // namespace
 
@@ -58,32 +57,46 @@ SpectrumMoments predicted_spectrum(const MeanField& mf, double q0, int depth, bo
   return {mean, mean * mean * std::fmax(0.0, spread)};  // 0, not -1e-16, for identity
 }
 
+// Every product sums k = 0..N-1 in order, and the SVD is Jacobi's (jacobi_svd.hpp): only + - *
+// / and sqrt in a fixed order, the same bits natively and in WebAssembly.
 JacobianSpectrum input_output_jacobian(const PropagationConfig& config) {
   const int n = config.shape.width, depth = config.shape.depth;
+  const std::size_t nn = static_cast<std::size_t>(n) * n;
   const Activation& act = config.act;
   Rng weights(config.seed, kWeights), biases(config.seed, kBiases), input(config.seed, kInput);
-  RowMatrix w(n, n);
+  std::vector<double> w(nn);  // row-major: W_ik at i n + k
   std::vector<double> scratch(weight_scratch_size(config.init, n, n));
-  Eigen::VectorXd h(n), b(n), z(n), dphi(n);
+  std::vector<double> h(n), b(n, 0.0), z(n), dphi(n);
   draw_normals(input, config.input_std, h.data(), n);
-  Eigen::MatrixXd j = Eigen::MatrixXd::Identity(n, n);
+  std::vector<double> j(nn, 0.0), next(nn);  // column-major: J_kc at c n + k
+  for (int i = 0; i < n; ++i) j[static_cast<std::size_t>(i) * n + i] = 1;
   for (int l = 1; l <= depth; ++l) {
     draw_weights(config.init, n, n, weights, w.data(), scratch.data());
-    if (config.bias_std > 0) {
-      draw_normals(biases, config.bias_std, b.data(), n);
-    } else {
-      b.setZero();
+    if (config.bias_std > 0) draw_normals(biases, config.bias_std, b.data(), n);
+    for (int i = 0; i < n; ++i) {
+      const double* row = w.data() + static_cast<std::size_t>(i) * n;
+      double sum = 0;
+      for (int k = 0; k < n; ++k) sum += row[k] * h[k];
+      z[i] = sum + b[i];
     }
-    z = w * h + b;
     for (int i = 0; i < n; ++i) {
       dphi[i] = act.derivative(z[i]);
       h[i] = act.value(z[i]);
     }
-    j = dphi.asDiagonal() * (w * j);  // J_l = D_l W_l J_{l-1}
+    // J_l = D_l W_l J_{l-1}.
+    for (int c = 0; c < n; ++c) {
+      const double* column = j.data() + static_cast<std::size_t>(c) * n;
+      for (int i = 0; i < n; ++i) {
+        const double* row = w.data() + static_cast<std::size_t>(i) * n;
+        double sum = 0;
+        for (int k = 0; k < n; ++k) sum += row[k] * column[k];
+        next[static_cast<std::size_t>(c) * n + i] = dphi[i] * sum;
+      }
+    }
+    j.swap(next);
   }
   JacobianSpectrum out;
-  const Eigen::VectorXd sv = Eigen::BDCSVD<Eigen::MatrixXd>(j).singularValues();
-  out.singular_values.assign(sv.data(), sv.data() + n);
+  out.singular_values = jacobi_singular_values(std::move(j), n);
   double sum = 0, sum2 = 0;
   for (const double s : out.singular_values) sum += s * s;
   out.measured.mean = sum / n;

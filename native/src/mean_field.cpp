@@ -4,6 +4,8 @@
 
 #include "actlab/activation_info.hpp"
 #include "actlab/activation_second.hpp"
+#include "actlab/arc_cosine_kernel.hpp"
+#include "actlab/correlation_kernels.hpp"
 #include "actlab/gaussian_quadrature.hpp"
 #include "actlab/message_text.hpp"
 #include "actlab/portable_math.hpp"
@@ -21,14 +23,6 @@ constexpr double kUnbounded = 1e100;
 // length map reaches it as a power law at the critical point (tanh at sigma_w2 = 1).
 constexpr double kZeroFixedPoint = 1e-12;
 constexpr int kMaxIterations = 500;
-
-// Positively homogeneous phi (identity, relu, leaky relu): E[phi(u1) phi(u2)] is q times its
-// value at q = 1 and E[phi'(u1) phi'(u2)] does not depend on q, so the bivariate rule runs at
-// q = 1 (it would otherwise refine down to g's unit scale, 1e-150 of sqrt(q) far out).
-bool homogeneous(const Activation& act) {
-  return act.kind == ActivationKind::identity || act.kind == ActivationKind::relu ||
-         act.kind == ActivationKind::leaky_relu;
-}
 
 double root_q(double q) {
   return std::fmax(std::sqrt(q), kSmallestRootQ);
@@ -97,6 +91,26 @@ Expected<double> check_range(const char* flag, std::optional<double> value, doub
                                    number_text(x));
 }
 
+// The stable fixed point of the correlation map at q*, with its kernels at q* (computed once
+// for every c the search asks).
+double correlation_fixed_point(const MeanField& mf, double q_star, CorrelationKernels& kernels) {
+  if (chi1(mf, q_star) <= 1) return 1;
+  const double q_next = length_map(mf, q_star);
+  const auto g = [&](double c) {
+    return (mf.sigma_w2 * kernels.phi_phi(c) + mf.sigma_b2) / q_next - c;
+  };
+  // g is convex on [0, 1], g(1) = 0, g'(1) = chi1 - 1 > 0 and g(0) >= 0: one root below 1.
+  double lo = 0, g_lo = g(0);
+  double hi = 0.5, g_hi = g(hi);
+  for (int k = 2; g_hi >= 0 && k <= 52; ++k) {
+    lo = hi, g_lo = g_hi;
+    hi = 1 - std::ldexp(1.0, -k);
+    g_hi = g(hi);
+  }
+  if (g_hi >= 0) return 1;  // within 2^-52 of 1: the critical line itself
+  return bracketed_root(g, lo, g_lo, hi, g_hi, 1e-14);
+}
+
 }  // namespace
 
 double length_map(const MeanField& mf, double q) {
@@ -119,22 +133,12 @@ double chi1(const MeanField& mf, double q) {
 }
 
 double correlation_step(const MeanField& mf, double q, double c) {
-  const Activation& act = mf.act;
-  const auto phi = [&](double x) { return act.value(x); };
-  const double cc = std::fmin(1.0, std::fmax(-1.0, c));
-  const double qq = std::fmax(q, kSmallestRootQ * kSmallestRootQ);
-  const double e = homogeneous(act) ? qq * bivariate_expectation(phi, phi, 1.0, cc)
-                                    : bivariate_expectation(phi, phi, qq, cc);
-  const double covariance = mf.sigma_w2 * e + mf.sigma_b2;
-  return covariance / length_map(mf, q);
+  CorrelationKernels kernels(mf.act, q);
+  return (mf.sigma_w2 * kernels.phi_phi(c) + mf.sigma_b2) / length_map(mf, q);
 }
 
 double correlation_slope(const MeanField& mf, double q, double c) {
-  const Activation& act = mf.act;
-  const auto dphi = [&](double x) { return act.derivative(x); };
-  const double cc = std::fmin(1.0, std::fmax(-1.0, c));
-  const double qq = homogeneous(act) ? 1.0 : std::fmax(q, kSmallestRootQ * kSmallestRootQ);
-  return mf.sigma_w2 * bivariate_expectation(dphi, dphi, qq, cc);
+  return mf.sigma_w2 * CorrelationKernels(mf.act, q).dphi_dphi(c);
 }
 
 std::optional<double> length_fixed_point(const MeanField& mf, double q0) {
@@ -179,18 +183,8 @@ std::optional<double> length_fixed_point(const MeanField& mf, double q0) {
 }
 
 double correlation_fixed_point(const MeanField& mf, double q_star) {
-  if (chi1(mf, q_star) <= 1) return 1;
-  const auto g = [&](double c) { return correlation_step(mf, q_star, c) - c; };
-  // g is convex on [0, 1], g(1) = 0, g'(1) = chi1 - 1 > 0 and g(0) >= 0: one root below 1.
-  double lo = 0, g_lo = g(0);
-  double hi = 0.5, g_hi = g(hi);
-  for (int k = 2; g_hi >= 0 && k <= 52; ++k) {
-    lo = hi, g_lo = g_hi;
-    hi = 1 - std::ldexp(1.0, -k);
-    g_hi = g(hi);
-  }
-  if (g_hi >= 0) return 1;  // within 2^-52 of 1: the critical line itself
-  return bracketed_root(g, lo, g_lo, hi, g_hi, 1e-14);
+  CorrelationKernels kernels(mf.act, q_star);
+  return correlation_fixed_point(mf, q_star, kernels);
 }
 
 std::optional<double> depth_scale(double slope) {
@@ -235,8 +229,10 @@ Theory fixed_point_theory(const MeanField& mf, double q0) {
   const double q = *t.q_star;
   t.chi1 = chi1(mf, q);
   t.xi_q = depth_scale(length_map_slope(mf, q));
-  t.c_star = correlation_fixed_point(mf, q);
-  t.xi_c = *t.c_star == 1 ? depth_scale(*t.chi1) : depth_scale(correlation_slope(mf, q, *t.c_star));
+  CorrelationKernels kernels(mf.act, q);
+  t.c_star = correlation_fixed_point(mf, q, kernels);
+  t.xi_c = *t.c_star == 1 ? depth_scale(*t.chi1)
+                          : depth_scale(mf.sigma_w2 * kernels.dphi_dphi(*t.c_star));
   return t;
 }
 
@@ -279,7 +275,7 @@ std::vector<CriticalLinePoint> critical_line(const Activation& act, double q_lo,
 CriticalPoint critical_point(const Activation& act, double sigma_b2) {
   // Homogeneous phi: chi1 does not depend on q, the line is the one point sigma_b2 = 0, where
   // the length map fixes every q.
-  if (homogeneous(act)) {
+  if (has_arc_cosine_kernel(act)) {
     if (sigma_b2 != 0) return {};
     return {1 / mean_dphi2(act, 1), std::nullopt};
   }

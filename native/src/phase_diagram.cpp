@@ -1,7 +1,6 @@
 #include "actlab/phase_diagram.hpp"
 
 #include <cmath>
-#include <optional>
 
 #include "actlab/mean_field.hpp"
 
@@ -14,12 +13,9 @@ PhaseGrid phase_diagram(const Activation& act, double w2_lo, double w2_hi, int n
   for (int j = 0; j < nb; ++j) g.sigma_b2.push_back(b2_lo + (j + 0.5) * (b2_hi - b2_lo) / nb);
   for (int j = 0; j < nb; ++j) {
     for (int i = 0; i < nw; ++i) {
-      const MeanField mf{act, g.sigma_w2[i], g.sigma_b2[j]};
-      const std::optional<double> q_star = length_fixed_point(mf, q0);
-      const double x = q_star ? chi1(mf, *q_star) : std::nan("");
-      g.chi1.push_back(x);
-      // -1 / |ln chi1|: xi_c where chi1 < 1 (c* = 1); beyond the line the gradient's scale.
-      g.depth_scale.push_back(x < 1 ? -1 / std::log(x) : x > 1 ? 1 / std::log(x) : std::nan(""));
+      const Theory t = fixed_point_theory({act, g.sigma_w2[i], g.sigma_b2[j]}, q0);
+      g.chi1.push_back(t.chi1 ? *t.chi1 : std::nan(""));
+      g.xi_c.push_back(t.xi_c ? *t.xi_c : std::nan(""));
     }
   }
   return g;

@@ -96,8 +96,8 @@ TEST(PhaseDiagram, CellsAreTheFixedPointsAndReluHasNoneBeyondTwo) {
   for (int i = 0; i < 4; ++i) {
     const double w2 = g.sigma_w2[i];
     if (w2 < 2) {
-      EXPECT_NEAR(g.chi1[i], w2 / 2, 1e-12);                       // chi1 = sigma_w2 / 2
-      EXPECT_NEAR(g.depth_scale[i], -1 / std::log(w2 / 2), 1e-9);  // xi_c
+      EXPECT_NEAR(g.chi1[i], w2 / 2, 1e-12);  // chi1 = sigma_w2 / 2
+      EXPECT_NEAR(g.xi_c[i], -1 / std::log(w2 / 2), 1e-9);
     } else {
       EXPECT_TRUE(std::isnan(g.chi1[i])) << w2;
     }

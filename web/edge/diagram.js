@@ -1,10 +1,11 @@
 // The phase diagram drawn inside a uPlot chart (x: sigma_w2, y: sigma_b2): each cell coloured
-// by the depth scale 1 / |ln chi1| on a log scale (xi_c in the ordered phase, the gradient's
-// scale in the chaotic one; viridis, brightest where it diverges), grey where there is no fixed
+// by the correlation depth scale xi_c at the fixed point (the engine's, as `actlab theory`'s) on
+// a log scale (viridis, brightest where it diverges on the line), grey where there is no fixed
 // point; the line chi1 = 1; the initializations' markers; the point the network runs at; the
 // phases' names; and the colour bar with its numbers in the right-hand margin (so that it is
 // part of the PNG).
 import { viridis } from "../plot/palette.js";
+import { fillSubscripted } from "../rich_text.js";
 
 export const XI_RANGE = [1, 100]; // the colour bar's ends; beyond 100 the top colour
 export const COLORBAR_SIZE = 64;
@@ -92,7 +93,7 @@ export function drawDiagram(u, map) {
       const chi = grid.chi1[k];
       ctx.fillStyle = Number.isNaN(chi)
         ? theme.shade || "#999"
-        : rgb(xiFraction(grid.depth_scale[k]));
+        : rgb(xiFraction(grid.xi_c[k]));
       const x0 = x(w2lo + i * cw);
       const x1 = x(w2lo + (i + 1) * cw);
       ctx.fillRect(x0, y1, x1 - x0 + 0.5, y0 - y1 + 0.5);
@@ -256,7 +257,17 @@ export function drawDiagram(u, map) {
     const label = v === XI_RANGE[1] ? `≥${map.number(v)}` : map.number(v);
     ctx.fillText(label, barX + barW + 5 * dpr, yy);
   }
-  ctx.textAlign = "center";
-  ctx.fillText(map.labels.xi, barX + barW / 2, bbox.top - 9 * dpr);
+  // ξ_c with its subscript (rich_text.js), in the diagram's font.
+  const size = parseInt(/(\d+)px/.exec(theme.font)?.[1] ?? "12", 10) * dpr;
+  const font = (px) => theme.font.replace(/\d+px/, `${px}px`);
+  fillSubscripted(
+    ctx,
+    map.labels.xi,
+    barX + barW / 2,
+    bbox.top - 9 * dpr,
+    size,
+    font,
+    "center",
+  );
   ctx.restore();
 }

@@ -1,5 +1,5 @@
 // Figure 7: the edge of chaos. The (sigma_w2, sigma_b2) phase diagram of the chosen activation
-// (the engine's fixed points: the depth scale 1 / |ln chi1| as colour, the line chi1 = 1, the initializations marked),
+// (the engine's fixed points: the depth scale xi_c as colour, the line chi1 = 1, the initializations marked),
 // and at the chosen point a real network's per-layer q_l and c_l (solid) beside the theory's
 // (dashed). A click, a drag or the arrow keys on the diagram move the point: the theory's
 // curves are redrawn first (edgeTheory, ahead of the measurement in the worker's queue), the
@@ -21,6 +21,7 @@ import { localNumber } from "../numbers.js";
 import { FAMILY_COLORS, activationColor } from "../plot/palette.js";
 import { element } from "../dom.js";
 import { colorbarStops } from "../plot/heatmap.js";
+import { paintAxisLabel } from "../plot/vector.js";
 import { COLORBAR_SIZE, drawDiagram, visibleLine } from "../edge/diagram.js";
 import { B2_RANGE, W2_RANGE } from "../edge/schema.js";
 
@@ -236,10 +237,16 @@ class EdgeView {
         x: { time: false, range: W2_RANGE },
         y: { range: B2_RANGE },
       },
-      axes: [
-        axis(t("figures.edge.w2Axis"), theme),
-        axis(t("figures.edge.b2Axis"), theme, { size: Y_AXIS_SIZE }),
-      ],
+      // The labels' subscripts (σ_w²) painted by the hook; uPlot keeps their room.
+      axes: [axis(" ", theme), axis(" ", theme, { size: Y_AXIS_SIZE })],
+      paint: {
+        drawAxes: [
+          (u, p) => {
+            paintAxisLabel(u, 0, p, t("figures.edge.w2Axis"));
+            paintAxisLabel(u, 1, p, t("figures.edge.b2Axis"));
+          },
+        ],
+      },
       series: [{}, { show: false }],
       hooks: {
         draw: [(u) => drawDiagram(u, this.map)],

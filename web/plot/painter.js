@@ -1,7 +1,14 @@
 // Drawing in CSS pixels onto either a canvas (at any pixel ratio: the page's on screen, 2x or
 // 3x for a PNG) or an SVG document, with one set of calls: a figure's decorations (bands,
 // marks, the heat map) are written once against this interface, so that the screen, the PNG
-// and the SVG show the same drawing.
+// and the SVG show the same drawing. Text may hold subscripts, "σ_w²" (web/rich_text.js).
+import {
+  SUBSCRIPT_DROP,
+  SUBSCRIPT_SIZE,
+  fillSubscripted,
+  measureSubscripted,
+  subscriptParts,
+} from "../rich_text.js";
 
 export const FONT_FAMILY =
   'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -109,13 +116,20 @@ export class CanvasPainter {
   ) {
     const { ctx, scale: s } = this;
     ctx.save();
-    ctx.font = cssFont({ ...font, size: (font?.size ?? 14) * s });
     ctx.fillStyle = fill;
-    ctx.textAlign = align;
     ctx.textBaseline = baseline;
     ctx.translate(x * s, y * s);
     if (rotate) ctx.rotate((rotate * Math.PI) / 180);
-    ctx.fillText(text, 0, 0);
+    const size = (font?.size ?? 14) * s;
+    fillSubscripted(
+      ctx,
+      text,
+      0,
+      0,
+      size,
+      (px) => cssFont({ ...font, size: px }),
+      align,
+    );
     ctx.restore();
   }
 
@@ -164,8 +178,9 @@ export class CanvasPainter {
 
   measure(text, font) {
     this.ctx.save();
-    this.ctx.font = cssFont(font);
-    const width = this.ctx.measureText(text).width;
+    const width = measureSubscripted(this.ctx, text, font?.size ?? 14, (px) =>
+      cssFont({ ...font, size: px }),
+    );
     this.ctx.restore();
     return width;
   }
@@ -262,8 +277,21 @@ export class SvgPainter {
     const size = font?.size ?? 14;
     const weight = font?.weight ?? 400;
     const transform = `translate(${n(x)} ${n(y)})${rotate ? ` rotate(${n(rotate)})` : ""}`;
+    // A subscript: a smaller tspan moved down, and the text after it moved back up.
+    let lowered = false;
+    const body = subscriptParts(text)
+      .map((p) => {
+        const drop = p.sub === lowered ? 0 : (p.sub ? 1 : -1) * SUBSCRIPT_DROP;
+        lowered = p.sub;
+        const dy = drop ? ` dy="${n(drop * size)}"` : "";
+        const small = p.sub ? ` font-size="${n(size * SUBSCRIPT_SIZE)}"` : "";
+        return dy || small
+          ? `<tspan${dy}${small}>${escapeXml(p.text)}</tspan>`
+          : escapeXml(p.text);
+      })
+      .join("");
     this.add(
-      `<text transform="${transform}" dy="${BASELINE_DY[baseline]}em" text-anchor="${anchor}" font-size="${n(size)}"${weight === 400 ? "" : ` font-weight="${weight}"`} fill="${escapeXml(fill)}">${escapeXml(text)}</text>`,
+      `<text transform="${transform}" dy="${BASELINE_DY[baseline]}em" text-anchor="${anchor}" font-size="${n(size)}"${weight === 400 ? "" : ` font-weight="${weight}"`} fill="${escapeXml(fill)}">${body}</text>`,
     );
   }
 
@@ -298,8 +326,9 @@ export class SvgPainter {
   }
 
   measure(text, font) {
-    this.measureCtx.font = cssFont(font);
-    return this.measureCtx.measureText(text).width;
+    return measureSubscripted(this.measureCtx, text, font?.size ?? 14, (px) =>
+      cssFont({ ...font, size: px }),
+    );
   }
 
   // The document: width x height CSS px (the viewBox too), a title element for readers.

@@ -46,6 +46,36 @@ function orthoLines(p, offs, kept, ori, pos0, len, style) {
   if (points.length) p.line(points, style);
 }
 
+// Axis i's label at uPlot's place for it. A figure whose label has a subscript ("σ_w²",
+// which uPlot would print as it is) gives uPlot a blank label, for the room, and paints this
+// from a drawAxes hook (painter.js draws the subscript), on screen and in the export alike.
+export function paintAxisLabel(u, i, p, label) {
+  const axis = u.axes[i];
+  if (!axis.show || !axis._show) return;
+  const box = plotBox(u);
+  const { side } = axis;
+  const ori = side % 2;
+  const dir = side === 0 || side === 3 ? -1 : 1;
+  const fill = axis.stroke(u, i);
+  const pos = axis._lpos + axis.labelGap * dir;
+  const font = fontOf(axis.labelFont);
+  if (ori === 1)
+    p.text(pos, box.top + box.height / 2, label, {
+      font,
+      fill,
+      align: "center",
+      baseline: "bottom",
+      rotate: side === 3 ? -90 : 90,
+    });
+  else
+    p.text(box.left + box.width / 2, pos, label, {
+      font,
+      fill,
+      align: "center",
+      baseline: side === 2 ? "top" : "bottom",
+    });
+}
+
 function paintAxis(u, axis, i, p, box) {
   if (!axis.show || !axis._show) return;
   const { side } = axis;
@@ -54,27 +84,11 @@ function paintAxis(u, axis, i, p, box) {
   const fill = axis.stroke(u, i);
   const [incr, space] = axis._found;
   if (axis.label !== null && axis.label !== undefined) {
-    const pos = axis._lpos + axis.labelGap * dir;
     const label =
       typeof axis.label === "function"
         ? axis.label(u, i, incr, space)
         : axis.label;
-    const font = fontOf(axis.labelFont);
-    if (ori === 1)
-      p.text(pos, box.top + box.height / 2, label, {
-        font,
-        fill,
-        align: "center",
-        baseline: "bottom",
-        rotate: side === 3 ? -90 : 90,
-      });
-    else
-      p.text(box.left + box.width / 2, pos, label, {
-        font,
-        fill,
-        align: "center",
-        baseline: side === 2 ? "top" : "bottom",
-      });
+    paintAxisLabel(u, i, p, label);
   }
   if (space === 0) return;
   const splits = axis._splits;

@@ -3,8 +3,9 @@
 // 2017, "Resurrecting the sigmoid in deep learning through dynamical isometry"), in double:
 //   h_0 = x ~ N(0, input_std^2) [N],  z_l = W_l h_{l-1} + b_l,  h_l = phi(z_l),  l = 1..L,
 //   J = dh_L / dh_0 = D_L W_L ... D_1 W_1,  D_l = diag(phi'(z_l)),  every W_l [N x N],
-// its singular values (Eigen's BDCSVD) and the moments of the spectrum of J J^T beside the
-// mean-field prediction. By free probability the normalized variances of free factors add:
+// its singular values (one-sided Jacobi, jacobi_svd.hpp) and the moments of the spectrum of J J^T
+// beside the mean-field prediction. By free probability the normalized variances of free factors
+// add:
 //   mean = prod_l sigma_w2 mu1(q_l),   variance / mean^2 = sum_l (mu2(q_l) / mu1(q_l)^2 - 1 + s),
 //   mu_k(q) = E[phi'(sqrt(q) z)^(2k)],  s = 1 for i.i.d. weights (Marchenko-Pastur), 0 for
 // orthogonal; sigma_w2 = N Var(W_ij), sigma_b2 = bias_std^2, q_l from the length map (q_0 =

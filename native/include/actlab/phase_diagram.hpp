@@ -1,10 +1,10 @@
 #pragma once
 // The (sigma_w2, sigma_b2) phase diagram of an activation (Poole et al. 2016, Fig. 2;
-// Schoenholz et al. 2017, Fig. 1) on a grid of cell centres, from the fixed point q* reached
-// from q0 and chi1 there: the depth scale 1 / |ln chi1|. In the ordered phase (chi1 < 1,
-// c* = 1) that is xi_c exactly; in the chaotic phase it is Schoenholz et al.'s gradient
-// scale xi_grad = 1 / ln chi1 (the depth over which a gradient grows by e), not xi_c, whose
-// c* < 1 needs a bivariate root search per cell (fixed_point_theory: seconds for a grid).
+// Schoenholz et al. 2017, Fig. 1) on a grid of cell centres: at the fixed point q* reached
+// from q0, chi1 and the correlation depth scale xi_c = -1 / ln(sigma_w2 E[phi'(u1) phi'(u2)])
+// at c*, as `actlab theory` computes them (fixed_point_theory): -1 / ln chi1 in the ordered
+// phase (c* = 1), and in the chaotic one from the correlation map's fixed point c* < 1, which
+// Mehler's series gives at the cost of one pass over its nodes per cell (correlation_kernels.hpp).
 #include <vector>
 
 #include "actlab/activation.hpp"
@@ -17,9 +17,9 @@ struct PhaseGrid {
   std::vector<double> sigma_w2;  // nw cell centres, ascending
   std::vector<double> sigma_b2;  // nb cell centres, ascending
   // nb x nw, row-major by sigma_b2. chi1 NaN: no finite fixed point (q grows without bound);
-  // depth_scale NaN with chi1 finite: it diverges (chi1 = 1, on the line).
+  // xi_c NaN with chi1 finite: it diverges (chi1 = 1, on the line).
   std::vector<double> chi1;
-  std::vector<double> depth_scale;  // 1 / |ln chi1|
+  std::vector<double> xi_c;
 };
 
 // 0 < w2_lo < w2_hi, 0 <= b2_lo < b2_hi, 1 <= nw, nb <= kMaxPhaseCells (the caller checks).
