@@ -36,6 +36,7 @@ export const OPS = {
       initializers: actlab.listInitializers(),
       limits: actlab.limits(),
       edge: actlab.edgeConstants(),
+      fields: actlab.fields(),
     };
   },
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actlab/activation_info.hpp"
+#include "actlab/layer_fields.hpp"
 #include "actlab/mean_field_point.hpp"
 #include "actlab/message_text.hpp"
 #include "actlab/propagation.hpp"
@@ -77,46 +78,31 @@ nlohmann::json bottleneck_json(const Shape& s, int value) {
 std::string json(const PropagationConfig& c, const Propagation& p) {
   nlohmann::json layers = nlohmann::json::array();
   for (const LayerStatistics& s : p.layers) {
-    layers.push_back({{"index", s.index},
-                      {"pre_mean", s.pre_mean},
-                      {"pre_std", s.pre_std},
-                      {"act_mean", s.act_mean},
-                      {"act_std", s.act_std},
-                      {"saturated", s.saturated},
-                      {"dead", s.dead},
-                      {"grad_pre_std", s.grad_pre_std},
-                      {"grad_act_std", s.grad_act_std},
-                      {"weight_grad_rms", s.weight_grad_rms},
-                      {"example_weight_grad_rms", s.example_weight_grad_rms},
-                      {"weight_max_abs", s.weight_max_abs},
-                      {"weight_gain", s.weight_gain},
-                      {"act_hist", s.act_hist},
-                      {"act_tails", tails_json(s.act_tails)},
-                      {"log_act_hist", s.log_act_hist},
-                      {"log_act_tails", tails_json(s.log_act_tails)},
-                      {"grad_hist", s.grad_hist},
-                      {"grad_tails", tails_json(s.grad_tails)}});
+    nlohmann::json layer = {{kLayerIndexName, s.index}};
+    for (const LayerField& field : kLayerFields) layer[field.name] = s.*field.value;
+    for (const LayerHistogram& h : kLayerHistograms) {
+      layer[h.counts_name] = s.*h.counts;
+      layer[h.tails_name] = tails_json(s.*h.tails);
+    }
+    layers.push_back(layer);
   }
-  const nlohmann::json doc = {
-      {"activation", info(c.act.kind).id},
-      {"alpha", c.act.alpha},
-      {"init", info(c.init.kind).id},
-      {"depth", c.shape.depth},
-      {"width", c.shape.width},
-      {"batch", c.shape.batch},
-      {"input_dim", c.shape.input_dim},
-      {"bottleneck_layer", bottleneck_json(c.shape, c.shape.bottleneck_layer)},
-      {"bottleneck_width", bottleneck_json(c.shape, c.shape.bottleneck_width)},
-      {"seed", c.seed},
-      {"draws_hash", hash_text(p.draws_hash)},
-      {"act_hist_scale", kActHistScale},
-      {"grad_hist_scale", kGradHistScale},
-      {"act_hist_edges", p.act_hist_edges},
-      {"log_act_hist_edges", p.log_act_hist_edges},
-      {"grad_hist_edges", p.grad_hist_edges},
-      {"overflow_layer", optional_json(p.overflow_layer)},
-      {"grad_overflow_layer", optional_json(p.grad_overflow_layer)},
-      {"layers", layers}};
+  nlohmann::json doc = {{"activation", info(c.act.kind).id},
+                        {"alpha", c.act.alpha},
+                        {"init", info(c.init.kind).id},
+                        {"depth", c.shape.depth},
+                        {"width", c.shape.width},
+                        {"batch", c.shape.batch},
+                        {"input_dim", c.shape.input_dim},
+                        {"bottleneck_layer", bottleneck_json(c.shape, c.shape.bottleneck_layer)},
+                        {"bottleneck_width", bottleneck_json(c.shape, c.shape.bottleneck_width)},
+                        {"seed", c.seed},
+                        {"draws_hash", hash_text(p.draws_hash)},
+                        {"act_hist_scale", kActHistScale},
+                        {"grad_hist_scale", kGradHistScale},
+                        {"overflow_layer", optional_json(p.overflow_layer)},
+                        {"grad_overflow_layer", optional_json(p.grad_overflow_layer)},
+                        {"layers", layers}};
+  for (const LayerHistogram& h : kLayerHistograms) doc[h.edges_name] = p.*h.edges;
   return doc.dump() + "\n";
 }
 
@@ -128,19 +114,29 @@ std::string cell(double x, const char* format) {
   return text;
 }
 
+// Text padded to a column's width; the last column is not padded.
+std::string padded(const std::string& text, int width, bool last) {
+  return last || int(text.size()) >= width ? text : text + std::string(width - text.size(), ' ');
+}
+
+// The columns: the layer, then the statistics of kLayerFields that have a format.
 std::string table(const Propagation& p) {
-  std::string out =
-      "layer  pre_mean    pre_std     act_mean    act_std     saturated  dead    "
-      "grad_pre_std  grad_act_std  weight_grad_rms\n";
-  char line[256];
+  std::vector<const LayerField*> columns;
+  for (const LayerField& field : kLayerFields) {
+    if (field.format) columns.push_back(&field);
+  }
+  constexpr int kIndexWidth = 6;
+  const auto row = [&](const std::string& index, const auto& text_of) {
+    std::string line = padded(index, kIndexWidth, false);
+    for (std::size_t j = 0; j < columns.size(); ++j) {
+      line += " " + padded(text_of(*columns[j]), columns[j]->width, j + 1 == columns.size());
+    }
+    return line + "\n";
+  };
+  std::string out = row(kLayerIndexColumn, [](const LayerField& f) { return std::string(f.name); });
   for (const LayerStatistics& s : p.layers) {
-    std::snprintf(line, sizeof line, "%-6d %-11s %-11s %-11s %-11s %-10s %-7s %-13s %-13s %s\n",
-                  s.index, cell(s.pre_mean, "%.4g").c_str(), cell(s.pre_std, "%.4g").c_str(),
-                  cell(s.act_mean, "%.4g").c_str(), cell(s.act_std, "%.4g").c_str(),
-                  cell(s.saturated, "%.4f").c_str(), cell(s.dead, "%.4f").c_str(),
-                  cell(s.grad_pre_std, "%.4g").c_str(), cell(s.grad_act_std, "%.4g").c_str(),
-                  cell(s.weight_grad_rms, "%.4g").c_str());
-    out += line;
+    out += row(std::to_string(s.index),
+               [&](const LayerField& f) { return cell(s.*f.value, f.format); });
   }
   if (p.overflow_layer) {
     out += "the signal overflows float32 from layer " + std::to_string(*p.overflow_layer) +
