@@ -10,8 +10,12 @@
 #include "command.hpp"
 #include "help_text.hpp"
 #include "machine_memory.hpp"
+#include "shared_flags.hpp"
 
 namespace actlab::cli {
+
+// The output formats, the first the default.
+const Formats kFormats = {{"json", "text"}};
 
 namespace {
 
@@ -159,7 +163,7 @@ Expected<std::string> run_propagate(const Args& args) {
   const Expected<PropagationConfig> config =
       check_mean_field_point(request.value(), w2.value(), b2.value());
   if (!config.ok()) return Expected<std::string>::failure(config.error());
-  const Expected<std::string> format = args.choice("format", {"json", "text"}, "json");
+  const Expected<std::string> format = kFormats.read(args);
   if (!format.ok()) return format;
   const Propagation result = Propagator().run(config.value());
   return format.value() == "json" ? json(config.value(), result) : table(result);
@@ -180,30 +184,24 @@ Command propagate_command() {
       "[--bins M] "
       "[--saturation-eps E] [--max-memory MIB] [--format json|text]",
       "one forward and backward pass of a deep float32 network: per-layer statistics",
-      {{"act", "ID", "activation id (see `actlab list`), required"},
-       {"alpha", "A", alpha_help()},
-       {"init", "ID", "initializer id (see `actlab inits`), required"},
-       {"init-std", "S",
-        "standard deviation of --init normal, in (0, " + n(kMaxInitScale) + "], required by it"},
-       {"gain", "G", "gain of --init orthogonal, in (0, " + n(kMaxInitScale) + "] (default 1)"},
-       {"depth", "L", "number of layers, " + span(1, kMaxDepth) + ", required"},
-       {"width", "N", "units per layer, " + span(1, kMaxWidth) + ", required"},
+      {act_flag(),
+       alpha_flag(),
+       init_flag(),
+       init_std_flag(),
+       gain_flag(),
+       depth_flag("number of layers", kMaxDepth),
+       width_flag("units per layer", kMaxWidth),
        {"batch", "B", "examples, " + span(1, kMaxBatch) + ", required"},
        {"input-dim", "D", "input features, " + span(1, kMaxInputDim) + " (default N)"},
        {"bottleneck-layer", "K",
         "the layer of M units among layers of N, 1..L (default none): fan-out M at layer K, "
         "fan-in M at layer K + 1"},
        {"bottleneck-width", "M", "units of the bottleneck layer, " + span(1, kMaxWidth)},
-       {"input-std", "S",
-        "standard deviation of the input X, in (0, " + n(kMaxInputScale) + "] (default " +
-            n(kDefaultInputStd) + ")"},
-       {"bias-std", "S",
-        "standard deviation of the biases, " + span(0, kMaxInputScale) + " (default " +
-            n(kDefaultBiasStd) + ": zero biases)"},
-       {"sigma-w2", "S", "instead of --init: W ~ N(0, S/N), S in (0, 100]; with --sigma-b2"},
-       {"sigma-b2", "B", "instead of --bias-std: b ~ N(0, B), B in [0, 100]; with --sigma-w2"},
-       {"seed", "K",
-        "random seed, an integer " + span(0, kMaxSeed) + " (default " + n(kDefaultSeed) + ")"},
+       input_std_flag("X"),
+       bias_std_flag(),
+       sigma_w2_flag(true),
+       sigma_b2_flag(true),
+       seed_flag(),
        {"bins", "M",
         "histogram bins, " + span(kMinBins, kMaxBins) + " (default " + n(kDefaultBins) + ")"},
        {"saturation-eps", "E",
@@ -212,7 +210,7 @@ Command propagate_command() {
        {"max-memory", "MIB",
         "budget in MiB for all buffers of the run (default half the physical memory: " +
             n(default_memory_budget() >> 20) + ")"},
-       {"format", "json|text", "output format (default json)"}},
+       kFormats.flag()},
       run_propagate,
       "The network (every layer with the activation; float32):\n"
       "  h_0 = X ~ N(0, S^2) [B x D]     z_l = h_{l-1} W_l^T + b_l,  h_l = phi(z_l),  "
