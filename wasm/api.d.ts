@@ -146,6 +146,18 @@ export interface Limits {
   flags: Record<string, FlagLimit>; // keyed by CLI flag: "depth", "init-std", ...
 }
 
+// The records' field names, from the engine's tables (native/include/actlab/layer_fields.hpp,
+// activation_record.hpp), in the order the outputs write them.
+export interface Fields {
+  index: string; // "index": the layer's number in Propagation.layers
+  statistics: string[]; // Propagation.layers' per-layer numbers: pre_mean, pre_std, ...
+  columns: string[]; // `propagate --format text`'s columns, "layer" first (the page's CSV)
+  histograms: { counts: string; tails: string; edges: string }[]; // act_hist, act_tails, ...
+  tails: string[]; // a histogram's tails: zero, below, above
+  profile: string[]; // propagationTheory's per-layer series: q, act_mean, ...
+  activation: string[]; // an ActivationInfo's keys: id, name, formula, ...
+}
+
 // Mean-field theory (wasm/theory_api.mjs): `actlab theory`, `critical`, `jacobian`.
 export interface TheoryOptions {
   act: string;
@@ -284,6 +296,7 @@ export interface Actlab extends TrainApi, EdgeApi {
   ): JacobianSpectrum;
 
   limits(): Limits;
+  fields(): Fields;
   listActivations(): ActivationInfo[];
   describeActivation(options: { act: string; alpha?: number }): ActivationInfo;
   curve(options: CurveOptions): Curve;

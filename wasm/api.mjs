@@ -124,6 +124,9 @@ export function wrapModule(raw) {
     // The engine's limits, defaults and number grammar, as `actlab limits` (see Limits).
     limits: () => raw.limits(),
 
+    // The records' field names from the engine's tables (see Fields).
+    fields: () => raw.fields(),
+
     // [{id, name, formula, reference, needs_std, needs_gain}], as `actlab inits --format json`.
     listInitializers: () => raw.listInitializers(),
 

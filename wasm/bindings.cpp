@@ -11,9 +11,11 @@
 #include <vector>
 
 #include "actlab/activation_info.hpp"
+#include "actlab/activation_record.hpp"
 #include "actlab/bound.hpp"
 #include "actlab/curve.hpp"
 #include "actlab/initializer.hpp"
+#include "actlab/layer_fields.hpp"
 #include "actlab/propagation.hpp"
 #include "binding_options.hpp"
 
@@ -30,36 +32,37 @@ val optional_number(const std::optional<double>& x) {
   return x ? val(*x) : val::null();
 }
 
-// Metadata of an activation with its alpha resolved (sup|phi'| and range depend on alpha).
-val activation_object(const actlab::Activation& act) {
-  const actlab::ActivationInfo& entry = actlab::info(act.kind);
-  const actlab::DerivativeMaximum max = actlab::derivative_maximum(act);
-  const actlab::Range r = actlab::range(act);
-  val object = val::object();
-  object.set("id", entry.id);
-  object.set("name", entry.name);
-  object.set("formula", entry.formula);
-  object.set("derivative", entry.derivative);
-  object.set("max_derivative", max.value);
-  object.set("argmax_derivative", optional_number(max.argmax));
-  object.set("max_attained", max.attained);
-  object.set("bounded", r.bounded());
-  val range = val::array();
-  range.call<void>("push", optional_number(r.lo));
-  range.call<void>("push", optional_number(r.hi));
-  object.set("range", range);
-  val alpha = val::null();
-  if (entry.alpha) {
-    alpha = val::object();
-    alpha.set("default", entry.alpha->default_value);
-    alpha.set("min", entry.alpha->min);
-    alpha.set("max", entry.alpha->max);
-    alpha.set("value", act.alpha);
+// write_activation_record's writer into one JS object.
+struct ValWriter {
+  val& out;
+  void text(const std::string& name, const std::string& x) { out.set(name, x); }
+  void number(const std::string& name, double x) { out.set(name, x); }
+  void boolean(const std::string& name, bool x) { out.set(name, x); }
+  void optional_number(const std::string& name, std::optional<double> x) {
+    out.set(name, ::optional_number(x));
   }
-  object.set("alpha", alpha);
-  val constants = val::object();
-  for (const actlab::ActivationConstant& c : entry.constants) constants.set(c.name, c.value);
-  object.set("constants", constants);
+  void pair(const std::string& name, std::optional<double> lo, std::optional<double> hi) {
+    val array = val::array();
+    array.call<void>("push", ::optional_number(lo));
+    array.call<void>("push", ::optional_number(hi));
+    out.set(name, array);
+  }
+  template <class F>
+  void object(const std::string& name, bool present, const F& fill) {
+    val inner = present ? val::object() : val::null();
+    if (present) {
+      ValWriter writer{inner};
+      fill(writer);
+    }
+    out.set(name, inner);
+  }
+};
+
+// The activation record (activation_record.hpp) with its alpha resolved.
+val activation_object(const actlab::Activation& act) {
+  val object = val::object();
+  ValWriter writer{object};
+  actlab::write_activation_record(act, writer);
   return object;
 }
 
@@ -144,54 +147,34 @@ val list_initializers() {
   return list;
 }
 
-// options[key], undefined meaning "not given" (api.mjs has checked the types).
-// The per-layer statistics as typed arrays of length L, histograms row-major L x M.
+// The per-layer statistics as typed arrays of length L, histograms row-major L x M, in the
+// order of the field tables (layer_fields.hpp).
 val layer_series(const actlab::Propagation& p) {
   using actlab::LayerStatistics;
-  const auto column = [&](double LayerStatistics::*field) {
-    std::vector<double> values;
-    for (const LayerStatistics& s : p.layers) values.push_back(s.*field);
-    return copy_to_js("Float64Array", values);
-  };
-  const auto histograms = [&](std::vector<std::uint32_t> LayerStatistics::*field) {
-    std::vector<double> counts;
-    for (const LayerStatistics& s : p.layers) {
-      counts.insert(counts.end(), (s.*field).begin(), (s.*field).end());
-    }
-    return copy_to_js("Float64Array", counts);
-  };
-  // {zero, below, above}, each a Float64Array of length L.
-  const auto tails = [&](actlab::HistogramTails LayerStatistics::*field) {
-    val object = val::object();
-    for (const actlab::TailField& tail : actlab::kTailFields) {
-      std::vector<double> counts;
-      for (const LayerStatistics& s : p.layers) counts.push_back((s.*field).*tail.count);
-      object.set(tail.name, copy_to_js("Float64Array", counts));
-    }
-    return object;
-  };
   std::vector<int> index;
   for (const LayerStatistics& s : p.layers) index.push_back(s.index);
   val layers = val::object();
-  layers.set("index", copy_to_js("Int32Array", index));
-  layers.set("pre_mean", column(&LayerStatistics::pre_mean));
-  layers.set("pre_std", column(&LayerStatistics::pre_std));
-  layers.set("act_mean", column(&LayerStatistics::act_mean));
-  layers.set("act_std", column(&LayerStatistics::act_std));
-  layers.set("saturated", column(&LayerStatistics::saturated));
-  layers.set("dead", column(&LayerStatistics::dead));
-  layers.set("grad_pre_std", column(&LayerStatistics::grad_pre_std));
-  layers.set("grad_act_std", column(&LayerStatistics::grad_act_std));
-  layers.set("weight_grad_rms", column(&LayerStatistics::weight_grad_rms));
-  layers.set("example_weight_grad_rms", column(&LayerStatistics::example_weight_grad_rms));
-  layers.set("weight_max_abs", column(&LayerStatistics::weight_max_abs));
-  layers.set("weight_gain", column(&LayerStatistics::weight_gain));
-  layers.set("act_hist", histograms(&LayerStatistics::act_hist));
-  layers.set("act_tails", tails(&LayerStatistics::act_tails));
-  layers.set("log_act_hist", histograms(&LayerStatistics::log_act_hist));
-  layers.set("log_act_tails", tails(&LayerStatistics::log_act_tails));
-  layers.set("grad_hist", histograms(&LayerStatistics::grad_hist));
-  layers.set("grad_tails", tails(&LayerStatistics::grad_tails));
+  layers.set(actlab::kLayerIndexName, copy_to_js("Int32Array", index));
+  for (const actlab::LayerField& field : actlab::kLayerFields) {
+    std::vector<double> values;
+    for (const LayerStatistics& s : p.layers) values.push_back(s.*field.value);
+    layers.set(field.name, copy_to_js("Float64Array", values));
+  }
+  for (const actlab::LayerHistogram& h : actlab::kLayerHistograms) {
+    std::vector<double> counts;
+    for (const LayerStatistics& s : p.layers) {
+      counts.insert(counts.end(), (s.*h.counts).begin(), (s.*h.counts).end());
+    }
+    layers.set(h.counts_name, copy_to_js("Float64Array", counts));
+    // {zero, below, above}, each a Float64Array of length L.
+    val tails = val::object();
+    for (const actlab::TailField& tail : actlab::kTailFields) {
+      std::vector<double> tail_counts;
+      for (const LayerStatistics& s : p.layers) tail_counts.push_back((s.*h.tails).*tail.count);
+      tails.set(tail.name, copy_to_js("Float64Array", tail_counts));
+    }
+    layers.set(h.tails_name, tails);
+  }
   return layers;
 }
 
@@ -218,9 +201,9 @@ val propagate(const val& options) {
   result.set("draws_hash", actlab::hash_text(p.draws_hash));
   result.set("act_hist_scale", std::string(actlab::kActHistScale));
   result.set("grad_hist_scale", std::string(actlab::kGradHistScale));
-  result.set("act_hist_edges", copy_to_js("Float64Array", p.act_hist_edges));
-  result.set("log_act_hist_edges", copy_to_js("Float64Array", p.log_act_hist_edges));
-  result.set("grad_hist_edges", copy_to_js("Float64Array", p.grad_hist_edges));
+  for (const actlab::LayerHistogram& h : actlab::kLayerHistograms) {
+    result.set(h.edges_name, copy_to_js("Float64Array", p.*h.edges));
+  }
   result.set("overflow_layer", p.overflow_layer ? val(*p.overflow_layer) : val::null());
   result.set("grad_overflow_layer",
              p.grad_overflow_layer ? val(*p.grad_overflow_layer) : val::null());

@@ -11,6 +11,7 @@
 
 #include "actlab/activation_info.hpp"
 #include "actlab/initializer.hpp"
+#include "actlab/layer_fields.hpp"
 #include "actlab/mean_field.hpp"
 #include "actlab/mean_field_measure.hpp"
 #include "actlab/mean_field_profile.hpp"
@@ -119,20 +120,13 @@ val measure(const val& options) {
 val propagation_theory(const val& options) {
   const auto config = actlab::check_propagation(propagation_request(options));
   if (!config.ok()) return failure(config.error());
-  std::vector<double> q, act_mean, act_std, grad_pre_std, example_rms, chi, sigma_w2;
-  for (const actlab::ProfileLayer& l : actlab::mean_field_profile(config.value())) {
-    q.push_back(l.q), act_mean.push_back(l.act_mean), act_std.push_back(l.act_std);
-    grad_pre_std.push_back(l.grad_pre_std), example_rms.push_back(l.example_weight_grad_rms);
-    chi.push_back(l.chi), sigma_w2.push_back(l.sigma_w2);
-  }
+  const std::vector<actlab::ProfileLayer> profile = actlab::mean_field_profile(config.value());
   val layers = val::object();
-  layers.set("q", copy_to_js("Float64Array", q));
-  layers.set("act_mean", copy_to_js("Float64Array", act_mean));
-  layers.set("act_std", copy_to_js("Float64Array", act_std));
-  layers.set("grad_pre_std", copy_to_js("Float64Array", grad_pre_std));
-  layers.set("example_weight_grad_rms", copy_to_js("Float64Array", example_rms));
-  layers.set("chi", copy_to_js("Float64Array", chi));
-  layers.set("sigma_w2", copy_to_js("Float64Array", sigma_w2));
+  for (const actlab::ProfileField& field : actlab::kProfileFields) {
+    std::vector<double> values;
+    for (const actlab::ProfileLayer& l : profile) values.push_back(l.*field.value);
+    layers.set(field.name, copy_to_js("Float64Array", values));
+  }
   val result = val::object();
   result.set("sigma_b2", config.value().bias_std * config.value().bias_std);
   result.set("layers", layers);

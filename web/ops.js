@@ -38,6 +38,7 @@ export const OPS = {
       edge: actlab.edgeConstants(),
       train: actlab.trainLimits(),
       isometry: actlab.isometryConstants(),
+      fields: actlab.fields(),
     };
   },
 

@@ -7,8 +7,12 @@
 #include "actlab/propagation.hpp"
 #include "command.hpp"
 #include "help_text.hpp"
+#include "shared_flags.hpp"
 
 namespace actlab::cli {
+
+// The output formats, the first the default.
+const Formats kFormats = {{"text", "json"}};
 
 namespace {
 
@@ -36,7 +40,7 @@ Expected<std::string> run_bound(const Args& args) {
   if (!act.ok()) return Expected<std::string>::failure(act.error());
   const Expected<int> depth = check_depth(depth_flag.value());
   if (!depth.ok()) return Expected<std::string>::failure(depth.error());
-  const Expected<std::string> format = args.choice("format", {"text", "json"}, "text");
+  const Expected<std::string> format = kFormats.read(args);
   if (!format.ok()) return format;
 
   const LectureBound b = lecture_bound(act.value(), depth.value());
@@ -55,10 +59,7 @@ Command bound_command() {
   return {"bound",
           "--act ID [--alpha A] --depth L [--format text|json]",
           "the lecture's bound (sup|phi'|)^(k+1) on dL/dtheta^(L-k), k = 0..L-1",
-          {{"act", "ID", "activation id (see `actlab list`)"},
-           {"alpha", "A", alpha_help()},
-           {"depth", "L", "number of layers, " + span(1, kMaxDepth)},
-           {"format", "text|json", "output format (default text)"}},
+          {act_flag(), alpha_flag(), depth_flag("number of layers", kMaxDepth), kFormats.flag()},
           run_bound};
 }
 

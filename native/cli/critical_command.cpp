@@ -5,9 +5,13 @@
 #include "actlab/activation_info.hpp"
 #include "actlab/mean_field.hpp"
 #include "command.hpp"
+#include "shared_flags.hpp"
 #include "theory_json.hpp"
 
 namespace actlab::cli {
+
+// The output formats, the first the default.
+const Formats kFormats = {{"text", "json"}};
 
 namespace {
 
@@ -23,7 +27,7 @@ Expected<std::string> run_critical(const Args& args) {
   if (!act.ok()) return Result::failure(act.error());
   const Expected<double> b2 = check_sigma_b2(b2_flag.value());
   if (!b2.ok()) return Result::failure(b2.error());
-  const Expected<std::string> format = args.choice("format", {"text", "json"}, "text");
+  const Expected<std::string> format = kFormats.read(args);
   if (!format.ok()) return format;
 
   const CriticalPoint p = critical_point(act.value(), b2.value());
@@ -44,10 +48,7 @@ Command critical_command() {
   return {"critical",
           "--act ID [--alpha A] --sigma-b2 B [--format text|json]",
           "the point of the order-chaos line (chi1 = 1) at sigma_b2: sigma_w2 and q*",
-          {{"act", "ID", "activation id (see `actlab list`), required"},
-           {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
-           {"sigma-b2", "B", "bias variance, in [0, 100], required"},
-           {"format", "text|json", "output format (default text)"}},
+          {act_flag(), alpha_flag(), sigma_b2_flag(), kFormats.flag()},
           run_critical,
           "The line traced by q: sigma_w2 = 1/E[phi'(sqrt(q) z)^2], sigma_b2 = q - sigma_w2 "
           "E[phi(sqrt(q) z)^2];\n"

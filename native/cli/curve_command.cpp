@@ -7,8 +7,12 @@
 #include "actlab/message_text.hpp"
 #include "command.hpp"
 #include "help_text.hpp"
+#include "shared_flags.hpp"
 
 namespace actlab::cli {
+
+// The output formats, the first the default.
+const Formats kFormats = {{"csv", "json"}};
 
 namespace {
 
@@ -51,7 +55,7 @@ Expected<std::string> run_curve(const Args& args) {
   }
   const Expected<CurveGrid> checked = check_curve_grid({from.value(), to.value(), points.value()});
   if (!checked.ok()) return Expected<std::string>::failure(checked.error());
-  const Expected<std::string> format = args.choice("format", {"csv", "json"}, "csv");
+  const Expected<std::string> format = kFormats.read(args);
   if (!format.ok()) return format;
 
   const Curve curve = sample_curve(act.value(), checked.value());
@@ -64,8 +68,8 @@ Command curve_command() {
   return {"curve",
           "--act ID [--alpha A] [--from F] [--to T] [--points N] [--format csv|json]",
           "phi(z) and phi'(z) on N evenly spaced points from F to T",
-          {{"act", "ID", "activation id (see `actlab list`)"},
-           {"alpha", "A", alpha_help()},
+          {act_flag(),
+           alpha_flag(),
            {"from", "F",
             "first z, " + span(-kMaxCurveAbsZ, kMaxCurveAbsZ) + " (default " +
                 number_text(CurveGrid().from) + ")"},
@@ -75,7 +79,7 @@ Command curve_command() {
            {"points", "N",
             "number of points, " + span(kMinCurvePoints, kMaxCurvePoints) + " (default " +
                 number_text(CurveGrid().points) + ")"},
-           {"format", "csv|json", "output format (default csv)"}},
+           kFormats.flag()},
           run_curve};
 }
 

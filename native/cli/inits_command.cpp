@@ -3,8 +3,12 @@
 
 #include "actlab/initializer.hpp"
 #include "command.hpp"
+#include "shared_flags.hpp"
 
 namespace actlab::cli {
+
+// The output formats, the first the default.
+const Formats kFormats = {{"text", "json"}};
 
 namespace {
 
@@ -21,7 +25,7 @@ std::string table() {
 }
 
 Expected<std::string> run_inits(const Args& args) {
-  const Expected<std::string> format = args.choice("format", {"text", "json"}, "text");
+  const Expected<std::string> format = kFormats.read(args);
   if (!format.ok()) return format;
   if (format.value() == "text") return table();
   nlohmann::json list = nlohmann::json::array();
@@ -42,7 +46,7 @@ Command inits_command() {
   return {"inits",
           "[--format text|json]",
           "the weight initializers, their formulas and papers",
-          {{"format", "text|json", "output format (default text)"}},
+          {kFormats.flag()},
           run_inits};
 }
 

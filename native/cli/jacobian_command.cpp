@@ -6,8 +6,12 @@
 #include "actlab/jacobian.hpp"
 #include "actlab/mean_field_point.hpp"
 #include "command.hpp"
+#include "shared_flags.hpp"
 
 namespace actlab::cli {
+
+// The output formats, the first the default.
+const Formats kFormats = {{"text", "json", "csv"}};
 
 namespace {
 
@@ -91,7 +95,7 @@ Expected<std::string> run_jacobian(const Args& args) {
   }
   const Expected<PropagationConfig> config = check_jacobian(r);
   if (!config.ok()) return Expected<std::string>::failure(config.error());
-  const Expected<std::string> format = args.choice("format", {"text", "json", "csv"}, "text");
+  const Expected<std::string> format = kFormats.read(args);
   if (!format.ok()) return format;
   const PropagationConfig& c = config.value();
   const JacobianSpectrum s = input_output_jacobian(c);
@@ -133,19 +137,11 @@ Command jacobian_command() {
       "--sigma-w2 S --sigma-b2 B) --depth L --width N [--input-std S] [--seed K] "
       "[--format text|json|csv]",
       "singular values of the input-output Jacobian of a deep network at one input",
-      {{"act", "ID", "activation id (see `actlab list`), required"},
-       {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
-       {"init", "ID", "initializer id (see `actlab inits`), unless --sigma-w2 is given"},
-       {"init-std", "S", "standard deviation of --init normal, in (0, 100], required by it"},
-       {"gain", "G", "gain of --init orthogonal, in (0, 100] (default 1)"},
-       {"sigma-w2", "S", "weights N(0, S/N), S in (0, 100]; with --sigma-b2"},
-       {"sigma-b2", "B", "biases N(0, B), B in [0, 100]; with --sigma-w2"},
-       {"depth", "L", "number of layers, 1..200, required"},
-       {"width", "N", "units per layer and input features, 1..256, required"},
-       {"input-std", "S", "standard deviation of the input x, in (0, 100] (default 1)"},
-       {"bias-std", "S", "standard deviation of the biases, 0..100 (default 0)"},
-       {"seed", "K", "random seed, an integer 0..4294967295 (default 1)"},
-       {"format", "text|json|csv", "output format (default text)"}},
+      {act_flag(), alpha_flag(), init_flag("unless --sigma-w2 is given"), init_std_flag(),
+       gain_flag(), sigma_w2_flag(true), sigma_b2_flag(true),
+       depth_flag("number of layers", kMaxDepth),
+       width_flag("units per layer and input features", kMaxJacobianWidth), input_std_flag("x"),
+       bias_std_flag(), seed_flag(), kFormats.flag()},
       run_jacobian,
       "J = dh_L/dh_0 = D_L W_L ... D_1 W_1, D_l = diag(phi'(z_l)), in double; its singular\n"
       "values (Eigen BDCSVD) and the mean and variance of the eigenvalues of J J^T beside\n"

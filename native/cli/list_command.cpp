@@ -3,8 +3,12 @@
 
 #include "activation_json.hpp"
 #include "command.hpp"
+#include "shared_flags.hpp"
 
 namespace actlab::cli {
+
+// The output formats, the first the default.
+const Formats kFormats = {{"text", "json"}};
 
 namespace {
 
@@ -32,7 +36,7 @@ std::string table() {
 }
 
 Expected<std::string> run_list(const Args& args) {
-  const Expected<std::string> format = args.choice("format", {"text", "json"}, "text");
+  const Expected<std::string> format = kFormats.read(args);
   if (!format.ok()) return format;
   if (format.value() == "text") return table();
   nlohmann::json list = nlohmann::json::array();
@@ -48,7 +52,7 @@ Command list_command() {
   return {"list",
           "[--format text|json]",
           "the activations, their formulas, sup|phi'| and range",
-          {{"format", "text|json", "output format (default text)"}},
+          {kFormats.flag()},
           run_list};
 }
 

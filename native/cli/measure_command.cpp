@@ -4,12 +4,19 @@
 
 #include "actlab/activation_info.hpp"
 #include "actlab/mean_field_measure.hpp"
+#include "actlab/message_text.hpp"
+#include "actlab/network.hpp"
 #include "actlab/trainable_depth.hpp"
 #include "command.hpp"
+#include "help_text.hpp"
+#include "shared_flags.hpp"
 #include "theory_json.hpp"
 #include "theory_request.hpp"
 
 namespace actlab::cli {
+
+// The output formats, the first the default.
+const Formats kFormats = {{"text", "json"}};
 
 namespace {
 
@@ -52,7 +59,7 @@ Expected<std::string> run_measure(const Args& args) {
   if (!request.ok()) return Expected<std::string>::failure(request.error());
   const Expected<MeasureConfig> config = check_measure(request.value());
   if (!config.ok()) return Expected<std::string>::failure(config.error());
-  const Expected<std::string> format = args.choice("format", {"text", "json"}, "text");
+  const Expected<std::string> format = kFormats.read(args);
   if (!format.ok()) return format;
   const MeasureConfig& c = config.value();
   const Theory t = theory(c.theory);
@@ -87,29 +94,32 @@ Expected<std::string> run_measure(const Args& args) {
 }  // namespace
 
 Command measure_command() {
-  return {"measure",
-          "--act ID [--alpha A] --sigma-w2 S --sigma-b2 B [--depth L] [--q0 Q] [--c0 C] "
-          "[--width N] [--pairs P] [--seed K] [--format text|json]",
-          "a network's measured q_l and c_l at (sigma_w2, sigma_b2) beside the theory's",
-          {{"act", "ID", "activation id (see `actlab list`), required"},
-           {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
-           {"sigma-w2", "S", "weight variance times fan-in, in (0, 100], required"},
-           {"sigma-b2", "B", "bias variance, in [0, 100], required"},
-           {"depth", "L", "layers, 1..200 (default 20)"},
-           {"q0", "Q", "the inputs' second moment per coordinate, in (0, 10000] (default 1)"},
-           {"c0", "C", "the two inputs' correlation, in [-1, 1] (default 0.5)"},
-           {"width", "N", "units per layer and input dimension, 1..1024 (default 256)"},
-           {"pairs", "P", "pairs of inputs averaged over, 1..64 (default 8)"},
-           {"seed", "K", "an integer 0..4294967295 (default 1)"},
-           {"format", "text|json", "output format (default text)"}},
-          run_measure,
-          "P pairs x, x' with x = sqrt(q0) u, x' = sqrt(q0) (c0 u + sqrt(1 - c0^2) v), u, v ~\n"
-          "N(0, I_N), through L layers z_l = W_l h_{l-1} + b_l, W_l ~ N(0, sigma_w2 / N),\n"
-          "b_l ~ N(0, sigma_b2) (propagate --sigma-w2 --sigma-b2's draws for the seed), in\n"
-          "double. Per layer, over the P N entries: q = (mean z(x)^2 + mean z(x')^2) / 2 and\n"
-          "c = mean z(x) z(x') / sqrt(mean z(x)^2 mean z(x')^2); q_theory and c_theory are\n"
-          "`actlab theory`'s. At width N they differ from the theory by about (1 - c^2) /\n"
-          "sqrt(N) per layer (c) and sqrt(2 / N) (q, relative). trainable_depth = 6 xi_c."};
+  return {
+      "measure",
+      "--act ID [--alpha A] --sigma-w2 S --sigma-b2 B [--depth L] [--q0 Q] [--c0 C] "
+      "[--width N] [--pairs P] [--seed K] [--format text|json]",
+      "a network's measured q_l and c_l at (sigma_w2, sigma_b2) beside the theory's",
+      {act_flag(),
+       alpha_flag(),
+       sigma_w2_flag(),
+       sigma_b2_flag(),
+       depth_flag("layers", kMaxDepth, kDefaultTheoryDepth),
+       q0_flag(),
+       c0_flag(),
+       width_flag("units per layer and input dimension", kMaxMeasureWidth, kDefaultMeasureWidth),
+       {"pairs", "P",
+        "pairs of inputs averaged over, " + span(1, kMaxMeasurePairs) + " (default " +
+            number_text(kDefaultMeasurePairs) + ")"},
+       seed_flag(),
+       kFormats.flag()},
+      run_measure,
+      "P pairs x, x' with x = sqrt(q0) u, x' = sqrt(q0) (c0 u + sqrt(1 - c0^2) v), u, v ~\n"
+      "N(0, I_N), through L layers z_l = W_l h_{l-1} + b_l, W_l ~ N(0, sigma_w2 / N),\n"
+      "b_l ~ N(0, sigma_b2) (propagate --sigma-w2 --sigma-b2's draws for the seed), in\n"
+      "double. Per layer, over the P N entries: q = (mean z(x)^2 + mean z(x')^2) / 2 and\n"
+      "c = mean z(x) z(x') / sqrt(mean z(x)^2 mean z(x')^2); q_theory and c_theory are\n"
+      "`actlab theory`'s. At width N they differ from the theory by about (1 - c^2) /\n"
+      "sqrt(N) per layer (c) and sqrt(2 / N) (q, relative). trainable_depth = 6 xi_c."};
 }
 
 }  // namespace actlab::cli

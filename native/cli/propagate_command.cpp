@@ -3,14 +3,19 @@
 #include <nlohmann/json.hpp>
 
 #include "actlab/activation_info.hpp"
+#include "actlab/layer_fields.hpp"
 #include "actlab/mean_field_point.hpp"
 #include "actlab/message_text.hpp"
 #include "actlab/propagation.hpp"
 #include "command.hpp"
 #include "help_text.hpp"
 #include "machine_memory.hpp"
+#include "shared_flags.hpp"
 
 namespace actlab::cli {
+
+// The output formats, the first the default.
+const Formats kFormats = {{"json", "text"}};
 
 namespace {
 
@@ -77,46 +82,31 @@ nlohmann::json bottleneck_json(const Shape& s, int value) {
 std::string json(const PropagationConfig& c, const Propagation& p) {
   nlohmann::json layers = nlohmann::json::array();
   for (const LayerStatistics& s : p.layers) {
-    layers.push_back({{"index", s.index},
-                      {"pre_mean", s.pre_mean},
-                      {"pre_std", s.pre_std},
-                      {"act_mean", s.act_mean},
-                      {"act_std", s.act_std},
-                      {"saturated", s.saturated},
-                      {"dead", s.dead},
-                      {"grad_pre_std", s.grad_pre_std},
-                      {"grad_act_std", s.grad_act_std},
-                      {"weight_grad_rms", s.weight_grad_rms},
-                      {"example_weight_grad_rms", s.example_weight_grad_rms},
-                      {"weight_max_abs", s.weight_max_abs},
-                      {"weight_gain", s.weight_gain},
-                      {"act_hist", s.act_hist},
-                      {"act_tails", tails_json(s.act_tails)},
-                      {"log_act_hist", s.log_act_hist},
-                      {"log_act_tails", tails_json(s.log_act_tails)},
-                      {"grad_hist", s.grad_hist},
-                      {"grad_tails", tails_json(s.grad_tails)}});
+    nlohmann::json layer = {{kLayerIndexName, s.index}};
+    for (const LayerField& field : kLayerFields) layer[field.name] = s.*field.value;
+    for (const LayerHistogram& h : kLayerHistograms) {
+      layer[h.counts_name] = s.*h.counts;
+      layer[h.tails_name] = tails_json(s.*h.tails);
+    }
+    layers.push_back(layer);
   }
-  const nlohmann::json doc = {
-      {"activation", info(c.act.kind).id},
-      {"alpha", c.act.alpha},
-      {"init", info(c.init.kind).id},
-      {"depth", c.shape.depth},
-      {"width", c.shape.width},
-      {"batch", c.shape.batch},
-      {"input_dim", c.shape.input_dim},
-      {"bottleneck_layer", bottleneck_json(c.shape, c.shape.bottleneck_layer)},
-      {"bottleneck_width", bottleneck_json(c.shape, c.shape.bottleneck_width)},
-      {"seed", c.seed},
-      {"draws_hash", hash_text(p.draws_hash)},
-      {"act_hist_scale", kActHistScale},
-      {"grad_hist_scale", kGradHistScale},
-      {"act_hist_edges", p.act_hist_edges},
-      {"log_act_hist_edges", p.log_act_hist_edges},
-      {"grad_hist_edges", p.grad_hist_edges},
-      {"overflow_layer", optional_json(p.overflow_layer)},
-      {"grad_overflow_layer", optional_json(p.grad_overflow_layer)},
-      {"layers", layers}};
+  nlohmann::json doc = {{"activation", info(c.act.kind).id},
+                        {"alpha", c.act.alpha},
+                        {"init", info(c.init.kind).id},
+                        {"depth", c.shape.depth},
+                        {"width", c.shape.width},
+                        {"batch", c.shape.batch},
+                        {"input_dim", c.shape.input_dim},
+                        {"bottleneck_layer", bottleneck_json(c.shape, c.shape.bottleneck_layer)},
+                        {"bottleneck_width", bottleneck_json(c.shape, c.shape.bottleneck_width)},
+                        {"seed", c.seed},
+                        {"draws_hash", hash_text(p.draws_hash)},
+                        {"act_hist_scale", kActHistScale},
+                        {"grad_hist_scale", kGradHistScale},
+                        {"overflow_layer", optional_json(p.overflow_layer)},
+                        {"grad_overflow_layer", optional_json(p.grad_overflow_layer)},
+                        {"layers", layers}};
+  for (const LayerHistogram& h : kLayerHistograms) doc[h.edges_name] = p.*h.edges;
   return doc.dump() + "\n";
 }
 
@@ -128,19 +118,29 @@ std::string cell(double x, const char* format) {
   return text;
 }
 
+// Text padded to a column's width; the last column is not padded.
+std::string padded(const std::string& text, int width, bool last) {
+  return last || int(text.size()) >= width ? text : text + std::string(width - text.size(), ' ');
+}
+
+// The columns: the layer, then the statistics of kLayerFields that have a format.
 std::string table(const Propagation& p) {
-  std::string out =
-      "layer  pre_mean    pre_std     act_mean    act_std     saturated  dead    "
-      "grad_pre_std  grad_act_std  weight_grad_rms\n";
-  char line[256];
+  std::vector<const LayerField*> columns;
+  for (const LayerField& field : kLayerFields) {
+    if (field.format) columns.push_back(&field);
+  }
+  constexpr int kIndexWidth = 6;
+  const auto row = [&](const std::string& index, const auto& text_of) {
+    std::string line = padded(index, kIndexWidth, false);
+    for (std::size_t j = 0; j < columns.size(); ++j) {
+      line += " " + padded(text_of(*columns[j]), columns[j]->width, j + 1 == columns.size());
+    }
+    return line + "\n";
+  };
+  std::string out = row(kLayerIndexColumn, [](const LayerField& f) { return std::string(f.name); });
   for (const LayerStatistics& s : p.layers) {
-    std::snprintf(line, sizeof line, "%-6d %-11s %-11s %-11s %-11s %-10s %-7s %-13s %-13s %s\n",
-                  s.index, cell(s.pre_mean, "%.4g").c_str(), cell(s.pre_std, "%.4g").c_str(),
-                  cell(s.act_mean, "%.4g").c_str(), cell(s.act_std, "%.4g").c_str(),
-                  cell(s.saturated, "%.4f").c_str(), cell(s.dead, "%.4f").c_str(),
-                  cell(s.grad_pre_std, "%.4g").c_str(), cell(s.grad_act_std, "%.4g").c_str(),
-                  cell(s.weight_grad_rms, "%.4g").c_str());
-    out += line;
+    out += row(std::to_string(s.index),
+               [&](const LayerField& f) { return cell(s.*f.value, f.format); });
   }
   if (p.overflow_layer) {
     out += "the signal overflows float32 from layer " + std::to_string(*p.overflow_layer) +
@@ -163,7 +163,7 @@ Expected<std::string> run_propagate(const Args& args) {
   const Expected<PropagationConfig> config =
       check_mean_field_point(request.value(), w2.value(), b2.value());
   if (!config.ok()) return Expected<std::string>::failure(config.error());
-  const Expected<std::string> format = args.choice("format", {"json", "text"}, "json");
+  const Expected<std::string> format = kFormats.read(args);
   if (!format.ok()) return format;
   const Propagation result = Propagator().run(config.value());
   return format.value() == "json" ? json(config.value(), result) : table(result);
@@ -184,30 +184,24 @@ Command propagate_command() {
       "[--bins M] "
       "[--saturation-eps E] [--max-memory MIB] [--format json|text]",
       "one forward and backward pass of a deep float32 network: per-layer statistics",
-      {{"act", "ID", "activation id (see `actlab list`), required"},
-       {"alpha", "A", alpha_help()},
-       {"init", "ID", "initializer id (see `actlab inits`), required"},
-       {"init-std", "S",
-        "standard deviation of --init normal, in (0, " + n(kMaxInitScale) + "], required by it"},
-       {"gain", "G", "gain of --init orthogonal, in (0, " + n(kMaxInitScale) + "] (default 1)"},
-       {"depth", "L", "number of layers, " + span(1, kMaxDepth) + ", required"},
-       {"width", "N", "units per layer, " + span(1, kMaxWidth) + ", required"},
+      {act_flag(),
+       alpha_flag(),
+       init_flag(),
+       init_std_flag(),
+       gain_flag(),
+       depth_flag("number of layers", kMaxDepth),
+       width_flag("units per layer", kMaxWidth),
        {"batch", "B", "examples, " + span(1, kMaxBatch) + ", required"},
        {"input-dim", "D", "input features, " + span(1, kMaxInputDim) + " (default N)"},
        {"bottleneck-layer", "K",
         "the layer of M units among layers of N, 1..L (default none): fan-out M at layer K, "
         "fan-in M at layer K + 1"},
        {"bottleneck-width", "M", "units of the bottleneck layer, " + span(1, kMaxWidth)},
-       {"input-std", "S",
-        "standard deviation of the input X, in (0, " + n(kMaxInputScale) + "] (default " +
-            n(kDefaultInputStd) + ")"},
-       {"bias-std", "S",
-        "standard deviation of the biases, " + span(0, kMaxInputScale) + " (default " +
-            n(kDefaultBiasStd) + ": zero biases)"},
-       {"sigma-w2", "S", "instead of --init: W ~ N(0, S/N), S in (0, 100]; with --sigma-b2"},
-       {"sigma-b2", "B", "instead of --bias-std: b ~ N(0, B), B in [0, 100]; with --sigma-w2"},
-       {"seed", "K",
-        "random seed, an integer " + span(0, kMaxSeed) + " (default " + n(kDefaultSeed) + ")"},
+       input_std_flag("X"),
+       bias_std_flag(),
+       sigma_w2_flag(true),
+       sigma_b2_flag(true),
+       seed_flag(),
        {"bins", "M",
         "histogram bins, " + span(kMinBins, kMaxBins) + " (default " + n(kDefaultBins) + ")"},
        {"saturation-eps", "E",
@@ -216,7 +210,7 @@ Command propagate_command() {
        {"max-memory", "MIB",
         "budget in MiB for all buffers of the run (default half the physical memory: " +
             n(default_memory_budget() >> 20) + ")"},
-       {"format", "json|text", "output format (default json)"}},
+       kFormats.flag()},
       run_propagate,
       "The network (every layer with the activation; float32):\n"
       "  h_0 = X ~ N(0, S^2) [B x D]     z_l = h_{l-1} W_l^T + b_l,  h_l = phi(z_l),  "

@@ -3,8 +3,12 @@
 
 #include "actlab/selu_moment_field.hpp"
 #include "command.hpp"
+#include "shared_flags.hpp"
 
 namespace actlab::cli {
+
+// The output formats, the first the default.
+const Formats kFormats = {{"csv", "json"}};
 
 namespace {
 
@@ -71,7 +75,7 @@ Expected<std::string> run_selu_field(const Args& args) {
   r.omega = omega.value(), r.tau = tau.value();
   const Expected<MomentFieldRequest> checked = check_moment_field(r);
   if (!checked.ok()) return Result::failure(checked.error());
-  const Expected<std::string> format = args.choice("format", {"csv", "json"}, "csv");
+  const Expected<std::string> format = kFormats.read(args);
   if (!format.ok()) return format;
   const MomentField f = selu_moment_field(checked.value());
   return format.value() == "csv" ? csv(f) : json(checked.value(), f);
@@ -85,7 +89,7 @@ Command selu_field_command() {
           "SELU's moment map (mu, nu) -> (mu~, nu~) over a grid, trajectories and its fixed point",
           {{"omega", "W", "sum of a unit's weights, in [-1, 1] (default 0)"},
            {"tau", "T", "sum of a unit's squared weights (sigma_w2), in [0.5, 2] (default 1)"},
-           {"format", "csv|json", "output format (default csv)"}},
+           kFormats.flag()},
           run_selu_field,
           "Klambauer et al. 2017: z ~ N(mu omega, nu tau), mu~ = E[selu(z)], nu~ = Var[selu(z)],\n"
           "on a 17 x 17 grid of mu in [-1, 1], nu in [0.25, 2.5]; 6 trajectories of 40 layers\n"

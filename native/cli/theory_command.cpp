@@ -3,12 +3,17 @@
 
 #include "actlab/activation_info.hpp"
 #include "actlab/mean_field.hpp"
+#include "actlab/network.hpp"
 #include "actlab/trainable_depth.hpp"
 #include "command.hpp"
+#include "shared_flags.hpp"
 #include "theory_json.hpp"
 #include "theory_request.hpp"
 
 namespace actlab::cli {
+
+// The output formats, the first the default.
+const Formats kFormats = {{"text", "json"}};
 
 Expected<TheoryRequest> read_theory_request(const Args& args) {
   TheoryRequest r;
@@ -52,7 +57,7 @@ Expected<std::string> run_theory(const Args& args) {
   if (!request.ok()) return Expected<std::string>::failure(request.error());
   const Expected<TheoryConfig> config = check_theory(request.value());
   if (!config.ok()) return Expected<std::string>::failure(config.error());
-  const Expected<std::string> format = args.choice("format", {"text", "json"}, "text");
+  const Expected<std::string> format = kFormats.read(args);
   if (!format.ok()) return format;
   const Theory t = theory(config.value());
   if (format.value() == "text") return text(t);
@@ -77,30 +82,25 @@ Expected<std::string> run_theory(const Args& args) {
 }  // namespace
 
 Command theory_command() {
-  return {"theory",
-          "--act ID [--alpha A] --sigma-w2 S --sigma-b2 B [--depth L] [--q0 Q] [--c0 C] "
-          "[--format text|json]",
-          "mean-field theory at (sigma_w2, sigma_b2): q*, chi1, depth scales, q_l and c_l",
-          {{"act", "ID", "activation id (see `actlab list`), required"},
-           {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
-           {"sigma-w2", "S", "weight variance times fan-in, in (0, 100], required"},
-           {"sigma-b2", "B", "bias variance, in [0, 100], required"},
-           {"depth", "L", "layers, 1..200 (default 20)"},
-           {"q0", "Q", "the input's second moment per coordinate, in (0, 10000] (default 1)"},
-           {"c0", "C", "the two inputs' correlation, in [-1, 1] (default 0.5)"},
-           {"format", "text|json", "output format (default text)"}},
-          run_theory,
-          "Infinite width (Poole et al. 2016; Schoenholz et al. 2017), z ~ N(0, 1):\n"
-          "  q_1 = sigma_w2 q0 + sigma_b2,  q_l = sigma_w2 E[phi(sqrt(q_{l-1}) z)^2] + sigma_b2\n"
-          "  c_l = (sigma_w2 E[phi(u1) phi(u2)] + sigma_b2) / q_l   (u: variance q_{l-1}, "
-          "correlation c_{l-1})\n"
-          "  chi1 = sigma_w2 E[phi'(sqrt(q*) z)^2]: < 1 ordered, > 1 chaotic\n"
-          "  xi_q = -1/ln(chi1 + sigma_w2 E[phi'' phi]),  xi_c = -1/ln(sigma_w2 E[phi'(u1) "
-          "phi'(u2)]) at c*\n"
-          "q* is the limit from q0; none (null) where q_l grows without bound, and a depth\n"
-          "scale is none where it diverges (on the critical line).\n"
-          "trainable_depth = 6 xi_c: networks deeper than that did not train (Schoenholz et\n"
-          "al. 2017, Sec. 5); none where xi_c is."};
+  return {
+      "theory",
+      "--act ID [--alpha A] --sigma-w2 S --sigma-b2 B [--depth L] [--q0 Q] [--c0 C] "
+      "[--format text|json]",
+      "mean-field theory at (sigma_w2, sigma_b2): q*, chi1, depth scales, q_l and c_l",
+      {act_flag(), alpha_flag(), sigma_w2_flag(), sigma_b2_flag(),
+       depth_flag("layers", kMaxDepth, kDefaultTheoryDepth), q0_flag(), c0_flag(), kFormats.flag()},
+      run_theory,
+      "Infinite width (Poole et al. 2016; Schoenholz et al. 2017), z ~ N(0, 1):\n"
+      "  q_1 = sigma_w2 q0 + sigma_b2,  q_l = sigma_w2 E[phi(sqrt(q_{l-1}) z)^2] + sigma_b2\n"
+      "  c_l = (sigma_w2 E[phi(u1) phi(u2)] + sigma_b2) / q_l   (u: variance q_{l-1}, "
+      "correlation c_{l-1})\n"
+      "  chi1 = sigma_w2 E[phi'(sqrt(q*) z)^2]: < 1 ordered, > 1 chaotic\n"
+      "  xi_q = -1/ln(chi1 + sigma_w2 E[phi'' phi]),  xi_c = -1/ln(sigma_w2 E[phi'(u1) "
+      "phi'(u2)]) at c*\n"
+      "q* is the limit from q0; none (null) where q_l grows without bound, and a depth\n"
+      "scale is none where it diverges (on the critical line).\n"
+      "trainable_depth = 6 xi_c: networks deeper than that did not train (Schoenholz et\n"
+      "al. 2017, Sec. 5); none where xi_c is."};
 }
 
 }  // namespace actlab::cli

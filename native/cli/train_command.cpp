@@ -3,8 +3,12 @@
 #include "actlab/activation_info.hpp"
 #include "actlab/training.hpp"
 #include "command.hpp"
+#include "shared_flags.hpp"
 
 namespace actlab::cli {
+
+// The output formats, the first the default.
+const Formats kFormats = {{"json", "csv"}};
 
 namespace {
 
@@ -95,7 +99,7 @@ Expected<std::string> run_train(const Args& args) {
   if (!request.ok()) return Expected<std::string>::failure(request.error());
   const Expected<TrainConfig> config = check_training(request.value());
   if (!config.ok()) return Expected<std::string>::failure(config.error());
-  const Expected<std::string> format = args.choice("format", {"json", "csv"}, "json");
+  const Expected<std::string> format = kFormats.read(args);
   if (!format.ok()) return format;
   const TrainResult result = run_training(config.value());
   return format.value() == "json" ? json(config.value(), result) : csv(result);
@@ -117,12 +121,12 @@ Command train_command() {
         "standard deviation of the noise added to each coordinate, 0..2 "
         "(default 0.1)"},
        {"act", "ID", "activation of the hidden layers (see `actlab list`), required"},
-       {"alpha", "A", "parameter of leaky-relu (default 0.01) and elu (default 1)"},
+       alpha_flag(),
        {"init", "ID", "initializer of every weight matrix (see `actlab inits`), required"},
-       {"init-std", "S", "standard deviation of --init normal, in (0, 100], required by it"},
-       {"gain", "G", "gain of --init orthogonal, in (0, 100] (default 1)"},
-       {"depth", "L", "hidden layers, 1..64, required"},
-       {"width", "N", "units per hidden layer, 1..256, required"},
+       init_std_flag(),
+       gain_flag(),
+       depth_flag("hidden layers", kMaxTrainDepth),
+       width_flag("units per hidden layer", kMaxTrainWidth),
        {"optimizer", "ID", "sgd, momentum (0.9) or adam (0.9, 0.999, 1e-8), required"},
        {"lr", "R", "learning rate, in (0, 100], required"},
        {"weight-decay", "D", "L2 weight decay of the weight matrices, 0..1 (default 0)"},
@@ -132,7 +136,7 @@ Command train_command() {
        {"log-every", "E",
         "log every E steps, 1..1000000 (default 10; step 0 and the last "
         "always)"},
-       {"format", "json|csv", "output format (default json)"}},
+       kFormats.flag()},
       run_train,
       "The model: h_0 = x (2-D), h_l = phi(h_{l-1} W_l^T + b_l) for l = 1..L (width N), then\n"
       "logits h_L W_{L+1}^T + b_{L+1}: one unit and binary cross-entropy from the logit for\n"

@@ -1,7 +1,6 @@
 #include "actlab/activation_info.hpp"
 
 #include <cmath>
-#include <functional>
 #include <limits>
 
 namespace actlab {
@@ -53,35 +52,6 @@ const std::vector<ActivationInfo> kCatalog = {
      R"(\operatorname{softsign}'(z) = \frac{1}{(1 + |z|)^2})", std::nullopt},
 };
 
-// Golden-section search for the maximum of a unimodal f on [lo, hi], to double precision.
-double golden_argmax(const std::function<double(double)>& f, double lo, double hi) {
-  const double inv_phi = 0.61803398874989484820;
-  double a = lo, b = hi;
-  double c = b - inv_phi * (b - a), d = a + inv_phi * (b - a);
-  double fc = f(c), fd = f(d);
-  for (int i = 0; i < 200 && b - a > 1e-15 * (1 + std::fabs(a)); ++i) {
-    if (fc > fd) {
-      b = d, d = c, fd = fc;
-      c = b - inv_phi * (b - a), fc = f(c);
-    } else {
-      a = c, c = d, fc = fd;
-      d = a + inv_phi * (b - a), fd = f(d);
-    }
-  }
-  return 0.5 * (a + b);
-}
-
-DerivativeMaximum interior_maximum(const Activation& act, double lo, double hi) {
-  const double z = golden_argmax([&](double x) { return act.derivative(x); }, lo, hi);
-  return {act.derivative(z), z, true};
-}
-
-// The minimum of phi for the smooth self-gated functions, which dip below 0 once.
-double interior_minimum(const Activation& act) {
-  const double z = golden_argmax([&](double x) { return -act.value(x); }, -4.0, 0.0);
-  return act.value(z);
-}
-
 }  // namespace
 
 const std::vector<ActivationInfo>& activation_catalog() {
@@ -102,60 +72,16 @@ std::string activation_ids() {
 }
 
 DerivativeMaximum derivative_maximum(const Activation& act) {
-  switch (act.kind) {
-    case ActivationKind::sigmoid:
-      return {0.25, 0.0, true};
-    case ActivationKind::tanh:
-    case ActivationKind::softsign:
-      return {1.0, 0.0, true};
-    case ActivationKind::identity:
-    case ActivationKind::relu:
-      return {1.0, std::nullopt, true};
-    case ActivationKind::leaky_relu:
-      return {1.0, std::nullopt, true};  // alpha <= 1
-    case ActivationKind::elu:
-      if (act.alpha > 1) return {act.alpha, 0.0, false};  // alpha e^z as z -> 0-
-      return {1.0, std::nullopt, true};
-    case ActivationKind::selu:
-      return {kSeluLambda * kSeluAlpha, 0.0, false};
-    case ActivationKind::softplus:
-      return {1.0, std::nullopt, false};  // sigma(z) as z -> inf
-    case ActivationKind::gelu:
-      return interior_maximum(act, 0.0, 4.0);
-    case ActivationKind::silu:
-      return interior_maximum(act, 0.0, 5.0);
-    case ActivationKind::mish:
-      return interior_maximum(act, 0.0, 4.0);
-  }
-  return {1.0, std::nullopt, true};
+  return visit(act.kind, [&](auto phi) { return phi.derivative_maximum(act.alpha); });
 }
 
 Range range(const Activation& act) {
-  switch (act.kind) {
-    case ActivationKind::identity:
-      return {std::nullopt, std::nullopt};
-    case ActivationKind::sigmoid:
-      return {0.0, 1.0};
-    case ActivationKind::tanh:
-    case ActivationKind::softsign:
-      return {-1.0, 1.0};
-    case ActivationKind::relu:
-      return {0.0, std::nullopt};
-    case ActivationKind::leaky_relu:
-      if (act.alpha > 0) return {std::nullopt, std::nullopt};
-      return {0.0, std::nullopt};
-    case ActivationKind::elu:
-      return {-act.alpha, std::nullopt};
-    case ActivationKind::selu:
-      return {-kSeluLambda * kSeluAlpha, std::nullopt};
-    case ActivationKind::softplus:
-      return {0.0, std::nullopt};
-    case ActivationKind::gelu:
-    case ActivationKind::silu:
-    case ActivationKind::mish:
-      return {interior_minimum(act), std::nullopt};
-  }
-  return {std::nullopt, std::nullopt};
+  return visit(act.kind, [&](auto phi) { return phi.range(act.alpha); });
+}
+
+std::vector<double> kinks(const Activation& act) {
+  return visit(act.kind,
+               [](auto phi) { return std::vector<double>(phi.kinks.begin(), phi.kinks.end()); });
 }
 
 std::vector<Interval> saturation_regions(const Activation& act, double eps, double from,

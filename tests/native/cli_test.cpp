@@ -7,9 +7,12 @@
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "actlab/activation.hpp"
 #include "actlab/activation_math.hpp"
+#include "actlab/activation_record.hpp"
 #include "cli_run.hpp"
 
 namespace actlab {
@@ -56,9 +59,12 @@ TEST(CliList, JsonDescribesEveryActivation) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto list = nlohmann::json::parse(run.out);
   ASSERT_EQ(list.size(), 12u);
+  // The record's fields (activation_record.hpp), and nothing else.
+  const std::vector<std::string> fields = activation_record_fields();
+  ASSERT_EQ(fields.front(), "id");
   for (const auto& entry : list) {
-    for (const char* key : {"id", "name", "formula", "derivative", "max_derivative",
-                            "argmax_derivative", "bounded", "range"}) {
+    EXPECT_EQ(entry.size(), fields.size()) << entry["id"];
+    for (const std::string& key : fields) {
       EXPECT_TRUE(entry.contains(key)) << entry["id"] << " lacks " << key;
     }
   }

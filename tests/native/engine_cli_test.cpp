@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actlab/bound.hpp"
+#include "actlab/layer_fields.hpp"
 #include "actlab/propagation.hpp"
 #include "cli_run.hpp"
 
@@ -42,24 +43,25 @@ TEST(CliPropagate, JsonHasEveryFieldAndTheLibrarysNumbersToTheLastBit) {
   const Propagation p = Propagator().run(check_propagation(r).value());
   EXPECT_EQ(doc["draws_hash"], hash_text(p.draws_hash));
   EXPECT_EQ(hash_text(0xabcULL), "0000000000000abc");
-  EXPECT_EQ(doc["act_hist_edges"].get<std::vector<double>>(), p.act_hist_edges);
-  EXPECT_EQ(doc["grad_hist_edges"].get<std::vector<double>>(), p.grad_hist_edges);
+  for (const LayerHistogram& h : kLayerHistograms) {
+    EXPECT_EQ(doc[h.edges_name].get<std::vector<double>>(), p.*h.edges) << h.edges_name;
+  }
   ASSERT_EQ(doc["layers"].size(), 4u);
   for (int l = 0; l < 4; ++l) {
     const auto& layer = doc["layers"][l];
     const LayerStatistics& s = p.layers[l];
-    EXPECT_EQ(layer["index"], l + 1);
-    EXPECT_EQ(layer["pre_mean"].get<double>(), s.pre_mean);
-    EXPECT_EQ(layer["pre_std"].get<double>(), s.pre_std);
-    EXPECT_EQ(layer["act_mean"].get<double>(), s.act_mean);
-    EXPECT_EQ(layer["act_std"].get<double>(), s.act_std);
-    EXPECT_EQ(layer["saturated"].get<double>(), s.saturated);
-    EXPECT_EQ(layer["dead"].get<double>(), s.dead);
-    EXPECT_EQ(layer["grad_pre_std"].get<double>(), s.grad_pre_std);
-    EXPECT_EQ(layer["grad_act_std"].get<double>(), s.grad_act_std);
-    EXPECT_EQ(layer["weight_grad_rms"].get<double>(), s.weight_grad_rms);
-    EXPECT_EQ(layer["act_hist"].get<std::vector<std::uint32_t>>(), s.act_hist);
-    EXPECT_EQ(layer["grad_hist"].get<std::vector<std::uint32_t>>(), s.grad_hist);
+    // The index, the table's statistics and histograms, and nothing else.
+    EXPECT_EQ(layer.size(), 1 + kLayerFields.size() + 2 * kLayerHistograms.size());
+    EXPECT_EQ(layer[kLayerIndexName], l + 1);
+    for (const LayerField& field : kLayerFields) {
+      EXPECT_EQ(layer[field.name].get<double>(), s.*field.value) << field.name;
+    }
+    for (const LayerHistogram& h : kLayerHistograms) {
+      EXPECT_EQ(layer[h.counts_name].get<std::vector<std::uint32_t>>(), s.*h.counts);
+      for (const TailField& tail : kTailFields) {
+        EXPECT_EQ(layer[h.tails_name][tail.name], (s.*h.tails).*tail.count) << h.tails_name;
+      }
+    }
   }
 }
 
@@ -81,6 +83,16 @@ TEST(CliPropagate, TextIsATableWithOneRowPerLayer) {
   ASSERT_EQ(rows.size(), 7u);
   EXPECT_EQ(rows[0].substr(0, 15), "layer  pre_mean");
   EXPECT_EQ(rows[6].substr(0, 2), "6 ");
+  // The columns are the table's statistics with a format, each row's cells that format's.
+  std::string header = kLayerIndexColumn;
+  for (const LayerField& field : kLayerFields) {
+    if (field.format) header += std::string(" ") + field.name;
+  }
+  std::string squeezed;
+  for (char c : rows[0]) {
+    if (c != ' ' || squeezed.empty() || squeezed.back() != ' ') squeezed += c;
+  }
+  EXPECT_EQ(squeezed, header);
 }
 
 TEST(CliPropagate, HelpStatesTheModelTheLimitsAndTheBudget) {

@@ -11,21 +11,6 @@ before(async () => {
   actlab = await loadActlab();
 });
 
-const STATISTICS = [
-  "pre_mean",
-  "pre_std",
-  "act_mean",
-  "act_std",
-  "saturated",
-  "dead",
-  "grad_pre_std",
-  "grad_act_std",
-  "weight_grad_rms",
-  "example_weight_grad_rms",
-  "weight_max_abs",
-  "weight_gain",
-];
-
 function flags(o) {
   return [
     "propagate",
@@ -67,7 +52,7 @@ describe("bottleneck", () => {
         assert.equal(native.bottleneck_width, m);
         assert.equal(wasm.draws_hash, native.draws_hash);
         native.layers.forEach((n, l) => {
-          for (const key of STATISTICS) {
+          for (const key of actlab.fields().statistics) {
             const tolerance = 1e-6 * Math.abs(n[key]);
             assert.ok(
               Math.abs(wasm.layers[key][l] - n[key]) <= tolerance,

@@ -436,27 +436,18 @@ class PropagationView {
     return charts.map((c) => c.canvas()).filter(Boolean);
   }
 
-  // One row per layer: its statistics, then the shown histogram's counts, bins named by edges.
+  // One row per layer: `actlab propagate --format text`'s columns (the engine's field table),
+  // then the shown histogram's counts, bins named by edges.
   csv(result, values) {
     const { layers } = result;
-    const keys = [
-      "pre_mean",
-      "pre_std",
-      "act_mean",
-      "act_std",
-      "saturated",
-      "dead",
-      "grad_pre_std",
-      "grad_act_std",
-      "weight_grad_rms",
-    ];
+    const [layer, ...keys] = this.ctx.catalog.fields.columns;
     const fields = HISTOGRAMS[values.hist];
     const edges = result[fields.edges];
     const hist = layers[fields.hist];
     const tails = layers[fields.tails];
     const bins = edges.length - 1;
     const prefix = fields.hist;
-    const header = ["layer", ...keys];
+    const header = [layer, ...keys];
     const columns = [Array.from(layers.index), ...keys.map((k) => layers[k])];
     for (let m = 0; m < bins; m++) {
       const close = m === bins - 1 ? "]" : ")";

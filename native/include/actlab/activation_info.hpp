@@ -31,20 +31,6 @@ struct ActivationInfo {
   std::vector<ActivationConstant> constants = {};  // the formula's fixed constants, if any
 };
 
-// The supremum of |phi'| over the real line and where it is reached.
-struct DerivativeMaximum {
-  double value;
-  std::optional<double> argmax;  // nullopt where no single point (relu: every z >= 0)
-  bool attained;                 // false where only approached (selu: z -> 0 from the left)
-};
-
-// The range of phi; nullopt ends are unbounded.
-struct Range {
-  std::optional<double> lo;
-  std::optional<double> hi;
-  bool bounded() const { return lo.has_value() && hi.has_value(); }
-};
-
 struct Interval {
   double lo;
   double hi;
@@ -54,8 +40,10 @@ const std::vector<ActivationInfo>& activation_catalog();
 const ActivationInfo& info(ActivationKind kind);
 std::string activation_ids();  // "identity, sigmoid, ..." for error messages
 
+// The facts act's phi:: struct states (activation_facts.hpp), at act's alpha.
 DerivativeMaximum derivative_maximum(const Activation& act);
 Range range(const Activation& act);
+std::vector<double> kinks(const Activation& act);  // ascending; empty where phi is smooth
 
 // Where |phi'(z)| < eps * sup|phi'| within [from, to], as disjoint closed intervals located
 // to 1e-12 by bisection on a fine grid. Empty for identity; [from, 0) for relu (eps < 1).

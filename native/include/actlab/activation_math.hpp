@@ -3,8 +3,14 @@
 // for float and double. Each form is the numerically stable one: no overflow, NaN or Inf
 // on the whole real line, and the exact tiny values kept where a naive form rounds to 0.
 // At a kink the derivative takes the z >= 0 branch (relu'(0) = 1, as the lecture writes it).
+// Each struct also states its facts (activation_facts.hpp): derivative_maximum(alpha), the
+// supremum of |phi'|; range(alpha), the range of phi; and kinks, the points where phi' or phi''
+// jumps (finite differences and the Gaussian quadrature must not straddle them).
+#include <array>
 #include <cmath>
+#include <optional>
 
+#include "actlab/activation_facts.hpp"
 #include "actlab/float_math.hpp"
 #include "actlab/portable_math.hpp"
 
@@ -88,6 +94,9 @@ struct Identity {
   static T derivative(T, T) {
     return T(1);
   }
+  static DerivativeMaximum derivative_maximum(double) { return {1.0, std::nullopt, true}; }
+  static Range range(double) { return {std::nullopt, std::nullopt}; }
+  static constexpr std::array<double, 0> kinks = {};
 };
 
 struct Sigmoid {
@@ -100,6 +109,9 @@ struct Sigmoid {
   static T derivative(T z, T) {
     return logistic(z) * logistic(-z);
   }
+  static DerivativeMaximum derivative_maximum(double) { return {0.25, 0.0, true}; }
+  static Range range(double) { return {0.0, 1.0}; }
+  static constexpr std::array<double, 0> kinks = {};
 };
 
 struct Tanh {
@@ -116,6 +128,9 @@ struct Tanh {
     const T d = T(1) + e;
     return T(4) * ((T(1) / d) * (e / d));
   }
+  static DerivativeMaximum derivative_maximum(double) { return {1.0, 0.0, true}; }
+  static Range range(double) { return {-1.0, 1.0}; }
+  static constexpr std::array<double, 0> kinks = {};
 };
 
 struct Relu {
@@ -127,6 +142,9 @@ struct Relu {
   static T derivative(T z, T) {
     return z >= T(0) ? T(1) : T(0);
   }
+  static DerivativeMaximum derivative_maximum(double) { return {1.0, std::nullopt, true}; }
+  static Range range(double) { return {0.0, std::nullopt}; }
+  static constexpr std::array<double, 1> kinks = {0.0};
 };
 
 struct LeakyRelu {
@@ -138,6 +156,13 @@ struct LeakyRelu {
   static T derivative(T z, T alpha) {
     return z >= T(0) ? T(1) : alpha;
   }
+  // alpha <= 1.
+  static DerivativeMaximum derivative_maximum(double) { return {1.0, std::nullopt, true}; }
+  static Range range(double alpha) {
+    if (alpha > 0) return {std::nullopt, std::nullopt};
+    return {0.0, std::nullopt};
+  }
+  static constexpr std::array<double, 1> kinks = {0.0};
 };
 
 // ELU (Clevert et al. 2016): alpha (e^z - 1) for z < 0, with expm1 against cancellation.
@@ -150,6 +175,13 @@ struct Elu {
   static T derivative(T z, T alpha) {
     return z >= T(0) ? T(1) : alpha * fn::exp(z);
   }
+  // alpha e^z as z -> 0- when alpha > 1.
+  static DerivativeMaximum derivative_maximum(double alpha) {
+    if (alpha > 1) return {alpha, 0.0, false};
+    return {1.0, std::nullopt, true};
+  }
+  static Range range(double alpha) { return {-alpha, std::nullopt}; }
+  static constexpr std::array<double, 1> kinks = {0.0};
 };
 
 struct Selu {
@@ -161,6 +193,12 @@ struct Selu {
   static T derivative(T z, T) {
     return z >= T(0) ? T(kSeluLambda) : T(kSeluLambda) * T(kSeluAlpha) * fn::exp(z);
   }
+  // lambda alpha e^z as z -> 0-.
+  static DerivativeMaximum derivative_maximum(double) {
+    return {kSeluLambda * kSeluAlpha, 0.0, false};
+  }
+  static Range range(double) { return {-kSeluLambda * kSeluAlpha, std::nullopt}; }
+  static constexpr std::array<double, 1> kinks = {0.0};
 };
 
 // GELU (Hendrycks & Gimpel 2016), exact: z Phi(z), Phi(z) = erfc(-z / sqrt 2) / 2.
@@ -175,6 +213,12 @@ struct Gelu {
     const T density = T(kInvSqrt2Pi) * fn::exp(T(-0.5) * z * z);
     return T(0.5) * fn::erfc(-z * T(kInvSqrt2)) + z * density;
   }
+  // One interior maximum, bracketed.
+  static DerivativeMaximum derivative_maximum(double) {
+    return detail::interior_maximum<Gelu>(0.0, 4.0);
+  }
+  static Range range(double) { return {detail::interior_minimum<Gelu>(), std::nullopt}; }
+  static constexpr std::array<double, 0> kinks = {};
 };
 
 // SiLU / swish (Elfwing et al. 2018): z sigma(z).
@@ -188,6 +232,12 @@ struct Silu {
   static T derivative(T z, T) {
     return logistic(z) * (T(1) + z * logistic(-z));
   }
+  // One interior maximum, bracketed.
+  static DerivativeMaximum derivative_maximum(double) {
+    return detail::interior_maximum<Silu>(0.0, 5.0);
+  }
+  static Range range(double) { return {detail::interior_minimum<Silu>(), std::nullopt}; }
+  static constexpr std::array<double, 0> kinks = {};
 };
 
 struct Softplus {
@@ -199,6 +249,10 @@ struct Softplus {
   static T derivative(T z, T) {
     return logistic(z);
   }
+  // sigma(z) as z -> inf.
+  static DerivativeMaximum derivative_maximum(double) { return {1.0, std::nullopt, false}; }
+  static Range range(double) { return {0.0, std::nullopt}; }
+  static constexpr std::array<double, 0> kinks = {};
 };
 
 // Mish (Misra 2019): z tanh(softplus(z)).
@@ -215,6 +269,12 @@ struct Mish {
     const T cosh2 = u + T(1) / u;
     return fn::tanh(softplus_stable(z)) + z * (T(4) / (cosh2 * cosh2)) * logistic(z);
   }
+  // One interior maximum, bracketed.
+  static DerivativeMaximum derivative_maximum(double) {
+    return detail::interior_maximum<Mish>(0.0, 4.0);
+  }
+  static Range range(double) { return {detail::interior_minimum<Mish>(), std::nullopt}; }
+  static constexpr std::array<double, 0> kinks = {};
 };
 
 struct Softsign {
@@ -227,6 +287,9 @@ struct Softsign {
     const T d = T(1) + std::fabs(z);
     return T(1) / (d * d);
   }
+  static DerivativeMaximum derivative_maximum(double) { return {1.0, 0.0, true}; }
+  static Range range(double) { return {-1.0, 1.0}; }
+  static constexpr std::array<double, 1> kinks = {0.0};
 };
 
 }  // namespace actlab::phi
