@@ -376,9 +376,14 @@ export class Card {
     return this.result && !this.coarse;
   }
 
+  // Built again only when its items change (most redraws keep the same legend).
   renderLegend() {
+    const items = this.view.legend();
+    const key = JSON.stringify([this.app.ctx.t.lang, theme().fg, items]);
+    if (key === this.legendKey) return;
+    this.legendKey = key;
     this.legend.replaceChildren();
-    for (const item of this.view.legend()) {
+    for (const item of items) {
       const swatch = element("span", {
         class: "swatch",
         "aria-hidden": "true",
