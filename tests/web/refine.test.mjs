@@ -14,12 +14,22 @@ before(async () => {
 });
 after(() => env?.close());
 
-async function csvOf(page, id, click) {
+// The CSV that figure `id`'s button downloads.
+async function csvOf(page, id) {
   const [download] = await Promise.all([
     page.waitForEvent("download", { timeout: 60000 }),
-    click(),
+    page.click(`${card(id)} [data-action=csv]`),
   ]);
   return readFileSync(await download.path(), "utf8");
+}
+
+// The CSV of figure `id` on a page loaded cold at `path`.
+async function coldCsv(path, id) {
+  const { page, context } = await openPage(env, path);
+  await waitDrawn(page, id, 0, 60000);
+  const csv = await csvOf(page, id);
+  await context.close();
+  return csv;
 }
 
 // A page at `path` whose figure `id` is drawn and whose main thread has its engine (where the
@@ -62,12 +72,7 @@ const settled = (page, id, name, value) =>
   );
 
 test("a drag draws coarse views first and ends on the cold load's figure and CSV", async () => {
-  const cold = await openPage(env, "/?view=prop&prop.depth=14");
-  await waitDrawn(cold.page, "prop", 0, 60000);
-  const expected = await csvOf(cold.page, "prop", () =>
-    cold.page.click(`${card("prop")} [data-action=csv]`),
-  );
-  await cold.context.close();
+  const expected = await coldCsv("/?view=prop&prop.depth=14", "prop");
 
   const { page, context } = await ready("/?view=prop", "prop");
   // A 60 Hz drag of depth from 19 down to 15, then one more step to 14 whose coarse draw
@@ -131,22 +136,12 @@ test("a drag draws coarse views first and ends on the cold load's figure and CSV
   assert.equal(last.refining, null);
   assert.match(page.url(), /prop\.depth=14/);
   // And the figure's CSV now is the cold load's too.
-  assert.equal(
-    await csvOf(page, "prop", () =>
-      page.click(`${card("prop")} [data-action=csv]`),
-    ),
-    expected,
-  );
+  assert.equal(await csvOf(page, "prop"), expected);
   await context.close();
 });
 
 test("a choice's change draws a coarse view first, in Russian too, and ends on the cold load's CSV", async () => {
-  const cold = await openPage(env, "/?lang=ru&view=init&init.phi=relu");
-  await waitDrawn(cold.page, "init", 0, 60000);
-  const expected = await csvOf(cold.page, "init", () =>
-    cold.page.click(`${card("init")} [data-action=csv]`),
-  );
-  await cold.context.close();
+  const expected = await coldCsv("/?lang=ru&view=init&init.phi=relu", "init");
 
   const { page, context } = await ready("/?lang=ru&view=init", "init");
   await page.selectOption("#init-phi", "relu");
@@ -162,11 +157,6 @@ test("a choice's change draws a coarse view first, in Russian too, and ends on t
     [draws.at(-1).coarse, draws.at(-1).values.batch],
     [false, 96],
   );
-  assert.equal(
-    await csvOf(page, "init", () =>
-      page.click(`${card("init")} [data-action=csv]`),
-    ),
-    expected,
-  );
+  assert.equal(await csvOf(page, "init"), expected);
   await context.close();
 });
