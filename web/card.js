@@ -478,6 +478,7 @@ export class Card {
   }
 
   destroy() {
+    this.waitingFull?.cancel();
     this.view.destroy?.();
   }
 }
