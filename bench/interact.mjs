@@ -1,14 +1,16 @@
 // Every figure's interaction, at its default and at the heaviest view a control allows (issue 11,
 // item 4; issue 14's slider budget): `node bench/interact.mjs [samples] [filter] [dev-root]`.
 // For each view (a URL of the dev page) and its control: the time from the control's event to
-// the figure drawn for that value (the card's actlab:drawn, whose call paints the canvases) and
-// to the end of the next frame, with the engine's own time (data-ms) beside it; then a drag:
-// one input event every 16 ms (a 60 Hz pointer) across `drag`, and the change of the release,
-// counting the draws during the drag, the time from release to the last value drawn, and every
-// main-thread long task (> 50 ms) from the first event on. `filter`: only views whose name
-// contains it; dev-root: the checkout whose page is measured (a copy of another commit with its
-// build/wasm, for "before"), this one by default. Not part of the test suite; results:
-// bench/README.md, round 4.
+// the figure first drawn for that value (the card's actlab:drawn, whose call paints the
+// canvases; a coarse view where web/refine.js draws one first, then the time to the full one)
+// and to the end of the next frame, with the engine's own time (data-ms) beside it; then a
+// drag: one input event every 16 ms (a 60 Hz pointer) across `drag`, and the change of the
+// release, counting the draws (and coarse draws) during the drag, the time from release to
+// the last value drawn in full, and every main-thread long task (> 50 ms) from the first event
+// on. `filter`: only views whose name contains it; dev-roots: other checkouts (a copy of
+// another commit with its build/wasm, for "before"), comma-separated, whose pages are measured
+// view by view interleaved with this checkout's, so that the load of a shared machine falls on
+// both alike. Not part of the test suite; results: bench/README.md, rounds 4 and 5.
 import { launchChromium } from "../scripts/chromium.mjs";
 import { pathToFileURL } from "node:url";
 import { thisMachine } from "./lib/machine.mjs";
@@ -16,10 +18,8 @@ import { loadavg } from "node:os";
 
 const samples = Number(process.argv[2] ?? 9);
 const filter = process.argv[3] ?? "";
-const devRoot = process.argv[4] ?? new URL("..", import.meta.url).pathname;
-const { startServer } = await import(
-  pathToFileURL(`${devRoot}/scripts/static-server.mjs`).href
-);
+const here = new URL("..", import.meta.url).pathname;
+const roots = [...(process.argv[4] ?? "").split(",").filter(Boolean), here];
 const ALL_ACTS = [
   "sigmoid",
   "tanh",
@@ -96,22 +96,34 @@ function measureInPage({ selector, control, param, value, type }) {
   const input = document.querySelector(control);
   return new Promise((resolve) => {
     let start = 0;
+    let first = null; // the first draw for the value: coarse (web/refine.js) or full
+    let full = null; // the draw of the full request's result
+    const done = () => first?.frame && full && resolve({ ...first, ...full });
     const onDrawn = () => {
       if (String(JSON.parse(el.dataset.values)[param]) !== String(value))
         return;
-      const drawn = performance.now() - start;
+      const now = performance.now() - start;
+      if (!first) {
+        first = {
+          drawn: now,
+          coarse: el.dataset.coarse === "true",
+          engine: Number(el.dataset.ms),
+          thread: el.dataset.thread,
+        };
+        // The end of the frame that paints the first draw.
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => {
+            first.frame = performance.now() - start;
+            done();
+          };
+          channel.port2.postMessage(0);
+        });
+      }
+      if (el.dataset.status !== "ready") return;
       el.removeEventListener("actlab:drawn", onDrawn);
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () =>
-          resolve({
-            drawn,
-            frame: performance.now() - start,
-            engine: Number(el.dataset.ms),
-            thread: el.dataset.thread,
-          });
-        channel.port2.postMessage(0);
-      });
+      full = { full: now, fullEngine: Number(el.dataset.ms) };
+      done();
     };
     el.addEventListener("actlab:drawn", onDrawn);
     input.value = String(value);
@@ -129,6 +141,9 @@ function dragInPage({ selector, control, param, from, to, everyMs }) {
   );
   observer.observe({ type: "longtask", buffered: true });
   const drawnBefore = Number(el.dataset.drawn);
+  let coarseDraws = 0;
+  const countCoarse = () => (coarseDraws += el.dataset.coarse === "true");
+  el.addEventListener("actlab:drawn", countCoarse);
   const start = performance.now();
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
   const step = from < to ? 1 : -1;
@@ -140,6 +155,7 @@ function dragInPage({ selector, control, param, from, to, everyMs }) {
     }
     const released = performance.now();
     const drawsDuring = Number(el.dataset.drawn) - drawnBefore;
+    const coarseDuring = coarseDraws;
     input.dispatchEvent(new Event("change", { bubbles: true }));
     while (!(
       el.dataset.status === "ready" &&
@@ -149,7 +165,9 @@ function dragInPage({ selector, control, param, from, to, everyMs }) {
     const settled = performance.now();
     await sleep(100); // long-task entries arrive after their task
     observer.disconnect();
+    el.removeEventListener("actlab:drawn", countCoarse);
     return {
+      coarseDuring,
       events: Math.abs(to - from) + 1,
       dragMs: released - start,
       drawsDuring,
@@ -243,25 +261,44 @@ console.log(
     .join(" ")}; ${samples} events per view; ms`,
 );
 const browser = await launchChromium();
-const server = await startServer({ port: 0 });
-const origin = `http://127.0.0.1:${server.address().port}`;
-for (const view of VIEWS.filter((v) => v.name.includes(filter))) {
-  const { shape, lat, drag } = await measureView(browser, origin, view);
-  const col = (k) => lat.map((s) => s[k]);
-  let line =
-    `${view.name.padEnd(38)} ${shape.padEnd(14)} input->drawn ${median(col("drawn")).toFixed(1)} ` +
-    `(${range(col("drawn"))}), ->frame ${median(col("frame")).toFixed(1)}, ` +
-    `engine ${median(col("engine")).toFixed(1)} (${lat[0]?.thread})`;
-  if (drag)
-    line +=
-      `; drag ${drag.events} events in ${drag.dragMs.toFixed(0)} ms: ${drag.drawsDuring} draws during, ` +
-      `release->drawn ${drag.releaseToDrawnMs.toFixed(0)} ms, long tasks [${drag.longTasks.join(", ")}]`;
-  console.log(line);
+const servers = [];
+for (const root of roots) {
+  const { startServer } = await import(
+    pathToFileURL(`${root}/scripts/static-server.mjs`).href
+  );
+  const server = await startServer({ port: 0 });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  servers.push({ root, server, origin });
 }
+for (const view of VIEWS.filter((v) => v.name.includes(filter)))
+  for (const { root, origin } of servers) {
+    if (servers.length > 1) console.log(`${root}:`);
+    await report(view, await measureView(browser, origin, view));
+  }
 console.log(
   `load average after: ${loadavg()
     .map((x) => x.toFixed(1))
     .join(" ")}`,
 );
 await browser.close();
-await new Promise((resolve) => server.close(resolve));
+for (const { server } of servers)
+  await new Promise((resolve) => server.close(resolve));
+
+function report(view, { shape, lat, drag }) {
+  const col = (k) => lat.map((s) => s[k]);
+  const coarse = lat.filter((s) => s.coarse).length;
+  let line =
+    `${view.name.padEnd(38)} ${shape.padEnd(14)} input->drawn ${median(col("drawn")).toFixed(1)} ` +
+    `(${range(col("drawn"))}), ->frame ${median(col("frame")).toFixed(1)}, ` +
+    `engine ${median(col("engine")).toFixed(1)} (${lat[0]?.thread})`;
+  if (coarse)
+    line +=
+      ` [${coarse} of ${lat.length} coarse first; ->full ${median(col("full")).toFixed(1)} ` +
+      `(${range(col("full"))}), full engine ${median(col("fullEngine")).toFixed(1)}]`;
+  if (drag)
+    line +=
+      `; drag ${drag.events} events in ${drag.dragMs.toFixed(0)} ms: ${drag.drawsDuring} draws during` +
+      `${drag.coarseDuring ? ` (${drag.coarseDuring} coarse)` : ""}, ` +
+      `release->drawn ${drag.releaseToDrawnMs.toFixed(0)} ms, long tasks [${drag.longTasks.join(", ")}]`;
+  console.log(`${line}; load ${loadavg()[0].toFixed(1)}`);
+}

@@ -453,7 +453,7 @@ class App {
     this.writeUrl(commit);
     const card = this.cards.get(figure);
     if (this.state.notices.length) card?.setNotices(this.state.notices);
-    card?.update(this.state.figures[figure]);
+    card?.update(this.state.figures[figure], { refine: true, commit });
   }
 
   // The figure's controls to show: all, except in an embed with &controls= (its notice goes

@@ -20,6 +20,7 @@ import { appendSubscripted, plainSubscripts } from "./rich_text.js";
 import { noticeText, noticeTitle } from "./notices.js";
 import { displayColor, theme } from "./plot/palette.js";
 import { element } from "./dom.js";
+import { REFINE_DELAY_MS, coarseView } from "./refine.js";
 
 const PROGRESS_DELAY_MS = 200;
 
@@ -79,6 +80,12 @@ export class Card {
       role: "alert",
       hidden: "",
     });
+    // A coarse view being refined (web/refine.js) says so beside the title, off the plots.
+    this.refining = element("p", {
+      class: "refining",
+      role: "status",
+      hidden: "",
+    });
     this.progress = element(
       "div",
       { class: "progress", role: "status", "aria-live": "polite", hidden: "" },
@@ -115,6 +122,7 @@ export class Card {
       : this.form;
     if (this.app.ctx.embed && innerHeight >= 560) controls.open = true;
     this.element.append(
+      this.refining,
       this.title,
       this.notices,
       ...(shown.length ? [controls] : []),
@@ -186,14 +194,18 @@ export class Card {
     );
   }
 
-  // Shows `values` in the controls and asks the engine for the figure's numbers.
-  async update(values) {
+  // Shows `values` in the controls and asks the engine for the figure's numbers. refine: a
+  // control's change, first drawn with a coarse batch where that is quicker (web/refine.js);
+  // commit false: a slider's input event, whose full request waits until the slider rests.
+  update(values, { refine = false, commit = true } = {}) {
     // A slider's release (change) repeats the value its last input event asked for: that
-    // value is already drawn or on its way, so it is not computed a second time.
+    // value is already drawn or on its way, so it is not computed a second time (a full
+    // request still waiting for the slider to rest is sent now).
     const key = JSON.stringify(values);
     if (key === this.requested && this.element.dataset.status !== "error") {
       this.values = values;
       this.controls.sync(values);
+      if (commit && this.waitingFull) this.waitingFull.send();
       return;
     }
     this.requested = key;
@@ -201,29 +213,41 @@ export class Card {
     const ask = ++this.asked;
     this.controls.sync(values);
     this.element.dataset.status = "busy";
-    const timer = setTimeout(
+    clearTimeout(this.progressTimer);
+    this.progressTimer = setTimeout(
       () => (this.progress.hidden = false),
       PROGRESS_DELAY_MS,
     );
+    this.waitingFull?.cancel();
+    const coarse = refine ? coarseView(this.figure.id, values) : null;
+    // The coarse request first, so that a busy worker computes it first.
+    if (coarse)
+      this.drawCoarse(ask, { ...values, batch: coarse.batch }, values.batch, {
+        light: coarse.light,
+      });
+    if (!coarse || commit) return this.drawFull(ask, values, key);
+    const waiting = (this.waitingFull = {
+      send: () => {
+        waiting.cancel();
+        this.drawFull(ask, values, key);
+      },
+      cancel: () => {
+        clearTimeout(waiting.timer);
+        if (this.waitingFull === waiting) this.waitingFull = null;
+      },
+    });
+    waiting.timer = setTimeout(waiting.send, REFINE_DELAY_MS);
+  }
+
+  // The full request of ask's values, drawn as accept() says; its error is shown.
+  async drawFull(ask, values, key) {
     try {
       const reply = await this.app.engine.request(
         this.figure.id,
         this.figure.op,
         this.figure.args(values),
       );
-      // A superseded result (a newer value is being computed: a slider being dragged) is
-      // drawn meanwhile, unless a newer one is drawn already: the figure follows the drag as
-      // fast as the engine answers, and ends on the newest value.
-      if (reply.stale || ask < this.drawnAsk) return;
-      this.drawnAsk = ask;
-      this.result = reply.result;
-      this.resultValues = values;
-      this.resultKey = key;
-      this.element.dataset.ms = reply.ms.toFixed(1);
-      this.element.dataset.thread = reply.thread;
-      this.error.hidden = true;
-      this.host.hidden = false;
-      this.redraw();
+      this.accept(ask, reply, values, key);
     } catch (error) {
       const key = `errors.${error.message}`;
       const text = this.app.ctx.t(key);
@@ -234,12 +258,58 @@ export class Card {
       );
     } finally {
       if (this.values === values) {
-        clearTimeout(timer);
+        clearTimeout(this.progressTimer);
         this.progress.hidden = true;
-      } else {
-        clearTimeout(timer);
       }
     }
+  }
+
+  // The coarse view of ask's values (of the full request's batch `full`); its errors are the
+  // full request's to report. light: computed on the main thread once it has its instance of
+  // the module.
+  async drawCoarse(ask, values, full, { light }) {
+    let reply;
+    try {
+      reply = await this.app.engine.request(
+        `${this.figure.id}:coarse`,
+        this.figure.op,
+        this.figure.args(values),
+        light,
+      );
+    } catch {
+      return;
+    }
+    this.accept(ask, reply, values, JSON.stringify(values), full);
+  }
+
+  // Draws a reply unless a newer one is drawn already: a superseded result (a newer value is
+  // being computed: a slider being dragged) is drawn meanwhile, so that the figure follows
+  // the drag as fast as the engine answers and ends on the newest value; a coarse one only
+  // where nothing of its ask is drawn yet, and marked as such. coarseOf: the full batch of a
+  // coarse view.
+  accept(ask, reply, values, key, coarseOf = null) {
+    const coarse = coarseOf !== null;
+    if (reply.stale || ask < this.drawnAsk) return;
+    if (coarse && ask === this.drawnAsk) return;
+    this.drawnAsk = ask;
+    this.result = reply.result;
+    this.resultValues = values;
+    this.resultKey = key;
+    this.coarse = coarse;
+    this.element.dataset.ms = reply.ms.toFixed(1);
+    this.element.dataset.thread = reply.thread;
+    this.error.hidden = true;
+    this.host.hidden = false;
+    if (coarse) {
+      clearTimeout(this.progressTimer);
+      this.progress.hidden = true;
+      this.refining.textContent = this.app.ctx.t("status.refining", {
+        batch: values.batch,
+        full: coarseOf,
+      });
+    }
+    this.refining.hidden = !coarse;
+    this.redraw();
   }
 
   // Draws the last result again (after a theme change or a resize of the embed). A card not
@@ -263,6 +333,9 @@ export class Card {
     this.element.dataset.status =
       this.resultKey === this.requested ? "ready" : "busy";
     this.element.dataset.values = JSON.stringify(this.resultValues);
+    // A coarse draw (web/refine.js) says so until the full request's result replaces it.
+    if (this.coarse) this.element.dataset.coarse = "true";
+    else delete this.element.dataset.coarse;
     // A figure drawn only in charts has an SVG; one with pixel images (figure 6) says so.
     const vector = hasVector(this.view);
     const { t } = this.app.ctx;
@@ -284,11 +357,33 @@ export class Card {
     this.error.textContent = message;
     this.error.hidden = false;
     this.element.dataset.status = "error";
+    this.element.dispatchEvent(new CustomEvent("actlab:error"));
   }
 
+  // Resolves once the drawn result is the full request's (or the request failed): the
+  // exports are of the full result only, as a page loaded at the URL draws it.
+  async refined() {
+    while (this.coarse && this.element.dataset.status !== "error")
+      await new Promise((resolve) => {
+        const done = () => {
+          this.element.removeEventListener("actlab:drawn", done);
+          this.element.removeEventListener("actlab:error", done);
+          resolve();
+        };
+        this.element.addEventListener("actlab:drawn", done);
+        this.element.addEventListener("actlab:error", done);
+      });
+    return this.result && !this.coarse;
+  }
+
+  // Built again only when its items change (most redraws keep the same legend).
   renderLegend() {
+    const items = this.view.legend();
+    const key = JSON.stringify([this.app.ctx.t.lang, theme().fg, items]);
+    if (key === this.legendKey) return;
+    this.legendKey = key;
     this.legend.replaceChildren();
-    for (const item of this.view.legend()) {
+    for (const item of items) {
       const swatch = element("span", {
         class: "swatch",
         "aria-hidden": "true",
@@ -350,8 +445,8 @@ export class Card {
   }
 
   // light: the light colours (the default, for slides); else the page's (dark mode).
-  exportPng(light) {
-    if (!this.result) return;
+  async exportPng(light) {
+    if (!(await this.refined())) return;
     const canvas = renderPng({
       ...this.exportOptions(light),
       scale: Number(this.scale.value),
@@ -360,15 +455,15 @@ export class Card {
   }
 
   // In the light colours; a figure with pixel images has none, and the toast says why.
-  exportSvg() {
-    if (!this.result) return;
+  async exportSvg() {
+    if (!(await this.refined())) return;
     const svg = hasVector(this.view) && renderSvg(this.exportOptions(true));
     if (svg) downloadSvg(this.filename("svg"), svg);
     else this.toast.textContent = this.app.ctx.t("actions.svgNone");
   }
 
-  exportCsv() {
-    if (this.result)
+  async exportCsv() {
+    if (await this.refined())
       downloadCsv(
         this.filename("csv"),
         (this.figure.exactCsv
@@ -384,6 +479,7 @@ export class Card {
   }
 
   destroy() {
+    this.waitingFull?.cancel();
     this.view.destroy?.();
   }
 }

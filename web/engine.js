@@ -1,8 +1,9 @@
 // The main thread's side of the engine: one request per figure (channel) at a time that
 // matters; a result that is not the channel's newest request is dropped. Every request goes to
 // the worker, except the light ones once the main thread has its own instance of the module:
-// figure 1's curves usually take well under a millisecond, and computing them here lets the
-// figure redraw within the input's task, with no round trip to the worker and no frame between.
+// figure 1's curves usually take well under a millisecond, and a network figure's coarse view
+// (web/refine.js) fits a frame: computing them here lets the figure redraw within the input's
+// task, with no round trip to the worker and no frame between, while the worker computes.
 import { startWorker } from "./engine-worker.js";
 import { whenIdle } from "./idle.js";
 import { OPS, isLight } from "./ops.js";
@@ -58,12 +59,12 @@ export class Engine {
   // Resolves {result, ms, thread: "main" | "worker", superseded} or {stale: true}; rejects
   // with the engine's error. superseded: a newer request on the channel was made while this
   // one was computed (a slider being dragged); its result may be drawn until the newer one's
-  // arrives. A request superseded before it was computed is answered stale.
-  request(channel, op, args) {
+  // arrives. A request superseded before it was computed is answered stale. light: computed
+  // on the main thread once it has its instance (a figure's coarse view, web/refine.js).
+  request(channel, op, args, light = isLight(op, args)) {
     const id = this.nextId++;
     this.latest.set(channel, id);
-    if (this.local && isLight(op, args))
-      return this.compute(id, channel, op, args);
+    if (this.local && light) return this.compute(id, channel, op, args);
     return new Promise((resolve, reject) => {
       if (this.loadError) return reject(this.loadError);
       const message = { id, channel, op, args };

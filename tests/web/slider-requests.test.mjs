@@ -1,6 +1,7 @@
 // A slider's release does not compute again what its last move already asked for (issue 14:
 // the figure settled 0.3-0.45 s after the release): one key press on a slider fires input and
-// change, and the worker gets one request for the figure, not two.
+// change, and the worker gets one request for the figure's full view, not two (and at most one
+// for its coarse view, web/refine.js, while the main thread has no engine of its own yet).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 
@@ -28,7 +29,11 @@ test("one slider step, one request to the worker", async () => {
   await act(page, "init", () => page.keyboard.press("ArrowLeft"));
   await page.waitForTimeout(500);
   const sent = await page.evaluate((n) => globalThis.posted.slice(n), before);
-  assert.deepEqual(sent, ["init"]);
+  assert.deepEqual(
+    sent.filter((channel) => channel !== "init:coarse"),
+    ["init"],
+  );
+  assert.ok(sent.length <= 2);
   assert.match(page.url(), /init\.depth=29/);
   await context.close();
 });

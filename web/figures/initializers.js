@@ -53,7 +53,12 @@ class InitializersView {
     this.compact = false;
   }
 
+  // Built again only when the initializers, the language or the colours change: a redraw
+  // for another depth or activation keeps the typeset formulas' nodes.
   renderFormulas(result, ctx) {
+    const key = [ctx.t.lang, ctx.theme.fg, ...result.map((r) => r.init)].join();
+    if (key === this.formulasKey) return;
+    this.formulasKey = key;
     this.formulas.replaceChildren();
     for (const run of result) {
       const info = ctx.catalog.initializers.find((i) => i.id === run.init);

@@ -7,6 +7,8 @@ import exportEn from "./export.en.js";
 import exportRu from "./export.ru.js";
 import isometryEn from "./isometry.en.js";
 import isometryRu from "./isometry.ru.js";
+import refineEn from "./refine.en.js";
+import refineRu from "./refine.ru.js";
 import ru from "./ru.js";
 import { join } from "./join.js";
 import { localNumber } from "../numbers.js";
@@ -25,6 +27,7 @@ export const STRINGS = {
     exportEn,
     isometryEn,
     theoryEn,
+    refineEn,
   ),
   ru: joinAll(
     { ...ru, deploy: deployRu },
@@ -32,6 +35,7 @@ export const STRINGS = {
     exportRu,
     isometryRu,
     theoryRu,
+    refineRu,
   ),
 };
 

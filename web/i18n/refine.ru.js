@@ -1,0 +1,6 @@
+// Russian strings of a figure's coarse view, drawn first and then refined (web/refine.js).
+export default {
+  status: {
+    refining: "Уточняем: батч {batch} из {full}…",
+  },
+};
