@@ -5,7 +5,7 @@
 // own stream, and the weights and biases from theirs whatever the batch
 // (native/src/experiment_draws.cpp; Rng::normal gives the same numbers in blocks as one by
 // one), so the coarse picture is the same network on the first b of the B examples.
-import { NETWORK_RUNS, networkWork } from "./state.js";
+import { NETWORK_FIGURES, networkWork } from "./state.js";
 
 // The coarse batch is the full one over COARSE_FRACTION (at least 1); a view is refined only
 // where that makes it at least COARSE_SAVING times cheaper by web/state.js's work model (below
@@ -23,7 +23,7 @@ export const REFINE_DELAY_MS = 100;
 // {batch, light} for figure `id` at `values` (the page's state of the figure), or null when the
 // view is drawn at once; light: computed on the main thread.
 export function coarseView(id, values) {
-  if (!(id in NETWORK_RUNS)) return null;
+  if (!NETWORK_FIGURES.includes(id)) return null;
   const batch = Math.max(1, Math.ceil(values.batch / COARSE_FRACTION));
   const work = networkWork(id, { ...values, batch });
   if (work * COARSE_SAVING > networkWork(id, values)) return null;
