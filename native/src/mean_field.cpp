@@ -145,7 +145,7 @@ std::optional<double> length_fixed_point(const MeanField& mf, double q0) {
   const auto g = [&](double q) { return length_map(mf, q) - q; };
   const bool zero_is_fixed = mf.sigma_b2 == 0 && mf.act.value(0.0) == 0;
   const double far_slope = mf.sigma_w2 * asymptotic_slope(mf.act);
-  double q = q0;
+  double q = mf.sigma_w2 * q0 + mf.sigma_b2;  // q_1: the input is not passed through phi
   for (int i = 0; i < kMaxIterations; ++i) {
     const double next = length_map(mf, q);
     const double gq = next - q;

@@ -64,7 +64,9 @@ TEST(MeanField, ReluAtHeIsTheArcCosineMap) {
     }
   }
   const Theory t = theory(config(kRelu, 2, 0, 40, 1.5, 0.0));
-  EXPECT_DOUBLE_EQ(*t.q_star, 1.5);  // every q is fixed
+  // Every q is fixed: q* is the layers' own, q_1 = 2 * 1.5, as `layers` print it.
+  EXPECT_DOUBLE_EQ(*t.q_star, 3);
+  for (const TheoryLayer& l : t.layers) EXPECT_DOUBLE_EQ(l.q, 3) << l.index;
   EXPECT_DOUBLE_EQ(*t.chi1, 1);
   EXPECT_FALSE(t.xi_c.has_value());  // diverges on the critical line
   // c -> 1 as a power law: 1 - c_l falls by less than a constant factor per layer.

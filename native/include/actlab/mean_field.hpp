@@ -42,8 +42,10 @@ double correlation_step(const MeanField& mf, double q, double c);
 // sigma_w2 E[phi'(u1) phi'(u2)] for u1, u2 of variance q and correlation c.
 double correlation_slope(const MeanField& mf, double q, double c);
 
-// The limit of q_l from q_0 = q0 (> 0): the stable fixed point reached; nullopt when q_l
-// grows without bound (relu at sigma_w2 > 2, or at 2 with sigma_b2 > 0).
+// The limit of q_l from the first layer's q_1 = sigma_w2 q0 + sigma_b2, q0 (> 0) the input's
+// second moment per coordinate: the stable fixed point reached (where every q is fixed, relu
+// at sigma_w2 = 2 and sigma_b2 = 0, q_1 itself); nullopt when q_l grows without bound (relu
+// at sigma_w2 > 2, or at 2 with sigma_b2 > 0).
 std::optional<double> length_fixed_point(const MeanField& mf, double q0);
 // The stable fixed point of the correlation map at q*: 1 when chi1 <= 1 (ordered), else the
 // one root of c = step(c) in [0, 1) (the map is increasing and convex on [0, 1]).
