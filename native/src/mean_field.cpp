@@ -229,6 +229,12 @@ Theory fixed_point_theory(const MeanField& mf, double q0) {
   const double q = *t.q_star;
   t.chi1 = chi1(mf, q);
   t.xi_q = depth_scale(length_map_slope(mf, q));
+  // Ordered: c* = 1 and xi_c = -1/ln chi1, with no two-dimensional kernel to build.
+  if (*t.chi1 <= 1) {
+    t.c_star = 1;
+    t.xi_c = depth_scale(*t.chi1);
+    return t;
+  }
   CorrelationKernels kernels(mf.act, q);
   t.c_star = correlation_fixed_point(mf, q, kernels);
   t.xi_c = *t.c_star == 1 ? depth_scale(*t.chi1)
