@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <vector>
 
 namespace actlab {
 
@@ -23,13 +24,25 @@ double dot(const double* x, const double* y, int n) {
 
 std::vector<double> jacobi_singular_values(std::vector<double> a, int n) {
   const double orthogonal = n * kEpsilon;
+  // |a_i|^2 computed again only after column i rotated: the same dot of the same numbers, so
+  // the same bits as computing it for every pair.
+  std::vector<double> norm2(n);
+  std::vector<bool> current(n, false);
+  const auto squared_norm = [&](int i) {
+    if (!current[i]) {
+      const double* x = a.data() + static_cast<std::size_t>(i) * n;
+      norm2[i] = dot(x, x, n);
+      current[i] = true;
+    }
+    return norm2[i];
+  };
   for (int sweep = 0; sweep < kMaxSweeps; ++sweep) {
     bool rotated = false;
     for (int i = 0; i + 1 < n; ++i) {
       for (int j = i + 1; j < n; ++j) {
         double* x = a.data() + static_cast<std::size_t>(i) * n;
         double* y = a.data() + static_cast<std::size_t>(j) * n;
-        const double alpha = dot(x, x, n), beta = dot(y, y, n), gamma = dot(x, y, n);
+        const double alpha = squared_norm(i), beta = squared_norm(j), gamma = dot(x, y, n);
         if (!(std::fabs(gamma) > orthogonal * std::sqrt(alpha * beta))) continue;
         rotated = true;
         // The rotation that zeroes the pair's off-diagonal entry of A^T A (Golub & Van Loan
@@ -42,6 +55,7 @@ std::vector<double> jacobi_singular_values(std::vector<double> a, int n) {
           x[k] = c * xk - s * yk;
           y[k] = s * xk + c * yk;
         }
+        current[i] = current[j] = false;
       }
     }
     if (!rotated) break;
