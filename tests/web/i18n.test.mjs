@@ -125,3 +125,17 @@ test("displayName falls back to the engine's name, then to the id", () => {
   );
   assert.equal(displayName(t, catalog, "initializers", "unknown"), "unknown");
 });
+
+// web/rich_text.js turns "_x" and "_{...}" into subscripts; "_(" would be printed as it is.
+test("no string writes a subscript that would show as a raw underscore", () => {
+  const texts = (node) =>
+    typeof node === "string"
+      ? [node]
+      : Object.values(node ?? {}).flatMap((child) => texts(child));
+  for (const lang of ["en", "ru"]) {
+    for (const text of texts(STRINGS[lang])) {
+      const outsideTex = text.replace(/\$[^$]*\$/g, "");
+      assert.doesNotMatch(outsideTex, /_[(\[]/, `${lang}: ${text}`);
+    }
+  }
+});

@@ -64,7 +64,7 @@ export default {
       orthogonal:
         "dotted: theory (infinite width, Gaussian weights; orthogonal weights of the same variance agree to first order)",
       gradSlope:
-        "dotted: theory, Var δ_l = χ_l Var δ_(l+1) with χ_l = σ_w² E[φ′(√q_l z)²] (infinite width, Gaussian weights)",
+        "dotted: theory, Var δ_l = χ_l Var δ_{l+1} with χ_l = σ_w² E[φ′(√q_l z)²] (infinite width, Gaussian weights)",
     },
   },
 };
