@@ -19,7 +19,7 @@ const std::vector<InitializerInfo> kCatalog = {
      R"(W_{ij} \sim U\!\left[-\sqrt{\frac{6}{n_{\mathrm{in}} + n_{\mathrm{out}}}},\ \sqrt{\frac{6}{n_{\mathrm{in}} + n_{\mathrm{out}}}}\right])",
      "Glorot & Bengio 2010, eq. (16)", false, false},
     {InitKind::glorot_normal, "glorot-normal", "Glorot (Xavier) normal",
-     R"(W_{ij} \sim \mathcal{N}\!\left(0,\ \frac{2}{n_{\mathrm{in}} + n_{\mathrm{out}}}\right))",
+     R"(W_{ij} \sim N\left(0,\ \frac{2}{n_{\mathrm{in}} + n_{\mathrm{out}}}\right))",
      "Glorot & Bengio 2010, eq. (12) and (16)", false, false},
     // He et al. 2015, "Delving Deep into Rectifiers", eq. (10): Var W = 2 / n_in keeps the
     // variance of a ReLU network's pre-activations constant with depth.
@@ -27,7 +27,7 @@ const std::vector<InitializerInfo> kCatalog = {
      R"(W_{ij} \sim U\!\left[-\sqrt{\frac{6}{n_{\mathrm{in}}}},\ \sqrt{\frac{6}{n_{\mathrm{in}}}}\right])",
      "He et al. 2015, eq. (10)", false, false},
     {InitKind::he_normal, "he-normal", "He (Kaiming) normal",
-     R"(W_{ij} \sim \mathcal{N}\!\left(0,\ \frac{2}{n_{\mathrm{in}}}\right))",
+     R"(W_{ij} \sim N\left(0,\ \frac{2}{n_{\mathrm{in}}}\right))",
      "He et al. 2015, eq. (10)", false, false},
     // LeCun et al. 1998, "Efficient BackProp", section 4.6: Var W = 1 / n_in; the
     // initialization SELU's fixed point assumes (Klambauer et al. 2017).
@@ -35,10 +35,10 @@ const std::vector<InitializerInfo> kCatalog = {
      R"(W_{ij} \sim U\!\left[-\sqrt{\frac{3}{n_{\mathrm{in}}}},\ \sqrt{\frac{3}{n_{\mathrm{in}}}}\right])",
      "LeCun et al. 1998, section 4.6", false, false},
     {InitKind::lecun_normal, "lecun-normal", "LeCun normal",
-     R"(W_{ij} \sim \mathcal{N}\!\left(0,\ \frac{1}{n_{\mathrm{in}}}\right))",
+     R"(W_{ij} \sim N\left(0,\ \frac{1}{n_{\mathrm{in}}}\right))",
      "LeCun et al. 1998, section 4.6; Klambauer et al. 2017", false, false},
     {InitKind::normal, "normal", "Normal (fixed standard deviation)",
-     R"(W_{ij} \sim \mathcal{N}\!\left(0,\ s^{2}\right))", "", true, false},
+     R"(W_{ij} \sim N\left(0,\ s^{2}\right))", "", true, false},
     // Saxe, McClelland & Ganguli 2014, "Exact solutions to the nonlinear dynamics of learning
     // in deep linear neural networks"; Q Haar-distributed as in Mezzadri 2007.
     {InitKind::orthogonal, "orthogonal", "Orthogonal",
