@@ -15,8 +15,8 @@ export const ISO_LIMITS = {
 
 // One view's work, runs x L x N^3 (the product J_l = D_l W_l J_{l-1} and the SVD, each N^3
 // per layer or run), and the most that stays quick: ISO_BUDGET is measured in
-// bench/isometry.mjs: about 1 ns of CPU per unit in the wasm module, 0.15 s for L = 32,
-// N = 128 with both kinds of weights.
+// bench/isometry.mjs: 0.15 s for L = 32, N = 128 with both kinds of weights with Eigen's SVD;
+// with the bitwise Jacobi SVD since, 0.38 s in node at load 6 (bench/README.md, round 5).
 export const ISO_BUDGET = 1.4e8;
 
 export function isometryWork({ weights, depth, width }) {
