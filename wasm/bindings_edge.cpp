@@ -58,7 +58,8 @@ val phase_diagram(const std::string& id, double alpha, double w2_lo, double w2_h
   if (nw < 1 || nb < 1 || nw > actlab::kMaxPhaseCells || nb > actlab::kMaxPhaseCells) {
     return failure("--cells: must be integers from 1 to " + std::to_string(actlab::kMaxPhaseCells));
   }
-  if (!(q0 > 0 && q0 <= actlab::kMaxQ0)) return failure("--q0: must be a number in (0, 10000]");
+  const auto checked_q0 = actlab::check_q0(q0);
+  if (!checked_q0.ok()) return failure(checked_q0.error());
   const actlab::PhaseGrid g =
       actlab::phase_diagram(act.value(), w2_lo, w2_hi, nw, b2_lo, b2_hi, nb, q0);
   val result = val::object();

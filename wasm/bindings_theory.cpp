@@ -117,7 +117,8 @@ val fixed_point(const std::string& id, double alpha, const val& w2_value, const 
   const auto b2 = actlab::check_sigma_b2(
       b2_value.isUndefined() ? std::nullopt : std::optional(b2_value.as<double>()));
   if (!b2.ok()) return failure(b2.error());
-  if (!(q0 > 0 && q0 <= actlab::kMaxQ0)) return failure("--q0: must be a number in (0, 10000]");
+  const auto checked_q0 = actlab::check_q0(q0);
+  if (!checked_q0.ok()) return failure(checked_q0.error());
   return theory_object(actlab::fixed_point_theory({act.value(), w2.value(), b2.value()}, q0));
 }
 

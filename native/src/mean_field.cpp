@@ -202,6 +202,10 @@ Expected<double> check_sigma_b2(std::optional<double> value) {
   return check_range("sigma-b2", value, 0, true, 0, kMaxSigmaB2, false);
 }
 
+Expected<double> check_q0(std::optional<double> value) {
+  return check_range("q0", value, kDefaultQ0, false, 0, kMaxQ0, true);
+}
+
 Expected<TheoryConfig> check_theory(const TheoryRequest& request) {
   using Result = Expected<TheoryConfig>;
   if (request.act.empty()) return Result::failure("--act: required; valid: " + activation_ids());
@@ -215,7 +219,7 @@ Expected<TheoryConfig> check_theory(const TheoryRequest& request) {
   const Expected<int> depth =
       check_depth(request.depth ? request.depth : std::optional<int>(kDefaultTheoryDepth));
   if (!depth.ok()) return Result::failure(depth.error());
-  const Expected<double> q0 = check_range("q0", request.q0, kDefaultQ0, false, 0, kMaxQ0, true);
+  const Expected<double> q0 = check_q0(request.q0);
   if (!q0.ok()) return Result::failure(q0.error());
   const Expected<double> c0 = check_range("c0", request.c0, kDefaultC0, false, -1, 1, false);
   if (!c0.ok()) return Result::failure(c0.error());

@@ -75,6 +75,8 @@ Expected<TheoryConfig> check_theory(const TheoryRequest& request);
 // --sigma-w2 and --sigma-b2 alone (shared by `critical` and the page's diagram).
 Expected<double> check_sigma_w2(std::optional<double> value);
 Expected<double> check_sigma_b2(std::optional<double> value);
+// --q0, the inputs' second moment per coordinate, in (0, kMaxQ0] (default kDefaultQ0).
+Expected<double> check_q0(std::optional<double> value);
 
 struct TheoryLayer {
   int index;  // l, 1..L
