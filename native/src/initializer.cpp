@@ -27,8 +27,8 @@ const std::vector<InitializerInfo> kCatalog = {
      R"(W_{ij} \sim U\!\left[-\sqrt{\frac{6}{n_{\mathrm{in}}}},\ \sqrt{\frac{6}{n_{\mathrm{in}}}}\right])",
      "He et al. 2015, eq. (10)", false, false},
     {InitKind::he_normal, "he-normal", "He (Kaiming) normal",
-     R"(W_{ij} \sim N\left(0,\ \frac{2}{n_{\mathrm{in}}}\right))",
-     "He et al. 2015, eq. (10)", false, false},
+     R"(W_{ij} \sim N\left(0,\ \frac{2}{n_{\mathrm{in}}}\right))", "He et al. 2015, eq. (10)",
+     false, false},
     // LeCun et al. 1998, "Efficient BackProp", section 4.6: Var W = 1 / n_in; the
     // initialization SELU's fixed point assumes (Klambauer et al. 2017).
     {InitKind::lecun_uniform, "lecun-uniform", "LeCun uniform",
