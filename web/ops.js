@@ -2,7 +2,13 @@
 // module's API (wasm/api.mjs) and the figure's arguments and returns the figure's numbers, all
 // computed by the engine. The worker runs every operation; the main thread runs the light ones
 // (isLight, web/engine.js).
-import { INIT_FAMILIES, LECTURE_ACTIVATIONS, initializerId } from "./state.js";
+import {
+  INIT_FAMILIES,
+  LECTURE_ACTIVATIONS,
+  SELU_REFERENCE,
+  initializerId,
+  isSeluReference,
+} from "./state.js";
 import { train, trainPresets } from "./train/session.js";
 import { ISOMETRY_OPS } from "./isometry/ops.js";
 import { EDGE_OPS } from "./edge/ops.js";
@@ -168,10 +174,11 @@ export const OPS = {
       };
     };
     const chosen = run(phi, init);
-    const isReference = phi === "selu" && init === "lecun-normal";
     return {
       chosen,
-      reference: isReference ? null : run("selu", "lecun-normal"),
+      reference: isSeluReference({ phi, init })
+        ? null
+        : run(SELU_REFERENCE.phi, SELU_REFERENCE.init),
     };
   },
 };

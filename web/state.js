@@ -74,12 +74,17 @@ const VALUE_WORK = 900;
 // lecture activation, figure 4 one per family in its distribution (dist), figure 5 SELU +
 // LeCun normal beside the chosen one unless it is that one.
 export const NETWORK_FIGURES = ["grad", "prop", "init", "selu"];
+// Figure 5's reference run (Klambauer et al. 2017's SELU with LeCun normal weights), run beside
+// any other choice of activation and initializer (web/ops.js).
+export const SELU_REFERENCE = { phi: "selu", init: "lecun-normal" };
+export const isSeluReference = ({ phi, init }) =>
+  phi === SELU_REFERENCE.phi && init === SELU_REFERENCE.init;
 function initializersOf(figure, { init, phi, dist }) {
   if (figure === "grad") return LECTURE_ACTIVATIONS.map(() => init);
   if (figure === "init")
     return INIT_FAMILIES.map((family) => initializerId(family, dist));
-  if (figure === "selu" && !(phi === "selu" && init === "lecun-normal"))
-    return [init, "lecun-normal"];
+  if (figure === "selu" && !isSeluReference({ phi, init }))
+    return [init, SELU_REFERENCE.init];
   return [init];
 }
 
