@@ -16,6 +16,7 @@
 #include "actlab/mean_field_measure.hpp"
 #include "actlab/mean_field_profile.hpp"
 #include "actlab/phase_diagram.hpp"
+#include "actlab/phase_window.hpp"
 #include "actlab/trainable_depth.hpp"
 #include "binding_options.hpp"
 
@@ -49,15 +50,8 @@ val phase_diagram(const std::string& id, double alpha, double w2_lo, double w2_h
                   double b2_lo, double b2_hi, int nb, double q0) {
   const auto act = actlab::make_activation(id, alpha);
   if (!act.ok()) return failure(act.error());
-  if (!(w2_lo > 0 && w2_hi > w2_lo && w2_hi <= actlab::kMaxSigmaW2)) {
-    return failure("--sigma-w2: the diagram must run over 0 < from < to <= 100");
-  }
-  if (!(b2_lo >= 0 && b2_hi > b2_lo && b2_hi <= actlab::kMaxSigmaB2)) {
-    return failure("--sigma-b2: the diagram must run over 0 <= from < to <= 100");
-  }
-  if (nw < 1 || nb < 1 || nw > actlab::kMaxPhaseCells || nb > actlab::kMaxPhaseCells) {
-    return failure("--cells: must be integers from 1 to " + std::to_string(actlab::kMaxPhaseCells));
-  }
+  const auto window = actlab::check_phase_window({w2_lo, w2_hi, nw, b2_lo, b2_hi, nb});
+  if (!window.ok()) return failure(window.error());
   const auto checked_q0 = actlab::check_q0(q0);
   if (!checked_q0.ok()) return failure(checked_q0.error());
   const actlab::PhaseGrid g =

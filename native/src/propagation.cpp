@@ -12,6 +12,7 @@
 
 #include "actlab/activation_info.hpp"
 #include "actlab/gradient_scale.hpp"
+#include "actlab/layer_fields.hpp"
 #include "actlab/portable_math.hpp"
 #include "actlab/saturation.hpp"
 #include "actlab/statistics.hpp"
@@ -69,14 +70,20 @@ bool finite(std::initializer_list<double> statistics) {
                      [](double x) { return std::isfinite(x); });
 }
 
-void clear_gradient(LayerStatistics& stats) {
-  stats.grad_pre_std = stats.grad_act_std = stats.weight_grad_rms = kNone;
-  stats.example_weight_grad_rms = kNone;
+// Sets the layer's statistics of a pass to "none", as kLayerFields groups them.
+void clear(LayerStatistics& stats, LayerPass pass) {
+  for (const LayerField& field : kLayerFields) {
+    if (field.pass == pass) stats.*field.value = kNone;
+  }
 }
 
+void clear_gradient(LayerStatistics& stats) {
+  clear(stats, LayerPass::gradient);
+}
+
+// No signal, and so no gradient through it.
 void clear_signal(LayerStatistics& stats) {
-  stats.pre_mean = stats.pre_std = stats.act_mean = stats.act_std = kNone;
-  stats.saturated = stats.dead = kNone;
+  clear(stats, LayerPass::signal);
   clear_gradient(stats);
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "actlab/layer_fields.hpp"
 #include "actlab/propagation.hpp"
 #include "cli_run.hpp"
 
@@ -29,11 +30,22 @@ Propagation exploding_relu(int depth) {
   return run("relu", "normal", depth, 64, 64, 1.0, std::nullopt);
 }
 
+// The layer's statistics of one pass, as the field table groups them.
+std::vector<double> of_pass(const LayerStatistics& s, LayerPass pass) {
+  std::vector<double> values;
+  for (const LayerField& field : kLayerFields) {
+    if (field.pass == pass) values.push_back(s.*field.value);
+  }
+  return values;
+}
 std::vector<double> signal(const LayerStatistics& s) {
-  return {s.pre_mean, s.pre_std, s.act_mean, s.act_std, s.saturated, s.dead};
+  return of_pass(s, LayerPass::signal);
 }
 std::vector<double> gradient(const LayerStatistics& s) {
-  return {s.grad_pre_std, s.grad_act_std, s.weight_grad_rms};
+  return of_pass(s, LayerPass::gradient);
+}
+std::vector<double> weights(const LayerStatistics& s) {
+  return of_pass(s, LayerPass::weights);
 }
 
 TEST(Overflow, TheFirstLayerWhoseSignalLeavesFloat32IsReported) {
@@ -68,6 +80,8 @@ TEST(Overflow, TheFirstLayerWhoseSignalLeavesFloat32IsReported) {
     }
     // Gradients through an overflowed signal are not numbers: none at any layer.
     for (const double x : gradient(s)) EXPECT_TRUE(std::isnan(x)) << s.index;
+    // The weights were drawn before the pass: their statistics stay.
+    for (const double x : weights(s)) EXPECT_TRUE(std::isfinite(x)) << s.index;
     for (const std::uint32_t count : s.grad_hist) EXPECT_EQ(count, 0u) << s.index;
   }
   // The histograms of the finite layers, with their tails, count every entry, on finite edges.

@@ -114,16 +114,27 @@ describe("phaseDiagram", () => {
     assert.ok(chaotic >= 2, `${chaotic} chaotic cells`);
   });
 
-  test("a bad window throws", () => {
-    assert.throws(
-      () =>
-        actlab.phaseDiagram({
-          act: "tanh",
-          sigmaW2: [2, 1],
-          sigmaB2: [0, 1],
-          cells: [4, 4],
-        }),
-      ActlabError,
+  test("a bad window throws the engine's message, with its limits and the values", () => {
+    const { maxSigmaW2, maxPhaseCells } = actlab.edgeConstants();
+    const bad = (given, message) =>
+      assert.throws(
+        () =>
+          actlab.phaseDiagram({
+            act: "tanh",
+            sigmaW2: [1, 2],
+            sigmaB2: [0, 1],
+            cells: [4, 4],
+            ...given,
+          }),
+        (e) => e instanceof ActlabError && e.message === message,
+      );
+    bad(
+      { sigmaW2: [2, 1] },
+      `--sigma-w2: the diagram must run over 0 < from < to <= ${maxSigmaW2}, got 2 to 1`,
+    );
+    bad(
+      { cells: [4, maxPhaseCells + 1] },
+      `--cells: must be integers from 1 to ${maxPhaseCells}, got 4 x ${maxPhaseCells + 1}`,
     );
   });
 });

@@ -19,10 +19,15 @@ namespace actlab {
 inline constexpr const char* kLayerIndexName = "index";
 inline constexpr const char* kLayerIndexColumn = "layer";
 
+// Which pass computes a statistic: a layer past the signal's overflow has no signal and no
+// gradient, one below the gradient's overflow no gradient; the weights' are always there.
+enum class LayerPass { signal, gradient, weights };
+
 // A statistic of LayerStatistics, one number per layer (NaN past an overflow).
 struct LayerField {
   const char* name;
   double LayerStatistics::*value;
+  LayerPass pass;
   // Its column in `propagate --format text` and the page's CSV, printed with this printf
   // format and padded to width (the last column is not padded); nullptr: not a column.
   const char* format;
@@ -30,18 +35,19 @@ struct LayerField {
 };
 
 inline constexpr std::array<LayerField, 12> kLayerFields = {{
-    {"pre_mean", &LayerStatistics::pre_mean, "%.4g", 11},
-    {"pre_std", &LayerStatistics::pre_std, "%.4g", 11},
-    {"act_mean", &LayerStatistics::act_mean, "%.4g", 11},
-    {"act_std", &LayerStatistics::act_std, "%.4g", 11},
-    {"saturated", &LayerStatistics::saturated, "%.4f", 10},
-    {"dead", &LayerStatistics::dead, "%.4f", 7},
-    {"grad_pre_std", &LayerStatistics::grad_pre_std, "%.4g", 13},
-    {"grad_act_std", &LayerStatistics::grad_act_std, "%.4g", 13},
-    {"weight_grad_rms", &LayerStatistics::weight_grad_rms, "%.4g", 15},
-    {"example_weight_grad_rms", &LayerStatistics::example_weight_grad_rms, nullptr, 0},
-    {"weight_max_abs", &LayerStatistics::weight_max_abs, nullptr, 0},
-    {"weight_gain", &LayerStatistics::weight_gain, nullptr, 0},
+    {"pre_mean", &LayerStatistics::pre_mean, LayerPass::signal, "%.4g", 11},
+    {"pre_std", &LayerStatistics::pre_std, LayerPass::signal, "%.4g", 11},
+    {"act_mean", &LayerStatistics::act_mean, LayerPass::signal, "%.4g", 11},
+    {"act_std", &LayerStatistics::act_std, LayerPass::signal, "%.4g", 11},
+    {"saturated", &LayerStatistics::saturated, LayerPass::signal, "%.4f", 10},
+    {"dead", &LayerStatistics::dead, LayerPass::signal, "%.4f", 7},
+    {"grad_pre_std", &LayerStatistics::grad_pre_std, LayerPass::gradient, "%.4g", 13},
+    {"grad_act_std", &LayerStatistics::grad_act_std, LayerPass::gradient, "%.4g", 13},
+    {"weight_grad_rms", &LayerStatistics::weight_grad_rms, LayerPass::gradient, "%.4g", 15},
+    {"example_weight_grad_rms", &LayerStatistics::example_weight_grad_rms, LayerPass::gradient,
+     nullptr, 0},
+    {"weight_max_abs", &LayerStatistics::weight_max_abs, LayerPass::weights, nullptr, 0},
+    {"weight_gain", &LayerStatistics::weight_gain, LayerPass::weights, nullptr, 0},
 }};
 
 // A histogram of every layer: its M counts and three tails in LayerStatistics, its M + 1 edges

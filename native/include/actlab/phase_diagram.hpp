@@ -22,7 +22,7 @@ struct PhaseGrid {
   std::vector<double> xi_c;
 };
 
-// 0 < w2_lo < w2_hi, 0 <= b2_lo < b2_hi, 1 <= nw, nb <= kMaxPhaseCells (the caller checks).
+// On a window that check_phase_window (phase_window.hpp) accepts.
 PhaseGrid phase_diagram(const Activation& act, double w2_lo, double w2_hi, int nw, double b2_lo,
                         double b2_hi, int nb, double q0);
 
