@@ -10,10 +10,19 @@
 
 namespace actlab::cli {
 
+// Whether a command needs a flag, as its usage line and --help show it:
+// - required: "--act ID", and "..., required" in --help; optional: "[--alpha A]";
+// - with_previous: given together with the flag before it ("[--sigma-w2 S --sigma-b2 B]");
+// - one_of, then alternative: one of two groups is required, the flags from one_of up to
+//   the alternative, or the alternative with the flags given with it:
+//   "(--init ID [--init-std S] | --sigma-w2 S --sigma-b2 B)".
+enum class Need { optional, required, with_previous, one_of, alternative };
+
 struct FlagSpec {
   std::string name;         // without the dashes, e.g. "act"
   std::string placeholder;  // e.g. "ID"; empty for a flag that takes no value
   std::string help;
+  Need need = Need::optional;
 };
 
 class Args {

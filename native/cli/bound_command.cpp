@@ -57,7 +57,6 @@ Expected<std::string> run_bound(const Args& args) {
 
 Command bound_command() {
   return {"bound",
-          "--act ID [--alpha A] --depth L [--format text|json]",
           "the lecture's bound (sup|phi'|)^(k+1) on dL/dtheta^(L-k), k = 0..L-1",
           {act_flag(), alpha_flag(), depth_flag("number of layers", kMaxDepth), kFormats.flag()},
           run_bound};

@@ -10,9 +10,8 @@ namespace actlab::cli {
 
 struct Command {
   std::string name;
-  std::string usage;    // the synopsis line after "actlab NAME"
-  std::string summary;  // one line for `actlab --help`
-  std::vector<FlagSpec> flags;
+  std::string summary;          // one line for `actlab --help`
+  std::vector<FlagSpec> flags;  // in the order of the usage line (help_text.hpp's synopsis)
   // The whole output, produced before anything is printed: bad input prints nothing else.
   Expected<std::string> (*run)(const Args& args);
   std::string details = "";  // more lines for `actlab NAME --help`, when the summary is not enough

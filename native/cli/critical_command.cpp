@@ -46,7 +46,6 @@ Expected<std::string> run_critical(const Args& args) {
 
 Command critical_command() {
   return {"critical",
-          "--act ID [--alpha A] --sigma-b2 B [--format text|json]",
           "the point of the order-chaos line (chi1 = 1) at sigma_b2: sigma_w2 and q*",
           {act_flag(), alpha_flag(), sigma_b2_flag(), kFormats.flag()},
           run_critical,

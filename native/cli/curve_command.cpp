@@ -66,7 +66,6 @@ Expected<std::string> run_curve(const Args& args) {
 
 Command curve_command() {
   return {"curve",
-          "--act ID [--alpha A] [--from F] [--to T] [--points N] [--format csv|json]",
           "phi(z) and phi'(z) on N evenly spaced points from F to T",
           {act_flag(),
            alpha_flag(),

@@ -9,6 +9,42 @@ std::string span(double lo, double hi) {
   return number_text(lo) + ".." + number_text(hi);
 }
 
+std::string synopsis(const std::vector<FlagSpec>& flags) {
+  std::string line;
+  bool in_alternative = false;  // after an alternative, its with_previous flags are bare
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    const FlagSpec& flag = flags[i];
+    const bool joined = i + 1 < flags.size() && flags[i + 1].need == Need::with_previous;
+    std::string word = "--" + flag.name;
+    if (!flag.placeholder.empty()) word += " " + flag.placeholder;
+    switch (flag.need) {
+      case Need::required:
+        break;
+      case Need::optional:
+        word = "[" + word + (joined ? "" : "]");
+        break;
+      case Need::with_previous:
+        if (!joined) word += in_alternative ? ")" : "]";
+        break;
+      case Need::one_of:
+        word = "(" + word;
+        break;
+      case Need::alternative:
+        in_alternative = true;
+        word = "| " + word + (joined ? "" : ")");
+        break;
+    }
+    if (flag.need == Need::with_previous && !joined) in_alternative = false;
+    if (flag.need == Need::alternative && !joined) in_alternative = false;
+    line += (line.empty() ? "" : " ") + word;
+  }
+  return line;
+}
+
+std::string flag_help(const FlagSpec& flag) {
+  return flag.help + (flag.need == Need::required ? ", required" : "");
+}
+
 std::string alpha_help() {
   std::string list;
   for (const ActivationInfo& entry : activation_catalog()) {

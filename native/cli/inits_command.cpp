@@ -43,11 +43,8 @@ Expected<std::string> run_inits(const Args& args) {
 }  // namespace
 
 Command inits_command() {
-  return {"inits",
-          "[--format text|json]",
-          "the weight initializers, their formulas and papers",
-          {kFormats.flag()},
-          run_inits};
+  return {
+      "inits", "the weight initializers, their formulas and papers", {kFormats.flag()}, run_inits};
 }
 
 }  // namespace actlab::cli

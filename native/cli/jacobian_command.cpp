@@ -133,19 +133,16 @@ Expected<std::string> run_jacobian(const Args& args) {
 Command jacobian_command() {
   return {
       "jacobian",
-      "--act ID [--alpha A] (--init ID [--init-std S] [--gain G] [--bias-std S] | "
-      "--sigma-w2 S --sigma-b2 B) --depth L --width N [--input-std S] [--seed K] "
-      "[--format text|json|csv]",
       "singular values of the input-output Jacobian of a deep network at one input",
-      {act_flag(), alpha_flag(), init_flag("unless --sigma-w2 is given"), init_std_flag(),
-       gain_flag(), sigma_w2_flag(true), sigma_b2_flag(true),
-       depth_flag("number of layers", kMaxDepth),
+      {act_flag(), alpha_flag(), init_or_sigma_flag(), init_std_flag(), gain_flag(),
+       sigma_w2_flag(true), sigma_b2_flag(true), depth_flag("number of layers", kMaxDepth),
        width_flag("units per layer and input features", kMaxJacobianWidth), input_std_flag("x"),
        bias_std_flag(), seed_flag(), kFormats.flag()},
       run_jacobian,
       "J = dh_L/dh_0 = D_L W_L ... D_1 W_1, D_l = diag(phi'(z_l)), in double; its singular\n"
-      "values (Eigen BDCSVD) and the mean and variance of the eigenvalues of J J^T beside\n"
-      "the mean-field prediction (Pennington et al. 2017): mean prod_l sigma_w2 mu1(q_l),\n"
+      "values (a one-sided Jacobi SVD, the same bits on every machine) and the mean and\n"
+      "variance of the eigenvalues of J J^T beside the mean-field prediction (Pennington\n"
+      "et al. 2017): mean prod_l sigma_w2 mu1(q_l),\n"
       "variance/mean^2 = sum_l (mu2/mu1^2 - 1 + s), mu_k = E[phi'^(2k)], s = 1 for i.i.d.\n"
       "weights and 0 for orthogonal. CSV: init,quantity,index,value, a row per singular value,\n"
       "then one per moment by its JSON name (moments.mean, predicted.gaussian.variance, ...)."};

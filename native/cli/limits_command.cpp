@@ -33,7 +33,6 @@ Expected<std::string> run_limits(const Args&) {
 
 Command limits_command() {
   return {"limits",
-          "",
           "the engine's limits and defaults of every flag and its number grammar, as JSON",
           {},
           run_limits};

@@ -49,11 +49,8 @@ Expected<std::string> run_list(const Args& args) {
 }  // namespace
 
 Command list_command() {
-  return {"list",
-          "[--format text|json]",
-          "the activations, their formulas, sup|phi'| and range",
-          {kFormats.flag()},
-          run_list};
+  return {
+      "list", "the activations, their formulas, sup|phi'| and range", {kFormats.flag()}, run_list};
 }
 
 }  // namespace actlab::cli

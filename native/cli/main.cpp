@@ -9,6 +9,7 @@
 
 #include "actlab/message_text.hpp"
 #include "command.hpp"
+#include "help_text.hpp"
 
 namespace {
 
@@ -27,13 +28,13 @@ void print_overview(std::FILE* out) {
 }
 
 void print_command_help(const Command& command) {
-  std::printf("usage: actlab %s %s\n\n%s\n", command.name.c_str(), command.usage.c_str(),
-              command.summary.c_str());
+  std::printf("usage: actlab %s %s\n\n%s\n", command.name.c_str(),
+              actlab::cli::synopsis(command.flags).c_str(), command.summary.c_str());
   if (!command.details.empty()) std::printf("\n%s\n", command.details.c_str());
   std::printf("\nflags:\n");
   for (const auto& flag : command.flags) {
     const std::string name = "--" + flag.name + " " + flag.placeholder;
-    std::printf("  %-22s %s\n", name.c_str(), flag.help.c_str());
+    std::printf("  %-22s %s\n", name.c_str(), actlab::cli::flag_help(flag).c_str());
   }
   std::printf("  %-22s %s\n", "--help", "this text");
 }

@@ -96,8 +96,6 @@ Expected<std::string> run_measure(const Args& args) {
 Command measure_command() {
   return {
       "measure",
-      "--act ID [--alpha A] --sigma-w2 S --sigma-b2 B [--depth L] [--q0 Q] [--c0 C] "
-      "[--width N] [--pairs P] [--seed K] [--format text|json]",
       "a network's measured q_l and c_l at (sigma_w2, sigma_b2) beside the theory's",
       {act_flag(),
        alpha_flag(),

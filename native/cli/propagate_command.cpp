@@ -176,58 +176,53 @@ std::string n(double x) {
 }  // namespace
 
 Command propagate_command() {
-  return {
-      "propagate",
-      "--act ID [--alpha A] --init ID [--init-std S] [--gain G] --depth L --width N --batch B "
-      "[--input-dim D] [--bottleneck-layer K --bottleneck-width M] [--input-std S] [--bias-std S] "
-      "[--sigma-w2 S --sigma-b2 B] [--seed K] "
-      "[--bins M] "
-      "[--saturation-eps E] [--max-memory MIB] [--format json|text]",
-      "one forward and backward pass of a deep float32 network: per-layer statistics",
-      {act_flag(),
-       alpha_flag(),
-       init_flag(),
-       init_std_flag(),
-       gain_flag(),
-       depth_flag("number of layers", kMaxDepth),
-       width_flag("units per layer", kMaxWidth),
-       {"batch", "B", "examples, " + span(1, kMaxBatch) + ", required"},
-       {"input-dim", "D", "input features, " + span(1, kMaxInputDim) + " (default N)"},
-       {"bottleneck-layer", "K",
-        "the layer of M units among layers of N, 1..L (default none): fan-out M at layer K, "
-        "fan-in M at layer K + 1"},
-       {"bottleneck-width", "M", "units of the bottleneck layer, " + span(1, kMaxWidth)},
-       input_std_flag("X"),
-       bias_std_flag(),
-       sigma_w2_flag(true),
-       sigma_b2_flag(true),
-       seed_flag(),
-       {"bins", "M",
-        "histogram bins, " + span(kMinBins, kMaxBins) + " (default " + n(kDefaultBins) + ")"},
-       {"saturation-eps", "E",
-        "a unit saturates where |phi'(z)| < E sup|phi'|, E in (0, 1) (default " +
-            n(kDefaultSaturationEps) + ")"},
-       {"max-memory", "MIB",
-        "budget in MiB for all buffers of the run (default half the physical memory: " +
-            n(default_memory_budget() >> 20) + ")"},
-       kFormats.flag()},
-      run_propagate,
-      "The network (every layer with the activation; float32):\n"
-      "  h_0 = X ~ N(0, S^2) [B x D]     z_l = h_{l-1} W_l^T + b_l,  h_l = phi(z_l),  "
-      "l = 1..L\n"
-      "  W_l [N_l x N_{l-1}], N_0 = D, N_l = N but N_K = M at a bottleneck layer K\n"
-      "  dL/dh_L = G ~ N(0, 1) [B x N_L] delta_l = dL/dh_l * phi'(z_l),  "
-      "dL/dh_{l-1} = delta_l W_l,\n"
-      "                                 dW_l = (1/B) delta_l^T h_{l-1}\n"
-      "Per layer: mean and std of z_l, h_l; std of delta_l, dL/dh_l; rms of dW_l and of the\n"
-      "per-example dL_b/dW_l; max|w| and sqrt(N mean w^2) of W_l; the fraction of values with\n"
-      "|phi'| < E sup|phi'| (saturated) and of units with phi' = 0 for all B examples (dead);\n"
-      "histograms of h_l (linear), log10|h_l| and log10|delta_l| on edges shared by all\n"
-      "layers, with their tails: exact zeros, values below the first edge, above the last.\n"
-      "Layers past a float32 overflow have no statistics. X, W, b and G come from --seed, the\n"
-      "same on every machine.\n"
-      "All buffers of one run must fit in --max-memory (the page's module: " +
-          n(kMemoryBudgetBytes >> 20) + " MiB)."};
+  return {"propagate",
+          "one forward and backward pass of a deep float32 network: per-layer statistics",
+          {act_flag(),
+           alpha_flag(),
+           init_or_sigma_flag(),
+           init_std_flag(),
+           gain_flag(),
+           sigma_w2_flag(true),
+           sigma_b2_flag(true),
+           depth_flag("number of layers", kMaxDepth),
+           width_flag("units per layer", kMaxWidth),
+           {"batch", "B", "examples, " + span(1, kMaxBatch), Need::required},
+           {"input-dim", "D", "input features, " + span(1, kMaxInputDim) + " (default N)"},
+           {"bottleneck-layer", "K",
+            "the layer of M units among layers of N, 1..L (default none): fan-out M at layer K, "
+            "fan-in M at layer K + 1"},
+           {"bottleneck-width", "M", "units of the bottleneck layer, " + span(1, kMaxWidth),
+            Need::with_previous},
+           input_std_flag("X"),
+           bias_std_flag(),
+           seed_flag(),
+           {"bins", "M",
+            "histogram bins, " + span(kMinBins, kMaxBins) + " (default " + n(kDefaultBins) + ")"},
+           {"saturation-eps", "E",
+            "a unit saturates where |phi'(z)| < E sup|phi'|, E in (0, 1) (default " +
+                n(kDefaultSaturationEps) + ")"},
+           {"max-memory", "MIB",
+            "budget in MiB for all buffers of the run (default half the physical memory: " +
+                n(default_memory_budget() >> 20) + ")"},
+           kFormats.flag()},
+          run_propagate,
+          "The network (every layer with the activation; float32):\n"
+          "  h_0 = X ~ N(0, S^2) [B x D]     z_l = h_{l-1} W_l^T + b_l,  h_l = phi(z_l),  "
+          "l = 1..L\n"
+          "  W_l [N_l x N_{l-1}], N_0 = D, N_l = N but N_K = M at a bottleneck layer K\n"
+          "  dL/dh_L = G ~ N(0, 1) [B x N_L] delta_l = dL/dh_l * phi'(z_l),  "
+          "dL/dh_{l-1} = delta_l W_l,\n"
+          "                                 dW_l = (1/B) delta_l^T h_{l-1}\n"
+          "Per layer: mean and std of z_l, h_l; std of delta_l, dL/dh_l; rms of dW_l and of the\n"
+          "per-example dL_b/dW_l; max|w| and sqrt(N mean w^2) of W_l; the fraction of values with\n"
+          "|phi'| < E sup|phi'| (saturated) and of units with phi' = 0 for all B examples (dead);\n"
+          "histograms of h_l (linear), log10|h_l| and log10|delta_l| on edges shared by all\n"
+          "layers, with their tails: exact zeros, values below the first edge, above the last.\n"
+          "Layers past a float32 overflow have no statistics. X, W, b and G come from --seed, the\n"
+          "same on every machine.\n"
+          "All buffers of one run must fit in --max-memory (the page's module: " +
+              n(kMemoryBudgetBytes >> 20) + " MiB)."};
 }
 
 }  // namespace actlab::cli

@@ -85,7 +85,6 @@ Expected<std::string> run_selu_field(const Args& args) {
 
 Command selu_field_command() {
   return {"selu-field",
-          "[--omega W] [--tau T] [--format csv|json]",
           "SELU's moment map (mu, nu) -> (mu~, nu~) over a grid, trajectories and its fixed point",
           {{"omega", "W", "sum of a unit's weights, in [-1, 1] (default 0)"},
            {"tau", "T", "sum of a unit's squared weights (sigma_w2), in [0.5, 2] (default 1)"},

@@ -14,23 +14,32 @@ std::string n(double x) {
   return number_text(x);
 }
 
-// ", required" or " (default D)".
-std::string need(std::optional<int> fallback) {
-  return fallback ? " (default " + n(*fallback) + ")" : ", required";
+// " (default D)", or nothing for a required flag.
+std::string default_text(std::optional<int> fallback) {
+  return fallback ? " (default " + n(*fallback) + ")" : "";
+}
+
+Need need(std::optional<int> fallback) {
+  return fallback ? Need::optional : Need::required;
 }
 
 }  // namespace
 
 FlagSpec act_flag() {
-  return {"act", "ID", "activation id (see `actlab list`), required"};
+  return {"act", "ID", "activation id (see `actlab list`)", Need::required};
 }
 
 FlagSpec alpha_flag() {
   return {"alpha", "A", alpha_help()};
 }
 
-FlagSpec init_flag(const std::string& needed) {
-  return {"init", "ID", "initializer id (see `actlab inits`), " + needed};
+FlagSpec init_flag() {
+  return {"init", "ID", "initializer id (see `actlab inits`)", Need::required};
+}
+
+FlagSpec init_or_sigma_flag() {
+  return {"init", "ID", "initializer id (see `actlab inits`), required unless --sigma-w2 is given",
+          Need::one_of};
 }
 
 FlagSpec init_std_flag() {
@@ -62,29 +71,31 @@ FlagSpec seed_flag() {
 }
 
 FlagSpec depth_flag(const std::string& what, int max, std::optional<int> fallback) {
-  return {"depth", "L", what + ", " + span(1, max) + need(fallback)};
+  return {"depth", "L", what + ", " + span(1, max) + default_text(fallback), need(fallback)};
 }
 
 FlagSpec width_flag(const std::string& what, int max, std::optional<int> fallback) {
-  return {"width", "N", what + ", " + span(1, max) + need(fallback)};
+  return {"width", "N", what + ", " + span(1, max) + default_text(fallback), need(fallback)};
 }
 
 FlagSpec sigma_w2_flag(bool in_place_of_init) {
   const std::string range = "(0, " + n(kMaxSigmaW2) + "]";
   if (in_place_of_init) {
     return {"sigma-w2", "S",
-            "instead of --init: W ~ N(0, S/N), S in " + range + "; with --sigma-b2"};
+            "instead of --init: W ~ N(0, S/N), S in " + range + "; with --sigma-b2",
+            Need::alternative};
   }
-  return {"sigma-w2", "S", "weight variance times fan-in, in " + range + ", required"};
+  return {"sigma-w2", "S", "weight variance times fan-in, in " + range, Need::required};
 }
 
 FlagSpec sigma_b2_flag(bool in_place_of_init) {
   const std::string range = "[0, " + n(kMaxSigmaB2) + "]";
   if (in_place_of_init) {
     return {"sigma-b2", "B",
-            "instead of --bias-std: b ~ N(0, B), B in " + range + "; with --sigma-w2"};
+            "instead of --bias-std: b ~ N(0, B), B in " + range + "; with --sigma-w2",
+            Need::with_previous};
   }
-  return {"sigma-b2", "B", "bias variance, in " + range + ", required"};
+  return {"sigma-b2", "B", "bias variance, in " + range, Need::required};
 }
 
 FlagSpec q0_flag() {

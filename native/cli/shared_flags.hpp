@@ -16,8 +16,10 @@ FlagSpec init_std_flag();  // --init-std S of --init normal
 FlagSpec gain_flag();      // --gain G of --init orthogonal
 FlagSpec bias_std_flag();
 FlagSpec seed_flag();
-// --init ID, "required" or when it is needed.
-FlagSpec init_flag(const std::string& needed = "required");
+// --init ID: required; or one of --init and --sigma-w2 with --sigma-b2, which must follow
+// init_or_sigma_flag() and the flags of --init (help_text.hpp's synopsis).
+FlagSpec init_flag();
+FlagSpec init_or_sigma_flag();
 // --input-std S of the input named symbol ("X", "x").
 FlagSpec input_std_flag(const std::string& symbol);
 // --depth L and --width N: what they count, up to max; required unless fallback.

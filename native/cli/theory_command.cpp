@@ -84,8 +84,6 @@ Expected<std::string> run_theory(const Args& args) {
 Command theory_command() {
   return {
       "theory",
-      "--act ID [--alpha A] --sigma-w2 S --sigma-b2 B [--depth L] [--q0 Q] [--c0 C] "
-      "[--format text|json]",
       "mean-field theory at (sigma_w2, sigma_b2): q*, chi1, depth scales, q_l and c_l",
       {act_flag(), alpha_flag(), sigma_w2_flag(), sigma_b2_flag(),
        depth_flag("layers", kMaxDepth, kDefaultTheoryDepth), q0_flag(), c0_flag(), kFormats.flag()},

@@ -1,8 +1,13 @@
 #include <nlohmann/json.hpp>
 
 #include "actlab/activation_info.hpp"
+#include "actlab/dataset.hpp"
+#include "actlab/message_text.hpp"
+#include "actlab/optimizer.hpp"
+#include "actlab/propagation_request.hpp"
 #include "actlab/training.hpp"
 #include "command.hpp"
+#include "help_text.hpp"
 #include "shared_flags.hpp"
 
 namespace actlab::cli {
@@ -11,6 +16,17 @@ namespace actlab::cli {
 const Formats kFormats = {{"json", "csv"}};
 
 namespace {
+
+std::string n(double x) {
+  return number_text(x);
+}
+
+// "sgd, momentum (0.9) or adam (0.9, 0.999, 1e-8)": each optimizer with its constants.
+std::string optimizer_help() {
+  return optimizer_id(OptimizerKind::sgd) + ", " + optimizer_id(OptimizerKind::momentum) + " (" +
+         n(kMomentum) + ") or " + optimizer_id(OptimizerKind::adam) + " (" + n(kAdamBeta1) + ", " +
+         n(kAdamBeta2) + ", " + n(kAdamEpsilon) + ")";
+}
 
 // The flags' values into the request, the first unparsable one failing (in --help order).
 Expected<TrainRequest> read_request(const Args& args) {
@@ -110,32 +126,36 @@ Expected<std::string> run_train(const Args& args) {
 Command train_command() {
   return {
       "train",
-      "--data ID [--samples N] [--noise S] --act ID [--alpha A] --init ID [--init-std S] "
-      "[--gain G] --depth L --width N --optimizer sgd|momentum|adam --lr R [--weight-decay D] "
-      "--batch B --steps S [--seed K] [--log-every E] [--format json|csv]",
       "train a small float32 classifier on 2-D data: per-step loss, accuracy, per-layer "
       "gradients",
-      {{"data", "ID", "dataset: moons, circles, xor, spiral, blobs, required"},
-       {"samples", "N", "number of points, 4..5000 (default 200)"},
+      {{"data", "ID", "dataset: " + list_text(dataset_ids()), Need::required},
+       {"samples", "N",
+        "number of points, " + span(kMinSamples, kMaxSamples) + " (default " + n(kDefaultSamples) +
+            ")"},
        {"noise", "S",
-        "standard deviation of the noise added to each coordinate, 0..2 "
-        "(default 0.1)"},
-       {"act", "ID", "activation of the hidden layers (see `actlab list`), required"},
+        "standard deviation of the noise added to each coordinate, " + span(0, kMaxNoise) +
+            " (default " + n(kDefaultNoise) + ")"},
+       {"act", "ID", "activation of the hidden layers (see `actlab list`)", Need::required},
        alpha_flag(),
-       {"init", "ID", "initializer of every weight matrix (see `actlab inits`), required"},
+       {"init", "ID", "initializer of every weight matrix (see `actlab inits`)", Need::required},
        init_std_flag(),
        gain_flag(),
        depth_flag("hidden layers", kMaxTrainDepth),
        width_flag("units per hidden layer", kMaxTrainWidth),
-       {"optimizer", "ID", "sgd, momentum (0.9) or adam (0.9, 0.999, 1e-8), required"},
-       {"lr", "R", "learning rate, in (0, 100], required"},
-       {"weight-decay", "D", "L2 weight decay of the weight matrices, 0..1 (default 0)"},
-       {"batch", "B", "examples per update, 1..5000 (at least --samples: full batch), required"},
-       {"steps", "S", "updates, 0..1000000, required"},
-       {"seed", "K", "random seed of data, weights and shuffles, 0..4294967295 (default 1)"},
+       {"optimizer", "ID", optimizer_help(), Need::required},
+       {"lr", "R", "learning rate, in (0, " + n(kMaxLearningRate) + "]", Need::required},
+       {"weight-decay", "D",
+        "L2 weight decay of the weight matrices, " + span(0, kMaxWeightDecay) + " (default 0)"},
+       {"batch", "B",
+        "examples per update, " + span(1, kMaxSamples) + " (at least --samples: full batch)",
+        Need::required},
+       {"steps", "S", "updates, " + span(0, kMaxTrainSteps), Need::required},
+       {"seed", "K",
+        "random seed of data, weights and shuffles, " + span(0, kMaxSeed) + " (default " +
+            n(kDefaultSeed) + ")"},
        {"log-every", "E",
-        "log every E steps, 1..1000000 (default 10; step 0 and the last "
-        "always)"},
+        "log every E steps, " + span(1, kMaxTrainSteps) + " (default " + n(kDefaultLogEvery) +
+            "; step 0 and the last always)"},
        kFormats.flag()},
       run_train,
       "The model: h_0 = x (2-D), h_l = phi(h_{l-1} W_l^T + b_l) for l = 1..L (width N), then\n"

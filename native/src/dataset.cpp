@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "actlab/message_text.hpp"
 #include "actlab/rng.hpp"
 
 namespace actlab {
@@ -102,13 +103,13 @@ int dataset_classes(DatasetKind kind) {
 
 Expected<DatasetKind> make_dataset_kind(const std::string& id) {
   const std::vector<std::string>& ids = dataset_ids();
-  std::string valid;
   for (std::size_t k = 0; k < ids.size(); ++k) {
     if (ids[k] == id) return static_cast<DatasetKind>(k);
-    valid += (k == 0 ? "" : ", ") + ids[k];
   }
+  const std::string valid = list_text(ids);
   if (id.empty()) return Expected<DatasetKind>::failure("--data: required; valid: " + valid);
-  return Expected<DatasetKind>::failure("--data: unknown dataset '" + id + "'; valid: " + valid);
+  return Expected<DatasetKind>::failure("--data: unknown dataset " + quoted_text(id) +
+                                        "; valid: " + valid);
 }
 
 Dataset make_dataset(DatasetKind kind, int samples, double noise, std::uint32_t seed) {

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "actlab/message_text.hpp"
+
 namespace actlab {
 
 const std::vector<std::string>& optimizer_ids() {
@@ -18,8 +20,10 @@ Expected<OptimizerKind> make_optimizer_kind(const std::string& id) {
   for (std::size_t k = 0; k < ids.size(); ++k) {
     if (ids[k] == id) return static_cast<OptimizerKind>(k);
   }
-  return Expected<OptimizerKind>::failure("--optimizer: unknown optimizer '" + id +
-                                          "'; valid: sgd, momentum, adam");
+  const std::string valid = list_text(ids);
+  if (id.empty()) return Expected<OptimizerKind>::failure("--optimizer: required; valid: " + valid);
+  return Expected<OptimizerKind>::failure("--optimizer: unknown optimizer " + quoted_text(id) +
+                                          "; valid: " + valid);
 }
 
 template <class T>

@@ -109,9 +109,6 @@ Expected<TrainConfig> check_training(const TrainRequest& r) {
   const Expected<int> width = check_count("width", r.width, 1, kMaxTrainWidth, std::nullopt);
   if (!width.ok()) return Result::failure(width.error());
   c.width = width.value();
-  if (r.optimizer.empty()) {
-    return Result::failure("--optimizer: required; valid: sgd, momentum, adam");
-  }
   const Expected<OptimizerKind> optimizer = make_optimizer_kind(r.optimizer);
   if (!optimizer.ok()) return Result::failure(optimizer.error());
   c.optimizer.kind = optimizer.value();

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace actlab {
 
@@ -28,6 +29,13 @@ inline std::string number_text(double x) {
     std::snprintf(text, sizeof text, "%.*g", ++digits, x);
   }
   return text;
+}
+
+// "a, b, c": the valid ids a message lists.
+inline std::string list_text(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
 }
 
 inline std::string quoted_text(const std::string& text) {
