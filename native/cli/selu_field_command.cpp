@@ -1,6 +1,8 @@
 #include <cstdio>
+#include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "actlab/message_text.hpp"
 #include "actlab/selu_moment_field.hpp"
 #include "command.hpp"
 #include "shared_flags.hpp"
@@ -11,6 +13,15 @@ namespace actlab::cli {
 const Formats kFormats = {{"csv", "json"}};
 
 namespace {
+
+std::string n(double x) {
+  return number_text(x);
+}
+
+// "[lo, hi]".
+std::string interval(double lo, double hi) {
+  return "[" + n(lo) + ", " + n(hi) + "]";
+}
 
 // %.17g, or nothing for a cell that does not apply.
 std::string cell(double x) {
@@ -84,15 +95,24 @@ Expected<std::string> run_selu_field(const Args& args) {
 }  // namespace
 
 Command selu_field_command() {
-  return {"selu-field",
-          "SELU's moment map (mu, nu) -> (mu~, nu~) over a grid, trajectories and its fixed point",
-          {{"omega", "W", "sum of a unit's weights, in [-1, 1] (default 0)"},
-           {"tau", "T", "sum of a unit's squared weights (sigma_w2), in [0.5, 2] (default 1)"},
-           kFormats.flag()},
-          run_selu_field,
-          "Klambauer et al. 2017: z ~ N(mu omega, nu tau), mu~ = E[selu(z)], nu~ = Var[selu(z)],\n"
-          "on a 17 x 17 grid of mu in [-1, 1], nu in [0.25, 2.5]; 6 trajectories of 40 layers\n"
-          "from the grid's edge (stopped once nu > 1000); the fixed point iterated from (0, 1)\n"
+  return {
+      "selu-field",
+      "SELU's moment map (mu, nu) -> (mu~, nu~) over a grid, trajectories and its fixed point",
+      {{"omega", "W",
+        "sum of a unit's weights, in " + interval(-kMaxFieldOmega, kMaxFieldOmega) + " (default " +
+            n(MomentFieldRequest().omega) + ")"},
+       {"tau", "T",
+        "sum of a unit's squared weights (sigma_w2), in " + interval(kFieldTau[0], kFieldTau[1]) +
+            " (default " + n(MomentFieldRequest().tau) + ")"},
+       kFormats.flag()},
+      run_selu_field,
+      "Klambauer et al. 2017: z ~ N(mu omega, nu tau), mu~ = E[selu(z)], nu~ = Var[selu(z)],\n"
+      "on a " +
+          n(kFieldPoints) + " x " + n(kFieldPoints) + " grid of mu in " +
+          interval(kFieldMu[0], kFieldMu[1]) + ", nu in " + interval(kFieldNu[0], kFieldNu[1]) +
+          "; " + n(std::size(kFieldStarts)) + " trajectories of " + n(kFieldSteps) +
+          " layers\nfrom the grid's edge (stopped once nu > " + n(kFieldEscapeNu) +
+          "); the fixed point iterated from (0, 1)\n"
           "and the spectral norm of the map's Jacobian there (0.7877 at omega 0, tau 1), null\n"
           "(no fixed_point row in CSV) where the iteration escapes or does not settle."};
 }
