@@ -13,6 +13,7 @@
 #include "actlab/jacobian.hpp"
 #include "actlab/mean_field.hpp"
 #include "actlab/mean_field_point.hpp"
+#include "actlab/phase_window.hpp"
 #include "actlab/selu_moments.hpp"
 #include "actlab/trainable_depth.hpp"
 #include "binding_options.hpp"
@@ -86,14 +87,8 @@ val critical(const std::string& id, double alpha, const val& sigma_b2) {
 val critical_line(const std::string& id, double alpha, double q_lo, double q_hi, int points) {
   const auto act = actlab::make_activation(id, alpha);
   if (!act.ok()) return failure(act.error());
-  if (!(q_lo > 0 && q_hi > q_lo && q_hi <= 1e12)) {
-    return failure("--from, --to: q must run over 0 < from < to <= 1e12");
-  }
-  if (points < 2 || points > actlab::kMaxCriticalLinePoints) {
-    return failure("--points: must be an integer from 2 to " +
-                   std::to_string(actlab::kMaxCriticalLinePoints) + ", got " +
-                   std::to_string(points));
-  }
+  const auto window = actlab::check_critical_line_window({q_lo, q_hi, points});
+  if (!window.ok()) return failure(window.error());
   std::vector<double> q, w2, b2;
   for (const actlab::CriticalLinePoint& p :
        actlab::critical_line(act.value(), q_lo, q_hi, points)) {

@@ -34,4 +34,19 @@ Expected<PhaseWindow> check_phase_window(const PhaseWindow& w) {
   return w;
 }
 
+Expected<CriticalLineWindow> check_critical_line_window(const CriticalLineWindow& w) {
+  using Result = Expected<CriticalLineWindow>;
+  if (!(w.q_lo > 0 && w.q_hi > w.q_lo && w.q_hi <= kMaxCriticalLineQ)) {
+    return Result::failure(
+        "--from, --to: q must run over 0 < from < to <= " + number_text(kMaxCriticalLineQ) +
+        ", got " + number_text(w.q_lo) + " to " + number_text(w.q_hi));
+  }
+  if (w.points < 2 || w.points > kMaxCriticalLinePoints) {
+    return Result::failure("--points: must be an integer from 2 to " +
+                           std::to_string(kMaxCriticalLinePoints) + ", got " +
+                           std::to_string(w.points));
+  }
+  return w;
+}
+
 }  // namespace actlab

@@ -43,5 +43,19 @@ TEST(PhaseWindow, CellsRunFromOneToTheLimit) {
             valid + ", got 8 x " + std::to_string(kMaxPhaseCells + 1));
 }
 
+TEST(CriticalLineWindow, QAndThePointsAreCheckedAgainstTheLimits) {
+  EXPECT_TRUE(check_critical_line_window({1e-6, kMaxCriticalLineQ, 2}).ok());
+  EXPECT_TRUE(check_critical_line_window({1e-6, 1e3, kMaxCriticalLinePoints}).ok());
+  const auto error = [](const CriticalLineWindow& w) {
+    const auto checked = check_critical_line_window(w);
+    return checked.ok() ? std::string() : checked.error();
+  };
+  EXPECT_EQ(error({1, kMaxCriticalLineQ * 2, 10}),
+            "--from, --to: q must run over 0 < from < to <= " + number_text(kMaxCriticalLineQ) +
+                ", got 1 to " + number_text(kMaxCriticalLineQ * 2));
+  EXPECT_EQ(error({1, 2, 1}), "--points: must be an integer from 2 to " +
+                                  std::to_string(kMaxCriticalLinePoints) + ", got 1");
+}
+
 }  // namespace
 }  // namespace actlab

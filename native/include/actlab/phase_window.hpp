@@ -1,6 +1,7 @@
 #pragma once
-// The window and the grid of a phase diagram (phase_diagram.hpp), checked as every flag is: one
-// line naming the flag, what is valid (from the engine's limits) and what was given.
+// The windows of section 7's maps, checked as every flag is: one line naming the flag, what is
+// valid (from the engine's limits) and what was given. The phase diagram's (phase_diagram.hpp)
+// and the critical line's (mean_field.hpp's critical_line).
 #include "actlab/expected.hpp"
 
 namespace actlab {
@@ -13,5 +14,15 @@ struct PhaseWindow {
 };
 
 Expected<PhaseWindow> check_phase_window(const PhaseWindow& window);
+
+inline constexpr double kMaxCriticalLineQ = 1e12;
+
+// q over 0 < q_lo < q_hi <= kMaxCriticalLineQ at 2..kMaxCriticalLinePoints points.
+struct CriticalLineWindow {
+  double q_lo, q_hi;
+  int points;
+};
+
+Expected<CriticalLineWindow> check_critical_line_window(const CriticalLineWindow& window);
 
 }  // namespace actlab
