@@ -168,6 +168,30 @@ describe("the training figure", () => {
     await page.context().close();
   });
 
+  test("in an embed, the loss and accuracy plots keep a readable height", async () => {
+    // At 900 x 800 the parameters panel is open; the charts used to take what the frame left
+    // below it, and the accuracy plot was about 10 px tall.
+    for (const viewport of [
+      { width: 900, height: 800 },
+      { width: 720, height: 540 },
+    ]) {
+      const { page, context } = await openPage(env, "/?embed=1&view=train", {
+        viewport,
+      });
+      await page.waitForFunction(
+        (s) => Number(document.querySelector(s)?.dataset.step) >= 0,
+        CARD,
+      );
+      const plots = await page.$$eval(`${CARD} .train-charts .u-over`, (list) =>
+        list.map((o) => o.getBoundingClientRect().height),
+      );
+      assert.equal(plots.length, 2);
+      for (const h of plots)
+        assert.ok(h >= 60, `${JSON.stringify(viewport)}: ${plots}`);
+      await context.close();
+    }
+  });
+
   test("speaks Russian and English", async () => {
     for (const [lang, title, play] of [
       ["ru", "Обучение глубокой сети", "Пуск"],

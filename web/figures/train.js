@@ -20,6 +20,10 @@ const STEP_INCREMENTS = [0, 1, 2, 3, 4, 5, 6, 7].flatMap((e) =>
   [1, 2, 5].map((m) => m * 10 ** e),
 );
 
+// The step axis under the accuracy chart: its tick labels and its title, in px.
+const STEP_AXIS_SIZE = 30;
+const STEP_LABEL_SIZE = 20;
+
 const COMPARE_DASH = [6, 4];
 const COMPARE_COLOR = "#999999";
 
@@ -330,10 +334,7 @@ class TrainView {
     this.diverged.textContent = notes.join(" ");
     this.showExpect();
     // The boundaries.
-    const size = Math.min(
-      260,
-      Math.max(160, Math.floor((this.width - 24) / (compare ? 3 : 2.2))),
-    );
+    const size = this.boundarySize(compare);
     this.runs.forEach((run, i) =>
       this.boundary[i].draw({
         grid: run.boundary,
@@ -372,7 +373,8 @@ class TrainView {
           ]
         : []),
     ];
-    const options = (yLabel, showX, range) => ({
+    // The loss chart's steps are the accuracy chart's below it: gridlines, no labels.
+    const options = (yLabel, showX, range, ySplits) => ({
       legend: { show: false },
       scales: { x: { time: false }, ...(range ? { y: { range } } : {}) },
       axes: [
@@ -381,10 +383,22 @@ class TrainView {
           theme,
           // Steps are whole numbers: ticks 1, 2, 5, 10, 20, ... apart, never 0.1.
           showX
-            ? { incrs: STEP_INCREMENTS }
-            : { size: 28, labelSize: 0, incrs: STEP_INCREMENTS },
+            ? {
+                incrs: STEP_INCREMENTS,
+                size: STEP_AXIS_SIZE,
+                labelSize: STEP_LABEL_SIZE,
+              }
+            : {
+                size: 6,
+                labelSize: 0,
+                incrs: STEP_INCREMENTS,
+                values: (u, splits) => splits.map(() => ""),
+              },
         ),
-        axis(yLabel, theme, { size: Y_AXIS_SIZE }),
+        axis(yLabel, theme, {
+          size: Y_AXIS_SIZE,
+          ...(ySplits ? { splits: () => ySplits } : {}),
+        }),
       ],
       series: [{}, ...lines()],
     });
@@ -405,7 +419,8 @@ class TrainView {
       signature,
     );
     this.accChart.draw(
-      options(t("figures.train.accuracyAxis"), true, [0, 1]),
+      // Accuracy from chance to all: 0, 0.5 and 1 labelled at any height.
+      options(t("figures.train.accuracyAxis"), true, [0, 1], [0, 0.5, 1]),
       [
         xs,
         pad(column(main, "accuracy")),
@@ -539,10 +554,26 @@ class TrainView {
     );
   }
 
+  // The side of the boundary maps, from the figure's width: the charts sit beside them.
+  boundarySize(compare) {
+    return Math.min(
+      260,
+      Math.max(160, Math.floor((this.width - 24) / (compare ? 3 : 2.2))),
+    );
+  }
+
+  // The charts take at least the height of the boundary beside them, which the figure has
+  // anyway, and more where the frame leaves more.
   fit(height) {
-    const room = Math.max(120, height - 420);
-    this.lossChart.setHeight(Math.max(90, Math.floor(room * 0.55)));
-    this.accChart.setHeight(Math.max(70, Math.floor(room * 0.45)));
+    const room = Math.max(
+      this.boundarySize(Boolean(this.runs[1])),
+      height - 420,
+    );
+    // The two plots share what the step axis below them leaves, 55 : 45.
+    const plots = room - STEP_AXIS_SIZE - STEP_LABEL_SIZE;
+    const loss = Math.max(70, Math.floor(plots * 0.55));
+    this.lossChart.setHeight(loss);
+    this.accChart.setHeight(Math.max(100, room - loss));
     return true;
   }
 
