@@ -143,8 +143,9 @@ struct Tanh {
     return tanh_stable(z);
   }
   // tanh'(z) = 4 sigma(2z) sigma(-2z), the lecture's identity; 1 - tanh^2 rounds to 0 early.
-  // Of the two logistics one is 1/d and the other e/d (logistic()'s e and d at 2z), so this is
-  // that product to the bit, with the e^(-|2z|) that tanh_stable's expm1 shares.
+  // Of the two logistics one is 1/d and the other e/d (logistic()'s d = 1 + e at 2z), so this is
+  // that product, with the e = e^(-|2z|) of the exp_pair that tanh_stable shares (in double,
+  // 1 + expm1 for |2z| < ln 2: within an ulp of exp's).
   template <class T>
   static T derivative(T z, T) {
     const T e = exp_pair(-std::fabs(T(2) * z)).e;
