@@ -2,7 +2,8 @@
 // activation_math.hpp's double forms, operation for operation, on f64x2 lanes with the
 // two-lane portable math (portable_math_f64x2.hpp); a select per lane where the scalar form
 // branches. The value and the derivative share their exponentials (one e^-|z| for sigma(z),
-// sigma(-z) and softplus): the same calls on the same arguments, so the same bits. Kinds
+// sigma(-z) and softplus; one expm1 or exp for tanh, ELU and SELU; Mish from one e^-|z|): the
+// same calls on the same arguments, so the same bits. Kinds
 // without a two-lane form here, an odd last point, and targets without 128-bit SIMD take
 // evaluate(), the scalar path.
 #include "actlab/curve.hpp"
@@ -46,6 +47,27 @@ D2 softplus_of(D2 z, D2 e) {
   return select(z > splat(0.0), z, splat(0.0)) + math::log1p(e);
 }
 
+// exp_pair of activation_math.hpp for m <= 0: expm1(m) and e^m from one call per lane, each
+// branch computed only where a lane takes it.
+struct ExpPair {
+  D2 t, e;
+};
+
+ExpPair exp_pair(D2 m) {
+  const D2 near = m > splat(phi::kMinusLn2);
+  ExpPair p{splat(0.0), splat(0.0)};
+  if (f64x2::any(near)) {
+    p.t = math::expm1(m);
+    p.e = splat(1.0) + p.t;
+  }
+  if (!f64x2::all(near)) {
+    const D2 e = math::exp(m);
+    p.t = select(near, p.t, e - splat(1.0));
+    p.e = select(near, p.e, e);
+  }
+  return p;
+}
+
 Point identity(D2 z, D2) {
   return {z, splat(1.0)};
 }
@@ -56,10 +78,9 @@ Point sigmoid(D2 z, D2) {
 }
 
 Point tanh(D2 z, D2) {
-  const D2 m = minus_abs(splat(2.0) * z);
-  const D2 t = math::expm1(m);
-  const D2 magnitude = -t / (splat(2.0) + t);
-  const D2 e = math::exp(m);
+  const ExpPair p = exp_pair(minus_abs(splat(2.0) * z));
+  const D2 magnitude = -p.t / (splat(2.0) + p.t);
+  const D2 e = p.e;
   const D2 d = splat(1.0) + e;
   return {select(z < splat(0.0), -magnitude, magnitude), splat(4.0) * ((splat(1.0) / d) * (e / d))};
 }
@@ -74,13 +95,14 @@ Point leaky_relu(D2 z, D2 alpha) {
   return {select(positive, z, alpha * z), select(positive, splat(1.0), alpha)};
 }
 
-// The negative branch's expm1 and exp only where a lane takes it.
+// The negative branch's exponentials only where a lane takes it.
 Point elu(D2 z, D2 alpha) {
   const D2 positive = z >= splat(0.0);
   Point p{z, splat(1.0)};
   if (!f64x2::all(positive)) {
-    p.value = select(positive, z, alpha * math::expm1(z));
-    p.derivative = select(positive, splat(1.0), alpha * math::exp(z));
+    const ExpPair x = exp_pair(z);
+    p.value = select(positive, z, alpha * x.t);
+    p.derivative = select(positive, splat(1.0), alpha * x.e);
   }
   return p;
 }
@@ -90,8 +112,9 @@ Point selu(D2 z, D2) {
   const D2 lambda = splat(phi::kSeluLambda);
   Point p{lambda * z, lambda};
   if (!f64x2::all(positive)) {
-    p.value = lambda * select(positive, z, splat(phi::kSeluAlpha) * math::expm1(z));
-    p.derivative = select(positive, lambda, lambda * splat(phi::kSeluAlpha) * math::exp(z));
+    const ExpPair x = exp_pair(z);
+    p.value = lambda * select(positive, z, splat(phi::kSeluAlpha) * x.t);
+    p.derivative = select(positive, lambda, lambda * splat(phi::kSeluAlpha) * x.e);
   }
   return p;
 }
@@ -112,15 +135,25 @@ Point softplus(D2 z, D2) {
   return {softplus_of(z, e), logistic(z, e).of_z};
 }
 
+// mish_terms of activation_math.hpp: tanh(sp) and sech^2(sp) sigma(z) from one e = e^-|z|,
+// each sign's form only where a lane takes it.
 Point mish(D2 z, D2) {
   const D2 e = math::exp(minus_abs(z));
-  const D2 tanh_sp = math::tanh(softplus_of(z, e));
-  // e^z is e^-|z| where z carries a minus sign.
-  const D2 negative = f64x2::sign_set(z);
-  const D2 exp_z = f64x2::all(negative) ? e : select(negative, e, math::exp(z));
-  const D2 u = splat(1.0) + exp_z;
-  const D2 cosh2 = u + splat(1.0) / u;
-  return {z * tanh_sp, tanh_sp + z * (splat(4.0) / (cosh2 * cosh2)) * logistic(z, e).of_z};
+  const D2 negative = z < splat(0.0);
+  D2 tanh_sp = splat(0.0), slope = splat(0.0);
+  if (f64x2::any(negative)) {
+    const D2 n = e * (e + splat(2.0));
+    const D2 d = n + splat(2.0);
+    tanh_sp = n / d;
+    slope = splat(4.0) * e * (splat(1.0) + e) / (d * d);
+  }
+  if (!f64x2::all(negative)) {
+    const D2 p = splat(1.0) + splat(2.0) * e;
+    const D2 d = p + splat(2.0) * e * e;
+    tanh_sp = select(negative, tanh_sp, p / d);
+    slope = select(negative, slope, splat(4.0) * (e * e) * (splat(1.0) + e) / (d * d));
+  }
+  return {z * tanh_sp, tanh_sp + z * slope};
 }
 
 Point softsign(D2 z, D2) {

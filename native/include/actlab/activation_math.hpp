@@ -70,11 +70,34 @@ T logistic(T z) {
   return z >= T(0) ? T(1) / d : e / d;
 }
 
+// expm1(m) and e^m for m <= 0, which tanh, ELU and SELU take both. float: both calls,
+// branch-free (the network's loop vectorizes). double: one call, the other from it without loss:
+// e = 1 + t is within an ulp where e >= 1/2 (m > -ln 2), t = e - 1 where e < 1/2 (|t| > 1/2).
+template <class T>
+struct ExpPair {
+  T t, e;
+};
+
+inline constexpr double kMinusLn2 = -0.69314718055994530942;
+
+inline ExpPair<float> exp_pair(float m) {
+  return {fn::expm1(m), fn::exp(m)};
+}
+
+inline ExpPair<double> exp_pair(double m) {
+  if (m > kMinusLn2) {
+    const double t = fn::expm1(m);
+    return {t, 1.0 + t};
+  }
+  const double e = fn::exp(m);
+  return {e - 1.0, e};
+}
+
 // tanh(z) = -expm1(-2|z|) / (2 + expm1(-2|z|)) with the sign of z: accurate near 0, no overflow.
 // Written -|2z| as logistic(2z) writes it, so that tanh and tanh' share their e^(-|2z|) work.
 template <class T>
 T tanh_stable(T z) {
-  const T t = fn::expm1(-std::fabs(T(2) * z));
+  const T t = exp_pair(-std::fabs(T(2) * z)).t;
   const T magnitude = -t / (T(2) + t);
   return z < T(0) ? -magnitude : magnitude;
 }
@@ -120,11 +143,12 @@ struct Tanh {
     return tanh_stable(z);
   }
   // tanh'(z) = 4 sigma(2z) sigma(-2z), the lecture's identity; 1 - tanh^2 rounds to 0 early.
-  // Of the two logistics one is 1/d and the other e/d (logistic()'s e and d at 2z), so this is
-  // that product to the bit, with the e^(-|2z|) that tanh_stable's expm1 shares.
+  // Of the two logistics one is 1/d and the other e/d (logistic()'s d = 1 + e at 2z), so this is
+  // that product, with the e = e^(-|2z|) of the exp_pair that tanh_stable shares (in double,
+  // 1 + expm1 for |2z| < ln 2: within an ulp of exp's).
   template <class T>
   static T derivative(T z, T) {
-    const T e = fn::exp(-std::fabs(T(2) * z));
+    const T e = exp_pair(-std::fabs(T(2) * z)).e;
     const T d = T(1) + e;
     return T(4) * ((T(1) / d) * (e / d));
   }
@@ -169,11 +193,11 @@ struct LeakyRelu {
 struct Elu {
   template <class T>
   static T value(T z, T alpha) {
-    return z >= T(0) ? z : alpha * fn::expm1(z);
+    return z >= T(0) ? z : alpha * exp_pair(z).t;
   }
   template <class T>
   static T derivative(T z, T alpha) {
-    return z >= T(0) ? T(1) : alpha * fn::exp(z);
+    return z >= T(0) ? T(1) : alpha * exp_pair(z).e;
   }
   // alpha e^z as z -> 0- when alpha > 1.
   static DerivativeMaximum derivative_maximum(double alpha) {
@@ -187,11 +211,11 @@ struct Elu {
 struct Selu {
   template <class T>
   static T value(T z, T) {
-    return T(kSeluLambda) * (z >= T(0) ? z : T(kSeluAlpha) * fn::expm1(z));
+    return T(kSeluLambda) * (z >= T(0) ? z : T(kSeluAlpha) * exp_pair(z).t);
   }
   template <class T>
   static T derivative(T z, T) {
-    return z >= T(0) ? T(kSeluLambda) : T(kSeluLambda) * T(kSeluAlpha) * fn::exp(z);
+    return z >= T(0) ? T(kSeluLambda) : T(kSeluLambda) * T(kSeluAlpha) * exp_pair(z).e;
   }
   // lambda alpha e^z as z -> 0-.
   static DerivativeMaximum derivative_maximum(double) {
@@ -255,19 +279,57 @@ struct Softplus {
   static constexpr std::array<double, 0> kinks = {};
 };
 
-// Mish (Misra 2019): z tanh(softplus(z)).
+// Mish (Misra 2019): z tanh(sp) and its derivative tanh(sp) + z sech^2(sp) sigma(z), sp =
+// softplus(z). float, the network's: with e^sp = 1 + e^z, sech^2(sp) = 4 / (u + 1/u)^2,
+// u = 1 + e^z, which avoids the cancellation in 1 - tanh^2.
+inline float mish_value(float z) {
+  return z * fn::tanh(softplus_stable(z));
+}
+
+inline float mish_derivative(float z) {
+  const float u = 1.0f + fn::exp(z);
+  const float cosh2 = u + 1.0f / u;
+  return fn::tanh(softplus_stable(z)) + z * (4.0f / (cosh2 * cosh2)) * logistic(z);
+}
+
+// double, the curves': tanh(sp) and sech^2(sp) sigma(z) from one e = e^-|z|. With w = e^z and
+// n = w (w + 2) = e^(2 sp) - 1: tanh(sp) = n / (n + 2), sech^2(sp) sigma(z) = 4 w (1 + w) /
+// (n + 2)^2. For z < 0, w = e; for z >= 0 both divided by w^2, so that nothing overflows:
+// tanh(sp) = (1 + 2e) / (1 + 2e + 2e^2), sech^2(sp) sigma(z) = 4 e^2 (1 + e) / (1 + 2e + 2e^2)^2.
+// Sums and products of positive terms: no cancellation.
+struct MishTerms {
+  double tanh_sp, slope;
+};
+
+inline MishTerms mish_terms(double z) {
+  const double e = fn::exp(-std::fabs(z));
+  if (z < 0) {
+    const double n = e * (e + 2.0);
+    const double d = n + 2.0;
+    return {n / d, 4.0 * e * (1.0 + e) / (d * d)};
+  }
+  const double p = 1.0 + 2.0 * e;
+  const double d = p + 2.0 * e * e;
+  return {p / d, 4.0 * (e * e) * (1.0 + e) / (d * d)};
+}
+
+inline double mish_value(double z) {
+  return z * mish_terms(z).tanh_sp;
+}
+
+inline double mish_derivative(double z) {
+  const MishTerms m = mish_terms(z);
+  return m.tanh_sp + z * m.slope;
+}
+
 struct Mish {
   template <class T>
   static T value(T z, T) {
-    return z * fn::tanh(softplus_stable(z));
+    return mish_value(z);
   }
-  // Mish'(z) = tanh(sp) + z sech^2(sp) sigma(z), sp = softplus(z); with e^sp = 1 + e^z,
-  // sech^2(sp) = 4 / (u + 1/u)^2, u = 1 + e^z, which avoids the cancellation in 1 - tanh^2.
   template <class T>
   static T derivative(T z, T) {
-    const T u = T(1) + fn::exp(z);
-    const T cosh2 = u + T(1) / u;
-    return fn::tanh(softplus_stable(z)) + z * (T(4) / (cosh2 * cosh2)) * logistic(z);
+    return mish_derivative(z);
   }
   // One interior maximum, bracketed.
   static DerivativeMaximum derivative_maximum(double) {
