@@ -270,6 +270,9 @@ class App {
           location.hash === `#fig-${fid}`,
       ),
     );
+    // soon: the opened section's prose below its last figure, typeset first after the first
+    // figure (nothing above what the reader sees moves); later: the lower sections' prose.
+    const soon = [];
     const later = [];
     const sections = [];
     const nav = element("nav", { "aria-label": t("header.nav") }, [
@@ -325,7 +328,13 @@ class App {
         ],
       );
       // The section's own figure, then the figures drawn within it, each between its prose.
-      for (const [k, fid] of figuresOf(id).entries()) {
+      const figures = figuresOf(id);
+      for (const [k, fid] of figures.entries()) {
+        const below =
+          deferred ??
+          (index === Math.max(0, opened) && k === figures.length - 1
+            ? soon
+            : null);
         if (k > 0)
           section.append(
             ...paragraphs(t(`sections.${fid}.before`), "", deferred),
@@ -336,7 +345,7 @@ class App {
             presetList(fid, t, this.state.langFromUrl ? this.state.lang : null),
           ].filter(Boolean),
         );
-        section.append(...paragraphs(t(`sections.${fid}.after`), "", deferred));
+        section.append(...paragraphs(t(`sections.${fid}.after`), "", below));
       }
       sections.push(section);
     }
@@ -344,6 +353,7 @@ class App {
     article.append(...sections.slice(0, now));
     // One section per step, its figures drawn as it joins (if their numbers are in).
     later.unshift(
+      ...soon,
       ...SECTION_IDS.slice(now).map((id, i) => () => {
         article.append(sections[now + i]);
         for (const fid of figuresOf(id)) this.cards.get(fid)?.shown();

@@ -46,20 +46,23 @@ after(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
 });
 
-// Opens `url`, the wasm held back by `wasmDelayMs`; returns the page and its console errors.
-async function open(url, wasmDelayMs = 0) {
+// Opens `url`; with `holdWasm`, the wasm is not answered until the returned release() is called.
+async function open(url, holdWasm = false) {
   const context = await browser.newContext({ locale: "en-US" });
-  if (wasmDelayMs)
+  let release = () => {};
+  if (holdWasm) {
+    const held = new Promise((resolve) => (release = resolve));
     await context.route(/\.wasm$/, async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, wasmDelayMs));
+      await held;
       await route.continue();
     });
+  }
   const page = await context.newPage();
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (error) => errors.push(String(error)));
   await page.goto(url);
-  return { page, errors, context };
+  return { page, errors, context, release };
 }
 
 const catalogState = (page) =>
@@ -69,9 +72,9 @@ const catalogState = (page) =>
 
 describe("the catalog built into dist/", () => {
   test("dist/site lays out its figures before the wasm arrives, then checks the catalog", async () => {
-    const { page, errors, context } = await open(
+    const { page, errors, context, release } = await open(
       `${server.origin}/site/`,
-      3000,
+      true,
     );
     // The first section and its figure's card (controls from the catalog), no number yet.
     await page.waitForSelector(`${card("act")} select, ${card("act")} input`);
@@ -84,6 +87,7 @@ describe("the catalog built into dist/", () => {
       (await page.$$eval(`${card("act")} option`, (list) => list.length)) > 5,
       "the activation choice lists the catalog's activations",
     );
+    release();
     await catalogState(page);
     assert.equal(
       await page.evaluate(() => document.body.dataset.catalog),
