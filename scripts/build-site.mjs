@@ -4,18 +4,21 @@
 //                        and the page's CSS and the KaTeX fonts in use; actlab.wasm);
 //   dist/actlab.html     the whole lecture in one file (wasm, worker, CSS, fonts, scripts inlined);
 //   dist/actlab-scorm12.zip  a SCORM 1.2 package of that file (scripts/site/scorm.mjs).
-// The builds differ from the checkout's page in two modules only: where the worker comes from
-// (web/engine-worker.js) and where the wasm comes from (web/engine-wasm.js).
+// The builds differ from the checkout's page in three modules only: where the worker comes from
+// (web/engine-worker.js), where the wasm comes from (web/engine-wasm.js), and the engine's
+// catalog, computed here from the module (web/engine-catalog.js).
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 
 import * as esbuild from "esbuild";
 
 import { STRINGS } from "../web/i18n/index.js";
 import { wrapModule } from "../wasm/api.mjs";
+import { OPS } from "../web/ops.js";
 import { pageFormulas, trimKatexCss, usedFaces } from "./site/katex-fonts.mjs";
 import { writeScormPackage } from "./site/scorm.mjs";
 
@@ -31,13 +34,13 @@ const uplotDir = dirname(require.resolve("uplot/dist/uPlot.min.css"));
 const hash = (bytes) =>
   createHash("sha256").update(bytes).digest("hex").slice(0, 10);
 
-// esbuild loads these two modules from `sources` instead of the checkout's files.
+// esbuild loads these modules from `sources` instead of the checkout's files.
 function replaceModules(sources) {
   return {
     name: "actlab-build-modules",
     setup(build) {
       build.onLoad(
-        { filter: /[\\/]web[\\/]engine-(wasm|worker)\.js$/ },
+        { filter: /[\\/]web[\\/]engine-(wasm|worker|catalog)\.js$/ },
         (args) => {
           const contents = sources[basename(args.path)];
           return contents === undefined
@@ -55,6 +58,7 @@ const common = {
   format: "esm",
   target: ["es2020", "chrome89", "firefox114", "safari15"],
   legalComments: "none",
+  charset: "utf8",
   logLevel: "warning",
 };
 
@@ -128,17 +132,23 @@ function inlineSafe(text) {
     .replace(/<!--/g, "<\\!--");
 }
 
-function loadCatalog() {
+// The catalog the page reads from the engine (web/ops.js), computed by the module as the
+// page's worker computes it.
+async function loadCatalog() {
   const createModule = require(join(wasmBuild, "actlab-node.cjs"));
-  return createModule({
+  const raw = await createModule({
     wasmBinary: readFileSync(join(wasmBuild, "actlab-node.wasm")),
-  }).then((raw) => {
-    const actlab = wrapModule(raw);
-    return {
-      activations: actlab.listActivations(),
-      initializers: actlab.listInitializers(),
-    };
   });
+  return OPS.catalog(wrapModule(raw));
+}
+
+// web/engine-catalog.js with the catalog in it, as JSON (which V8 parses faster than the same
+// object as code); a catalog that JSON would change (a NaN, an Infinity) stops the build.
+function catalogModule(catalog) {
+  const json = JSON.stringify(catalog);
+  if (!isDeepStrictEqual(JSON.parse(json), catalog))
+    throw new Error("the engine's catalog does not survive JSON");
+  return `export const BUILT_CATALOG = JSON.parse(${JSON.stringify(json)});`;
 }
 
 const WASM_FROM_URL = (
@@ -186,7 +196,7 @@ const WORKER_FROM_URL = (file) =>
 // source is the page's <script type="text/plain" id="actlab-worker">.
 const BLOB_WORKER = `new Worker(URL.createObjectURL(new Blob([document.getElementById("actlab-worker").textContent], { type: "text/javascript" })))`;
 
-async function buildSite(wasm, css, vendor) {
+async function buildSite(wasm, css, vendor, catalog) {
   mkdirSync(assets, { recursive: true });
   const wasmFile = `actlab-${hash(wasm)}.wasm`;
   writeFileSync(join(assets, wasmFile), wasm);
@@ -209,7 +219,10 @@ async function buildSite(wasm, css, vendor) {
     entryNames: "app-[hash]",
     chunkNames: "chunk-[hash]",
     plugins: [
-      replaceModules({ "engine-worker.js": WORKER_FROM_URL(workerFile) }),
+      replaceModules({
+        "engine-worker.js": WORKER_FROM_URL(workerFile),
+        "engine-catalog.js": catalogModule(catalog),
+      }),
     ],
   });
   for (const file of app) writeFileSync(file.path, file.contents);
@@ -227,7 +240,7 @@ async function buildSite(wasm, css, vendor) {
   );
 }
 
-async function buildSingleFile(wasm, css, vendor) {
+async function buildSingleFile(wasm, css, vendor, catalog) {
   const [worker] = await bundleJs("web/worker.js", {
     format: "iife",
     // The classic worker has no import.meta; nothing in it locates a file (web/instance.js).
@@ -235,7 +248,12 @@ async function buildSingleFile(wasm, css, vendor) {
     plugins: [replaceModules({ "engine-wasm.js": WASM_INLINE(wasm) })],
   });
   const [app] = await bundleJs("web/app.js", {
-    plugins: [replaceModules({ "engine-worker.js": takeWorker(BLOB_WORKER) })],
+    plugins: [
+      replaceModules({
+        "engine-worker.js": takeWorker(BLOB_WORKER),
+        "engine-catalog.js": catalogModule(catalog),
+      }),
+    ],
   });
   const [style] = (await bundleCss(css, "dataurl")).filter((f) =>
     f.path.endsWith(".css"),
@@ -256,8 +274,9 @@ async function buildSingleFile(wasm, css, vendor) {
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 const wasm = readFileSync(join(wasmBuild, "actlab.wasm"));
-const css = stylesheet(await loadCatalog());
+const catalog = await loadCatalog();
+const css = stylesheet(catalog);
 const vendor = vendorScript();
-await buildSite(wasm, css, vendor);
-const single = await buildSingleFile(wasm, css, vendor);
+await buildSite(wasm, css, vendor, catalog);
+const single = await buildSingleFile(wasm, css, vendor, catalog);
 writeScormPackage(join(dist, "actlab-scorm12.zip"), single);

@@ -2,9 +2,15 @@
 // figure), and keeps the URL, the controls and the figures in step. Back/forward restore a
 // view; a bad URL value is clamped with a notice.
 import { Card } from "./card.js";
+import { BUILT_CATALOG } from "./engine-catalog.js";
 import { Engine } from "./engine.js";
 import { FIGURES } from "./figures/index.js";
-import { displayName, translator } from "./i18n/index.js";
+import { displayName, translatorOf } from "./i18n/translate.js";
+import {
+  LANGUAGE_NAMES,
+  loadStrings,
+  loadedStrings,
+} from "./i18n/languages.js";
 import { renderRich } from "./katex.js";
 import { setNumberLanguage } from "./numbers.js";
 import { presetList } from "./presets.js";
@@ -17,7 +23,6 @@ import {
   stateToQuery,
   withParam,
 } from "./state.js";
-import { STRINGS } from "./i18n/index.js";
 import { element } from "./dom.js";
 import { parseControls, withControls } from "./embed-options.js";
 import { embedSnippets } from "./embed-panel.js";
@@ -102,34 +107,46 @@ class App {
       { activations: [], initializers: [] },
       navigator.languages,
     );
+    // The reader's language first (English's strings are in the page; another's load now).
+    try {
+      await loadStrings(guess.lang);
+    } catch {
+      return this.showLoadError(
+        translator("en")("deploy.missing", {
+          names: LANGUAGE_NAMES[guess.lang],
+        }),
+      );
+    }
     const missing = missingLibraries();
     if (missing.length)
       return this.showLoadError(
         translator(guess.lang)("deploy.missing", { names: missing.join(", ") }),
       );
-    this.showLoading(translator(guess.lang));
-    let catalog;
-    try {
-      ({ result: catalog } = await this.engine.request(
-        "catalog",
-        "catalog",
-        {},
-      ));
-    } catch (error) {
-      return this.showLoadError(
+    const loadError = (error) =>
+      this.showLoadError(
         translator(guess.lang)("errors.load", { message: error.message }),
       );
+    if (BUILT_CATALOG) {
+      this.begin(BUILT_CATALOG);
+      // Asked after the figures' requests, which the worker computes first.
+      this.engine
+        .request("catalog", "catalog", {})
+        .then(({ result }) => this.checkCatalog(result), loadError);
+    } else {
+      this.showLoading(translator(guess.lang));
+      let catalog;
+      try {
+        ({ result: catalog } = await this.engine.request(
+          "catalog",
+          "catalog",
+          {},
+        ));
+      } catch (error) {
+        return loadError(error);
+      }
+      this.begin(catalog);
+      document.body.dataset.catalog = "engine";
     }
-    this.catalog = catalog;
-    this.schema = createSchema(catalog);
-    this.state = parseState(
-      location.search,
-      this.schema,
-      catalog,
-      navigator.languages,
-    );
-    this.scorm = this.state.embed ? null : connectScorm();
-    this.render();
     addEventListener("popstate", () => this.restore());
     // Printing, or following a link within the page, shows the whole lecture as typeset.
     addEventListener("beforeprint", () => this.completeNow());
@@ -142,6 +159,33 @@ class App {
         for (const card of this.cards.values()) card.redraw();
       },
     );
+  }
+
+  // The page laid out for the engine's catalog (the state read again from the URL with it).
+  begin(catalog) {
+    this.catalog = catalog;
+    this.schema = createSchema(catalog);
+    this.state = parseState(
+      location.search,
+      this.schema,
+      catalog,
+      navigator.languages,
+    );
+    this.scorm ??= this.state.embed ? null : connectScorm();
+    this.render();
+  }
+
+  // The build's catalog against the module's: equal (data-catalog="checked", for tests), or
+  // the page is laid out again for the module's, which is the engine's word, and the console
+  // says so (a build whose two flavours of the module differ).
+  checkCatalog(catalog) {
+    if (JSON.stringify(catalog) === JSON.stringify(this.catalog)) {
+      document.body.dataset.catalog = "checked";
+      return;
+    }
+    console.error("actlab: the built catalog differs from the engine's");
+    document.body.dataset.catalog = "differs";
+    this.begin(catalog);
   }
 
   // One message in place of the page when a part of it did not load.
@@ -226,6 +270,9 @@ class App {
           location.hash === `#fig-${fid}`,
       ),
     );
+    // soon: the opened section's prose below its last figure, typeset first after the first
+    // figure (nothing above what the reader sees moves); later: the lower sections' prose.
+    const soon = [];
     const later = [];
     const sections = [];
     const nav = element("nav", { "aria-label": t("header.nav") }, [
@@ -281,7 +328,13 @@ class App {
         ],
       );
       // The section's own figure, then the figures drawn within it, each between its prose.
-      for (const [k, fid] of figuresOf(id).entries()) {
+      const figures = figuresOf(id);
+      for (const [k, fid] of figures.entries()) {
+        const below =
+          deferred ??
+          (index === Math.max(0, opened) && k === figures.length - 1
+            ? soon
+            : null);
         if (k > 0)
           section.append(
             ...paragraphs(t(`sections.${fid}.before`), "", deferred),
@@ -292,7 +345,7 @@ class App {
             presetList(fid, t, this.state.langFromUrl ? this.state.lang : null),
           ].filter(Boolean),
         );
-        section.append(...paragraphs(t(`sections.${fid}.after`), "", deferred));
+        section.append(...paragraphs(t(`sections.${fid}.after`), "", below));
       }
       sections.push(section);
     }
@@ -300,6 +353,7 @@ class App {
     article.append(...sections.slice(0, now));
     // One section per step, its figures drawn as it joins (if their numbers are in).
     later.unshift(
+      ...soon,
       ...SECTION_IDS.slice(now).map((id, i) => () => {
         article.append(sections[now + i]);
         for (const fid of figuresOf(id)) this.cards.get(fid)?.shown();
@@ -377,13 +431,20 @@ class App {
       const option = element("option", {
         value: lang,
         lang,
-        text: STRINGS[lang].meta.name,
+        text: LANGUAGE_NAMES[lang],
       });
       if (lang === this.state.lang) option.selected = true;
       select.append(option);
     }
-    select.addEventListener("change", () => {
-      this.state = { ...this.state, lang: select.value, langFromUrl: true };
+    select.addEventListener("change", async () => {
+      const lang = select.value;
+      try {
+        await loadStrings(lang);
+      } catch {
+        select.value = this.state.lang;
+        return this.showLanguageError(lang);
+      }
+      this.state = { ...this.state, lang, langFromUrl: true };
       this.writeUrl(true);
       this.render();
       document.getElementById("lang")?.focus();
@@ -396,6 +457,19 @@ class App {
       }),
       select,
     ]);
+  }
+
+  // A language whose strings did not load (a copy of the site that lacks them): the page stays
+  // in its language, and one line at its top says why.
+  showLanguageError(lang) {
+    this.languageNotice ??= element("p", {
+      class: "figure-error",
+      role: "alert",
+    });
+    this.languageNotice.textContent = this.t("deploy.language", {
+      name: LANGUAGE_NAMES[lang],
+    });
+    this.root.prepend(this.languageNotice);
   }
 
   // The engine's worker died and was replaced: one line at the top of the page says so.
@@ -523,7 +597,15 @@ class App {
       previous.embed !== this.state.embed ||
       (this.state.embed && previous.view !== this.state.view)
     ) {
-      this.render();
+      const state = this.state;
+      loadStrings(state.lang).then(
+        () => this.state === state && this.render(),
+        () => {
+          if (this.state === state)
+            this.state = { ...state, lang: previous.lang };
+          this.showLanguageError(state.lang);
+        },
+      );
       return;
     }
     this.showNotices();
@@ -569,6 +651,11 @@ const SECTION_IDS = FIGURE_IDS.filter((id) => sectionOf(id) === id);
 // A section's figures: its own first, then those drawn within it.
 function figuresOf(section) {
   return FIGURE_IDS.filter((id) => sectionOf(id) === section);
+}
+
+// t(key, vars) in `lang`, whose strings are loaded (else in English).
+function translator(lang) {
+  return translatorOf(loadedStrings(lang), lang);
 }
 
 // Before the engine's catalog is known only the language can be read from the URL.

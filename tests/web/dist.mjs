@@ -29,9 +29,14 @@ export async function assertEveryFigureDraws(on, figures = FIGURES) {
   }
 }
 
-// The language switch: Russian strings and lang="ru", then English again.
+// The language switch: Russian strings and lang="ru", then English again. A language's
+// strings may load first (web/i18n/languages.js), then the page is laid out again.
+const shownIn = (page, lang) =>
+  page.waitForFunction((l) => document.documentElement.lang === l, lang);
+
 export async function assertLanguageSwitch(page) {
   await page.selectOption("#lang", "ru");
+  await shownIn(page, "ru");
   await waitDrawn(page, "act");
   assert.equal(await page.getAttribute("html", "lang"), "ru");
   assert.match(
@@ -39,6 +44,7 @@ export async function assertLanguageSwitch(page) {
     /φ\(z\) и φ′\(z\)/,
   );
   await page.selectOption("#lang", "en");
+  await shownIn(page, "en");
   await waitDrawn(page, "act");
   assert.equal(await page.getAttribute("html", "lang"), "en");
   assert.match(

@@ -150,6 +150,8 @@ describe("the course page", () => {
   test("the language switch changes the text and the URL", async () => {
     const english = await page.textContent("h1");
     await page.selectOption("#lang", "ru");
+    // The Russian strings load first (web/i18n/languages.js), then the page is laid out again.
+    await page.waitForFunction(() => document.documentElement.lang === "ru");
     await waitDrawn(page, "act");
     const russian = await page.textContent("h1");
     assert.notEqual(russian, english);

@@ -1,5 +1,5 @@
 // English strings of the distribution: the Embed panel and the message shown when a part of
-// the page did not load.
+// the page (or a language) did not load.
 export default {
   fixed:
     "Fixed-size iframe: works in editors that remove scripts (Moodle, Canvas)",
@@ -7,4 +7,6 @@ export default {
   copy: "Copy",
   missing:
     "Part of the page could not be loaded ({names}), so the figures cannot be drawn. Reload the page; if this persists, this copy of actlab is incomplete.",
+  language:
+    "{name} could not be loaded, so the page stays in this language. Reload the page; if this persists, this copy of actlab is incomplete.",
 };

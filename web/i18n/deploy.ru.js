@@ -1,5 +1,5 @@
 // Russian strings of the distribution: the Embed panel and the message shown when a part of
-// the page did not load.
+// the page (or a language) did not load.
 export default {
   fixed:
     "Iframe фиксированного размера: работает в редакторах, удаляющих скрипты (Moodle, Canvas)",
@@ -7,4 +7,6 @@ export default {
   copy: "Копировать",
   missing:
     "Часть страницы не загрузилась ({names}), поэтому рисунки не построить. Перезагрузите страницу; если ошибка повторится, эта копия actlab неполна.",
+  language:
+    "Язык «{name}» не загрузился, поэтому страница остаётся на этом языке. Перезагрузите страницу; если ошибка повторится, эта копия actlab неполна.",
 };

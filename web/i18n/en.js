@@ -8,7 +8,6 @@ export default {
   presets,
   meta: {
     lang: "en",
-    name: "English",
     title: "actlab — activation functions, saturation and vanishing gradients",
     description:
       "An interactive lecture on activation functions, saturation and vanishing gradients, computed by a C++ engine in WebAssembly.",

@@ -10,3 +10,7 @@ export function join(table, section) {
   }
   return out;
 }
+
+// A language's whole table from its parts (web/i18n/table.<lang>.js): the main table, then each
+// topic's strings.
+export const joinTable = (parts) => parts.reduce(join);

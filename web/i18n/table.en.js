@@ -1,0 +1,18 @@
+// The English strings: the main table, then each topic's (web/i18n/<topic>.en.js), as
+// web/i18n/join.js's joinTable joins them.
+import deployEn from "./deploy.en.js";
+import en from "./en.js";
+import exportEn from "./export.en.js";
+import isometryEn from "./isometry.en.js";
+import refineEn from "./refine.en.js";
+import theoryEn from "./theory.en.js";
+import trainEn from "./train.en.js";
+
+export default [
+  { ...en, deploy: deployEn },
+  trainEn,
+  exportEn,
+  isometryEn,
+  theoryEn,
+  refineEn,
+];
