@@ -1,7 +1,7 @@
 // How long the edge-of-chaos figure (section 7) takes from a click on its phase diagram to
 // the theory's curves drawn, in headless Chromium on the real page:
 //
-//   node bench/edge-latency.mjs [--clicks N]
+//   node bench/edge-latency.mjs [--clicks N] [--act ID]
 //
 // Each click lands on a new (sigma_w2, sigma_b2); the figure asks the engine for the theory's
 // curves (edgeTheory, in the worker ahead of the measurement) and draws them when they come. Printed: the median and the largest time from the event's timeStamp to the draw's end
@@ -13,7 +13,10 @@ import { launchChromium } from "../scripts/chromium.mjs";
 import { startServer } from "../scripts/static-server.mjs";
 
 const { values: flags } = parseArgs({
-  options: { clicks: { type: "string", default: "40" } },
+  options: {
+    clicks: { type: "string", default: "40" },
+    act: { type: "string", default: "tanh" },
+  },
 });
 const clicks = Number(flags.clicks);
 const CARD = '.card[data-figure="edge"]';
@@ -25,7 +28,7 @@ try {
   const page = await browser.newPage({
     viewport: { width: 1280, height: 900 },
   });
-  await page.goto(`${origin}/?embed=1&view=edge`);
+  await page.goto(`${origin}/?embed=1&view=edge&edge.phi=${flags.act}`);
   await page.waitForFunction(
     (s) => document.querySelector(s)?.dataset.status === "ready",
     CARD,
@@ -73,7 +76,7 @@ try {
   const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
   const max = (xs) => Math.max(...xs);
   console.log(
-    `edge of chaos, ${clicks} clicks, theory computed on: ${[...threads].join(", ")}`,
+    `edge of chaos (${flags.act}), ${clicks} clicks, theory computed on: ${[...threads].join(", ")}`,
   );
   console.log(
     `  input -> theory drawn:      median ${median(drawn).toFixed(2)} ms, max ${max(drawn).toFixed(2)} ms`,

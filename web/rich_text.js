@@ -41,13 +41,25 @@ export function appendSubscripted(parent, text) {
 }
 
 // Draws the text on a 2D context at (x, y) in its current transform, subscripts smaller and
-// lowered; font(size) gives the CSS font of a size in px, align is the context's textAlign.
-export function fillSubscripted(ctx, text, x, y, size, font, align = "left") {
+// lowered; font(size) gives the CSS font of a size in px, align is the context's textAlign;
+// stroke: the outline (ctx.strokeText, a halo) instead of the fill.
+export function fillSubscripted(
+  ctx,
+  text,
+  x,
+  y,
+  size,
+  font,
+  align = "left",
+  stroke = false,
+) {
+  const draw = (t, tx, ty) =>
+    stroke ? ctx.strokeText(t, tx, ty) : ctx.fillText(t, tx, ty);
   const parts = subscriptParts(text);
   if (parts.length === 1 && !parts[0].sub) {
     ctx.font = font(size);
     ctx.textAlign = align;
-    ctx.fillText(text, x, y);
+    draw(text, x, y);
     return;
   }
   const widths = parts.map((p) => {
@@ -60,7 +72,7 @@ export function fillSubscripted(ctx, text, x, y, size, font, align = "left") {
   ctx.textAlign = "left";
   parts.forEach((p, i) => {
     ctx.font = font(p.sub ? size * SUBSCRIPT_SIZE : size);
-    ctx.fillText(p.text, left, p.sub ? y + size * SUBSCRIPT_DROP : y);
+    draw(p.text, left, p.sub ? y + size * SUBSCRIPT_DROP : y);
     left += widths[i];
   });
 }

@@ -42,6 +42,24 @@ double normal_density(double t) {
   return kInvSqrt2Pi * p * two_k;
 }
 
+const BasePanelDensity& base_panel_density() {
+  static const struct Table {
+    BasePanelDensity density;
+    Table() : density() {
+      for (std::size_t b = 0; b + 1 < kBaseGaussianCuts; ++b) {
+        const double center = 0.5 * (kGaussianCuts[b] + kGaussianCuts[b + 1]);
+        const double half = 0.5 * (kGaussianCuts[b + 1] - kGaussianCuts[b]);
+        for (int k = 0; k < kLegendreHalf; ++k) {
+          const double dt = half * kLegendreNode[k];
+          density[b][k][0] = normal_density(center - dt);
+          density[b][k][1] = normal_density(center + dt);
+        }
+      }
+    }
+  } table;
+  return table.density;
+}
+
 }  // namespace detail
 
 std::size_t gaussian_panels(double m, double s, double unit, double* cuts) {

@@ -246,12 +246,10 @@ class EdgeView {
             paintAxisLabel(u, 1, p, t("figures.edge.b2Axis"));
           },
         ],
+        draw: [(u, p) => drawDiagram(u, p, this.map)],
       },
       series: [{}, { show: false }],
-      hooks: {
-        draw: [(u) => drawDiagram(u, this.map)],
-        ready: [(u) => this.attach(u)],
-      },
+      hooks: { ready: [(u) => this.attach(u)] },
     };
     this.diagram.draw(
       options,

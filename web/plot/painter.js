@@ -107,12 +107,28 @@ export class CanvasPainter {
     ctx.restore();
   }
 
-  // align: left | center | right; baseline: top | middle | bottom | alphabetic; rotate: degrees.
+  // A closed polygon through points [[x, y], ...].
+  polygon(points, style) {
+    const { ctx, scale: s } = this;
+    ctx.save();
+    this.style(style);
+    ctx.beginPath();
+    points.forEach(([x, y], i) =>
+      i ? ctx.lineTo(x * s, y * s) : ctx.moveTo(x * s, y * s),
+    );
+    ctx.closePath();
+    if (style.fill) ctx.fill();
+    if (style.stroke) ctx.stroke();
+    ctx.restore();
+  }
+
+  // align: left | center | right; baseline: top | middle | bottom | alphabetic; rotate: degrees;
+  // halo: {color, width}, an outline behind the letters (a label over a coloured map).
   text(
     x,
     y,
     text,
-    { font, fill, align = "left", baseline = "middle", rotate = 0 },
+    { font, fill, align = "left", baseline = "middle", rotate = 0, halo },
   ) {
     const { ctx, scale: s } = this;
     ctx.save();
@@ -121,15 +137,14 @@ export class CanvasPainter {
     ctx.translate(x * s, y * s);
     if (rotate) ctx.rotate((rotate * Math.PI) / 180);
     const size = (font?.size ?? 14) * s;
-    fillSubscripted(
-      ctx,
-      text,
-      0,
-      0,
-      size,
-      (px) => cssFont({ ...font, size: px }),
-      align,
-    );
+    const fontOf = (px) => cssFont({ ...font, size: px });
+    if (halo) {
+      ctx.strokeStyle = halo.color;
+      ctx.lineWidth = halo.width * s;
+      ctx.lineJoin = "round";
+      fillSubscripted(ctx, text, 0, 0, size, fontOf, align, true);
+    }
+    fillSubscripted(ctx, text, 0, 0, size, fontOf, align);
     ctx.restore();
   }
 
@@ -267,11 +282,16 @@ export class SvgPainter {
     );
   }
 
+  polygon(points, style) {
+    const d = points.map(([x, y]) => `${n(x)},${n(y)}`).join(" ");
+    this.add(`<polygon points="${d}" ${svgStyle(style)}/>`);
+  }
+
   text(
     x,
     y,
     text,
-    { font, fill, align = "left", baseline = "middle", rotate = 0 },
+    { font, fill, align = "left", baseline = "middle", rotate = 0, halo },
   ) {
     const anchor = { left: "start", center: "middle", right: "end" }[align];
     const size = font?.size ?? 14;
@@ -290,8 +310,11 @@ export class SvgPainter {
           : escapeXml(p.text);
       })
       .join("");
+    const outline = halo
+      ? ` stroke="${escapeXml(halo.color)}" stroke-width="${n(halo.width)}" stroke-linejoin="round" paint-order="stroke"`
+      : "";
     this.add(
-      `<text transform="${transform}" dy="${BASELINE_DY[baseline]}em" text-anchor="${anchor}" font-size="${n(size)}"${weight === 400 ? "" : ` font-weight="${weight}"`} fill="${escapeXml(fill)}">${body}</text>`,
+      `<text transform="${transform}" dy="${BASELINE_DY[baseline]}em" text-anchor="${anchor}" font-size="${n(size)}"${weight === 400 ? "" : ` font-weight="${weight}"`} fill="${escapeXml(fill)}"${outline}>${body}</text>`,
     );
   }
 

@@ -42,6 +42,12 @@ inline constexpr double kLegendreWeight[kLegendreHalf] = {
 // quadrature evaluates it at every node.
 double normal_density(double t);
 
+// normal_density at the 12 nodes of each panel between consecutive kGaussianCuts, in the
+// order gaussian_expectation visits them (k, then the node below the centre and the one
+// above): the same bits it would compute, looked up where a panel is a whole base panel.
+using BasePanelDensity = double[kBaseGaussianCuts - 1][kLegendreHalf][2];
+const BasePanelDensity& base_panel_density();
+
 }  // namespace detail
 
 // E[g(m + s z)] for z ~ N(0, 1), s >= 0 (g(m) when s = 0). g(x) is smooth except at x = 0,
@@ -51,16 +57,22 @@ double gaussian_expectation(const G& g, double m, double s, double unit = 1) {
   if (!(s > 0)) return g(m);
   double cuts[kMaxGaussianCuts];
   const std::size_t count = gaussian_panels(m, s, unit, cuts);
+  const detail::BasePanelDensity& base_density = detail::base_panel_density();
   double total = 0;
+  std::size_t b = 0;  // the base cut at or after cuts[p]
   for (std::size_t p = 0; p + 1 < count; ++p) {
+    while (kGaussianCuts[b] < cuts[p]) ++b;
+    const bool base = kGaussianCuts[b] == cuts[p] && kGaussianCuts[b + 1] == cuts[p + 1];
     const double center = 0.5 * (cuts[p] + cuts[p + 1]);
     const double half = 0.5 * (cuts[p + 1] - cuts[p]);
     double panel = 0;
     for (int k = 0; k < detail::kLegendreHalf; ++k) {
       const double dt = half * detail::kLegendreNode[k];
       const double lo = center - dt, hi = center + dt;
-      panel += detail::kLegendreWeight[k] * (g(m + s * lo) * detail::normal_density(lo) +
-                                             g(m + s * hi) * detail::normal_density(hi));
+      const double density_lo = base ? base_density[b][k][0] : detail::normal_density(lo);
+      const double density_hi = base ? base_density[b][k][1] : detail::normal_density(hi);
+      panel +=
+          detail::kLegendreWeight[k] * (g(m + s * lo) * density_lo + g(m + s * hi) * density_hi);
     }
     total += half * panel;
   }
@@ -69,20 +81,27 @@ double gaussian_expectation(const G& g, double m, double s, double unit = 1) {
 
 // E[f1(u1) f2(u2)] for the pair u1 = sqrt(q) z1, u2 = sqrt(q) (c z1 + sqrt(1 - c^2) z2), of
 // variance q and correlation c in [-1, 1] (Poole et al. 2016, eq. (5)), as an iterated
-// integral: the inner expectation over z2 at each node of z1, each cut at its own kink. The
-// inner one, E[f2(c u1 + s z2)] with s = sqrt(q (1 - c^2)), smooths f2's kink over the scale
-// s / |c| in u1, which the outer rule resolves (c near 1: s small).
-template <class F1, class F2>
-double bivariate_expectation(const F1& f1, const F2& f2, double q, double c) {
+// integral: the inner expectation over z2 at each node of z1, inner(m, s) = E[f2(m + s z2)]
+// at m = c u1 and s = sqrt(q (1 - c^2)), which smooths f2's kink over the scale s / |c| in u1,
+// which the outer rule resolves (c near 1: s small).
+template <class F1, class Inner>
+double bivariate_expectation_with(const F1& f1, const Inner& inner, double q, double c) {
   const double root_q = std::sqrt(q);
   const double s = root_q * std::sqrt((1 - c) * (1 + c));
   const double unit = c == 0 ? 1 : std::fmin(1.0, s / std::fabs(c));
   return gaussian_expectation(
       [&](double u1) {
         const double outer = f1(u1);  // 0 on relu's negative side: no inner integral there
-        return outer == 0 ? 0.0 : outer * gaussian_expectation(f2, c * u1, s);
+        return outer == 0 ? 0.0 : outer * inner(c * u1, s);
       },
       0.0, root_q, unit > 0 ? unit : 1);
+}
+
+// The same with the inner expectation by the quadrature above, cut at f2's own kink.
+template <class F1, class F2>
+double bivariate_expectation(const F1& f1, const F2& f2, double q, double c) {
+  return bivariate_expectation_with(
+      f1, [&](double m, double s) { return gaussian_expectation(f2, m, s); }, q, c);
 }
 
 }  // namespace actlab
