@@ -97,7 +97,7 @@ export function drawDiagram(u, p, map) {
         for (let i = 0; i < nw; i++) {
           const k = j * nw + i;
           const fill = Number.isNaN(grid.chi1[k])
-            ? theme.shade || "#999"
+            ? theme.reference
             : rgb(xiFraction(grid.xi_c[k]));
           const x0 = x(w2lo + i * cw);
           const x1 = x(w2lo + (i + 1) * cw);

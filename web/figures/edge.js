@@ -384,7 +384,7 @@ class EdgeView {
         marker: "dot",
       });
     if (result.grid.chi1.some(Number.isNaN))
-      items.push({ label: t("figures.edge.shadeNone"), fill: theme.shade });
+      items.push({ label: t("figures.edge.shadeNone"), fill: theme.reference });
     return items;
   }
 
