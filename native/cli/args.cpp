@@ -13,12 +13,6 @@ std::string flag_list(const std::vector<FlagSpec>& flags) {
   return list;
 }
 
-std::string join(const std::vector<std::string>& items) {
-  std::string joined;
-  for (const std::string& item : items) joined += (joined.empty() ? "" : ", ") + item;
-  return joined;
-}
-
 }  // namespace
 
 Expected<Args> Args::parse(int argc, char** argv, int first, const std::string& command,
@@ -101,7 +95,7 @@ Expected<std::string> Args::choice(const std::string& name, const std::vector<st
     if (c == value) return value;
   }
   return Expected<std::string>::failure("--" + name + ": unknown value " + quoted_text(value) +
-                                        "; valid: " + join(choices));
+                                        "; valid: " + list_text(choices));
 }
 
 }  // namespace actlab::cli

@@ -24,18 +24,19 @@ std::string synopsis(const std::vector<FlagSpec>& flags) {
         word = "[" + word + (joined ? "" : "]");
         break;
       case Need::with_previous:
-        if (!joined) word += in_alternative ? ")" : "]";
+        if (!joined) {
+          word += in_alternative ? ")" : "]";
+          in_alternative = false;
+        }
         break;
       case Need::one_of:
         word = "(" + word;
         break;
       case Need::alternative:
-        in_alternative = true;
         word = "| " + word + (joined ? "" : ")");
+        in_alternative = joined;
         break;
     }
-    if (flag.need == Need::with_previous && !joined) in_alternative = false;
-    if (flag.need == Need::alternative && !joined) in_alternative = false;
     line += (line.empty() ? "" : " ") + word;
   }
   return line;

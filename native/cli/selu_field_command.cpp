@@ -14,13 +14,9 @@ const Formats kFormats = {{"csv", "json"}};
 
 namespace {
 
-std::string n(double x) {
-  return number_text(x);
-}
-
 // "[lo, hi]".
 std::string interval(double lo, double hi) {
-  return "[" + n(lo) + ", " + n(hi) + "]";
+  return "[" + number_text(lo) + ", " + number_text(hi) + "]";
 }
 
 // %.17g, or nothing for a cell that does not apply.
@@ -100,18 +96,19 @@ Command selu_field_command() {
       "SELU's moment map (mu, nu) -> (mu~, nu~) over a grid, trajectories and its fixed point",
       {{"omega", "W",
         "sum of a unit's weights, in " + interval(-kMaxFieldOmega, kMaxFieldOmega) + " (default " +
-            n(MomentFieldRequest().omega) + ")"},
+            number_text(MomentFieldRequest().omega) + ")"},
        {"tau", "T",
         "sum of a unit's squared weights (sigma_w2), in " + interval(kFieldTau[0], kFieldTau[1]) +
-            " (default " + n(MomentFieldRequest().tau) + ")"},
+            " (default " + number_text(MomentFieldRequest().tau) + ")"},
        kFormats.flag()},
       run_selu_field,
       "Klambauer et al. 2017: z ~ N(mu omega, nu tau), mu~ = E[selu(z)], nu~ = Var[selu(z)],\n"
       "on a " +
-          n(kFieldPoints) + " x " + n(kFieldPoints) + " grid of mu in " +
+          number_text(kFieldPoints) + " x " + number_text(kFieldPoints) + " grid of mu in " +
           interval(kFieldMu[0], kFieldMu[1]) + ", nu in " + interval(kFieldNu[0], kFieldNu[1]) +
-          "; " + n(std::size(kFieldStarts)) + " trajectories of " + n(kFieldSteps) +
-          " layers\nfrom the grid's edge (stopped once nu > " + n(kFieldEscapeNu) +
+          "; " + number_text(std::size(kFieldStarts)) + " trajectories of " +
+          number_text(kFieldSteps) + " layers\nfrom the grid's edge (stopped once nu > " +
+          number_text(kFieldEscapeNu) +
           "); the fixed point iterated from (0, 1)\n"
           "and the spectral norm of the map's Jacobian there (0.7877 at omega 0, tau 1), null\n"
           "(no fixed_point row in CSV) where the iteration escapes or does not settle."};

@@ -65,9 +65,9 @@ FlagSpec bias_std_flag() {
               n(kDefaultBiasStd) + ": zero biases)"};
 }
 
-FlagSpec seed_flag() {
+FlagSpec seed_flag(const std::string& what) {
   return {"seed", "K",
-          "random seed, an integer " + span(0, kMaxSeed) + " (default " + n(kDefaultSeed) + ")"};
+          what + ", an integer " + span(0, kMaxSeed) + " (default " + n(kDefaultSeed) + ")"};
 }
 
 FlagSpec depth_flag(const std::string& what, int max, std::optional<int> fallback) {

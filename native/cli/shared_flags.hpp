@@ -15,7 +15,7 @@ FlagSpec alpha_flag();     // --alpha A: each activation that takes it, its rang
 FlagSpec init_std_flag();  // --init-std S of --init normal
 FlagSpec gain_flag();      // --gain G of --init orthogonal
 FlagSpec bias_std_flag();
-FlagSpec seed_flag();
+FlagSpec seed_flag(const std::string& what = "random seed");  // --seed K
 // --init ID: required; or one of --init and --sigma-w2 with --sigma-b2, which must follow
 // init_or_sigma_flag() and the flags of --init (help_text.hpp's synopsis).
 FlagSpec init_flag();

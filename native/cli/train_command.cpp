@@ -4,7 +4,6 @@
 #include "actlab/dataset.hpp"
 #include "actlab/message_text.hpp"
 #include "actlab/optimizer.hpp"
-#include "actlab/propagation_request.hpp"
 #include "actlab/training.hpp"
 #include "command.hpp"
 #include "help_text.hpp"
@@ -17,15 +16,12 @@ const Formats kFormats = {{"json", "csv"}};
 
 namespace {
 
-std::string n(double x) {
-  return number_text(x);
-}
-
 // "sgd, momentum (0.9) or adam (0.9, 0.999, 1e-8)": each optimizer with its constants.
 std::string optimizer_help() {
   return optimizer_id(OptimizerKind::sgd) + ", " + optimizer_id(OptimizerKind::momentum) + " (" +
-         n(kMomentum) + ") or " + optimizer_id(OptimizerKind::adam) + " (" + n(kAdamBeta1) + ", " +
-         n(kAdamBeta2) + ", " + n(kAdamEpsilon) + ")";
+         number_text(kMomentum) + ") or " + optimizer_id(OptimizerKind::adam) + " (" +
+         number_text(kAdamBeta1) + ", " + number_text(kAdamBeta2) + ", " +
+         number_text(kAdamEpsilon) + ")";
 }
 
 // The flags' values into the request, the first unparsable one failing (in --help order).
@@ -130,11 +126,11 @@ Command train_command() {
       "gradients",
       {{"data", "ID", "dataset: " + list_text(dataset_ids()), Need::required},
        {"samples", "N",
-        "number of points, " + span(kMinSamples, kMaxSamples) + " (default " + n(kDefaultSamples) +
-            ")"},
+        "number of points, " + span(kMinSamples, kMaxSamples) + " (default " +
+            number_text(kDefaultSamples) + ")"},
        {"noise", "S",
         "standard deviation of the noise added to each coordinate, " + span(0, kMaxNoise) +
-            " (default " + n(kDefaultNoise) + ")"},
+            " (default " + number_text(kDefaultNoise) + ")"},
        {"act", "ID", "activation of the hidden layers (see `actlab list`)", Need::required},
        alpha_flag(),
        {"init", "ID", "initializer of every weight matrix (see `actlab inits`)", Need::required},
@@ -143,19 +139,17 @@ Command train_command() {
        depth_flag("hidden layers", kMaxTrainDepth),
        width_flag("units per hidden layer", kMaxTrainWidth),
        {"optimizer", "ID", optimizer_help(), Need::required},
-       {"lr", "R", "learning rate, in (0, " + n(kMaxLearningRate) + "]", Need::required},
+       {"lr", "R", "learning rate, in (0, " + number_text(kMaxLearningRate) + "]", Need::required},
        {"weight-decay", "D",
         "L2 weight decay of the weight matrices, " + span(0, kMaxWeightDecay) + " (default 0)"},
        {"batch", "B",
         "examples per update, " + span(1, kMaxSamples) + " (at least --samples: full batch)",
         Need::required},
        {"steps", "S", "updates, " + span(0, kMaxTrainSteps), Need::required},
-       {"seed", "K",
-        "random seed of data, weights and shuffles, " + span(0, kMaxSeed) + " (default " +
-            n(kDefaultSeed) + ")"},
+       seed_flag("random seed of data, weights and shuffles"),
        {"log-every", "E",
-        "log every E steps, " + span(1, kMaxTrainSteps) + " (default " + n(kDefaultLogEvery) +
-            "; step 0 and the last always)"},
+        "log every E steps, " + span(1, kMaxTrainSteps) + " (default " +
+            number_text(kDefaultLogEvery) + "; step 0 and the last always)"},
        kFormats.flag()},
       run_train,
       "The model: h_0 = x (2-D), h_l = phi(h_{l-1} W_l^T + b_l) for l = 1..L (width N), then\n"
