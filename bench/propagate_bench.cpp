@@ -84,6 +84,13 @@ int serve() {
   actlab::Trainer trainer(t1_config());
   std::vector<actlab::TrainEntry> log;
   actlab::Propagator propagator;
+  // Each timed run is a new experiment, on a seed of its own (as the module's in
+  // bench/web/actlab-worker.js): the Propagator keeps the last run's draws while the seed stays.
+  std::uint32_t seed = 1;
+  const auto run = [&](actlab::PropagationConfig config) {
+    config.seed = seed++;
+    propagator.run(config);
+  };
   const auto curves = [] {
     for (const actlab::ActivationInfo& entry : actlab::activation_catalog()) {
       const actlab::Activation act = actlab::make_activation(entry.id, std::nan("")).value();
@@ -92,8 +99,8 @@ int serve() {
     }
   };
   const std::map<std::string, std::function<void()>> workloads = {
-      {"p1", [&] { propagator.run(p1); }},
-      {"p2", [&] { propagator.run(p2); }},
+      {"p1", [&] { run(p1); }},
+      {"p2", [&] { run(p2); }},
       {"c1", curves},
       {"t1", [&] { trainer.step(10, log); }},
   };
@@ -139,7 +146,11 @@ int main(int argc, char** argv) {
   });
 
   actlab::Propagator propagator;
-  const double experiment = median_ms(repeats, [&] { propagator.run(config); });
+  actlab::PropagationConfig fresh = config;
+  const double experiment = median_ms(repeats, [&] {
+    ++fresh.seed;  // a new experiment each run (the Propagator keeps draws while the seed stays)
+    propagator.run(fresh);
+  });
 
 #ifdef __EMSCRIPTEN__
   const char* target = "wasm";

@@ -27,7 +27,15 @@ function train({ depth, width, batch }) {
   trainer.step(T1_STEPS);
 }
 
-const RUN = { propagate, curves, train };
+// Each timed propagate is a new experiment, on a seed of its own, as TensorFlow.js's are
+// (bench/web/tfjs-worker.js): the engine keeps the last run's draws while the seed and the rest
+// stay (native/src/propagation.cpp), which a repeated seed would time instead of the draws.
+let seed = 1;
+const RUN = {
+  propagate: (w) => propagate(w, seed++),
+  curves,
+  train,
+};
 
 const OPS = {
   info: () => ({
