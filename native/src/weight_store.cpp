@@ -15,6 +15,9 @@ bool same(const Initializer& a, const Initializer& b) {
   return a.kind == b.kind && a.std == b.std && a.gain == b.gain;
 }
 
+// The most networks of different weights one view runs: figure 4's four initializers.
+constexpr std::uint64_t kViewNetworks = 4;
+
 std::uint64_t layer_bytes(int fan_in, int fan_out) {
   return std::uint64_t(fan_in) * std::uint64_t(fan_out) * sizeof(float);
 }
@@ -26,7 +29,7 @@ WeightStore::Entry& WeightStore::entry(const Initializer& init, std::uint32_t se
     return same(e.init, init) && e.seed == seed;
   });
   if (found != entries_.end()) return *found;
-  while (!entries_.empty() && entries_.size() >= networks_) evict_oldest(nullptr);
+  while (!entries_.empty() && entries_.size() >= networks_) evict(oldest());
   return entries_.emplace_back(Entry{init, seed, {}, 0});
 }
 
@@ -38,19 +41,25 @@ void WeightStore::drop_layers_from(Entry& e, std::size_t first) {
                  e.layers.end());
 }
 
-void WeightStore::evict_oldest(const Entry* keep) {
-  auto oldest = entries_.end();
-  for (auto it = entries_.begin(); it != entries_.end(); ++it) {
-    if (&*it != keep && (oldest == entries_.end() || it->used < oldest->used)) oldest = it;
-  }
-  if (oldest == entries_.end()) return;
-  drop_layers_from(*oldest, 0);
-  entries_.erase(oldest);
+std::list<WeightStore::Entry>::iterator WeightStore::oldest() {
+  return std::min_element(entries_.begin(), entries_.end(),
+                          [](const Entry& a, const Entry& b) { return a.used < b.used; });
+}
+
+void WeightStore::evict(std::list<Entry>::iterator e) {
+  drop_layers_from(*e, 0);
+  entries_.erase(e);
 }
 
 bool WeightStore::make_room(std::uint64_t bytes, const Entry& keep) {
-  while (bytes_ + bytes > capacity_ && entries_.size() > 1) evict_oldest(&keep);
-  return bytes_ + bytes <= capacity_;
+  while (bytes_ + bytes > capacity_) {
+    const auto e = oldest();
+    // The networks of the view being computed are not evicted for each other's layers: when
+    // they do not fit together, the first keeps its layers and the others draw theirs.
+    if (&*e == &keep || e->used + kViewNetworks > clock_) return false;
+    evict(e);
+  }
+  return true;
 }
 
 void WeightStore::fill(const PropagationConfig& c, Network<float>& net, double* weight_scratch,

@@ -47,10 +47,11 @@ class WeightStore {
     std::uint64_t used = 0;  // when last filled from, for evicting the least recently used
   };
   Entry& entry(const Initializer& init, std::uint32_t seed);
-  // Makes room for bytes more beside `keep` (evicting other entries, least recently used
-  // first); false if they do not fit even then.
+  // Makes room for bytes more beside `keep`, evicting the least recently used entries but not
+  // those of the view being computed; false if they do not fit then.
   bool make_room(std::uint64_t bytes, const Entry& keep);
-  void evict_oldest(const Entry* keep);  // the least recently used entry but keep
+  std::list<Entry>::iterator oldest();  // the least recently used entry
+  void evict(std::list<Entry>::iterator e);
   void drop_layers_from(Entry& e, std::size_t first);
 
   std::uint64_t capacity_;
