@@ -165,7 +165,7 @@ Expected<std::string> run_propagate(const Args& args) {
   if (!config.ok()) return Expected<std::string>::failure(config.error());
   const Expected<std::string> format = kFormats.read(args);
   if (!format.ok()) return format;
-  const Propagation result = Propagator().run(config.value());
+  const Propagation result = Propagator(0).run(config.value());  // one run: nothing to keep
   return format.value() == "json" ? json(config.value(), result) : table(result);
 }
 

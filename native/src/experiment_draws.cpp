@@ -3,7 +3,6 @@
 #include <cstddef>
 #include <cstring>
 
-#include "actlab/initializer.hpp"
 #include "actlab/rng.hpp"
 #include "draw_streams.hpp"
 
@@ -52,17 +51,17 @@ class Fnv1a {
 }  // namespace
 
 std::uint64_t draw_experiment(const PropagationConfig& c, Network<float>& net,
-                              double* weight_scratch) {
+                              double* weight_scratch, WeightStore& weights,
+                              std::vector<WeightSummary>& weight_summaries) {
   const Shape& s = c.shape;
   Fnv1a hash;
   Rng input(c.seed, kInput);
   MatrixView<float> x = net.input();
   draw_normals(input, c.input_std, x.data(), x.size());
   hash.add(x.data(), x.size());
-  Rng weights(c.seed, kWeights);
+  weights.fill(c, net, weight_scratch, weight_summaries);
   for (int l = 1; l <= s.depth; ++l) {
-    MatrixView<float> w = net.weight(l);
-    draw_weights(c.init, s.fan_in(l), s.fan_out(l), weights, w.data(), weight_scratch);
+    const MatrixView<float> w = net.weight(l);
     hash.add(w.data(), w.size());
   }
   Rng biases(c.seed, kBiases);

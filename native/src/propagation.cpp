@@ -19,6 +19,7 @@
 #include "actlab/statistics.hpp"
 #include "experiment_draws.hpp"
 #include "pooled_sample.hpp"
+#include "weight_store.hpp"
 
 namespace actlab {
 
@@ -99,7 +100,7 @@ std::string hash_text(std::uint64_t hash) {
 struct Propagator::Workspace {
   explicit Workspace(const Shape& shape) : net(shape) {}
   // Sizes the scratch for c, draws every random number and sets up the result's layers.
-  void draw(const PropagationConfig& c, Propagation& result);
+  void draw(const PropagationConfig& c, Propagation& result, WeightStore& weights);
   // z_l and h_l: their moments, the saturated and dead fractions, the linear histograms of h.
   void forward(const PropagationConfig& c, Propagation& result);
   // The log10 |h| histograms, on edges from every layer's nonzero h.
@@ -155,7 +156,8 @@ bool nonzero(float x) {
 
 }  // namespace
 
-void Propagator::Workspace::draw(const PropagationConfig& c, Propagation& result) {
+void Propagator::Workspace::draw(const PropagationConfig& c, Propagation& result,
+                                 WeightStore& weights) {
   const Shape& s = c.shape;
   const std::size_t scratch = weight_scratch_doubles(c);
   if (weight_scratch.size() != scratch) weight_scratch = std::vector<double>(scratch);
@@ -165,12 +167,7 @@ void Propagator::Workspace::draw(const PropagationConfig& c, Propagation& result
   const DrawKey key{c.init, c.input_std, c.bias_std, c.seed};
   if (!(drawn && *drawn == key)) {
     drawn.reset();  // until the draws below are done
-    drawn_hash = draw_experiment(c, net, weight_scratch.data());
-    drawn_weights.clear();
-    for (int l = 1; l <= s.depth; ++l) {
-      const MatrixView<float> w = net.weight(l);
-      drawn_weights.push_back(weight_summary({w.data(), w.rows(), w.cols()}));
-    }
+    drawn_hash = draw_experiment(c, net, weight_scratch.data(), weights, drawn_weights);
     drawn = key;
   }
   result.draws_hash = drawn_hash;
@@ -296,8 +293,13 @@ void Propagator::Workspace::tails(const PropagationConfig& c, Propagation& resul
   }
 }
 
-Propagator::Propagator() = default;
+Propagator::Propagator(std::uint64_t weight_store_bytes)
+    : weights_(std::make_unique<WeightStore>(weight_store_bytes, kWeightStoreNetworks)) {}
 Propagator::~Propagator() = default;
+
+std::uint64_t Propagator::kept_weight_bytes() const {
+  return weights_->bytes();
+}
 
 Propagation Propagator::run(const PropagationConfig& c) {
   if (!workspace_ || !(workspace_->net.shape() == c.shape)) {
@@ -305,7 +307,7 @@ Propagation Propagator::run(const PropagationConfig& c) {
     workspace_ = std::make_unique<Workspace>(c.shape);
   }
   Propagation result;
-  workspace_->draw(c, result);
+  workspace_->draw(c, result, *weights_);
   workspace_->forward(c, result);
   workspace_->log_act_histograms(c, result);
   workspace_->backward(c, result);

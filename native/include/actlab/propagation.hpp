@@ -66,17 +66,31 @@ std::string hash_text(std::uint64_t hash);
 inline constexpr const char* kActHistScale = "linear";
 inline constexpr const char* kGradHistScale = "log10_abs";
 
+// The bytes of weights a Propagator keeps between runs by default: the page's depth figures at
+// their defaults need 0.5-3.5 MiB a network (figure 5's D100 W96 3.5), figure 4's four
+// initializers dragged to depth 200 at width 96 4 x 7 MiB.
+inline constexpr std::uint64_t kWeightStoreBytes = std::uint64_t{48} << 20;
+// And of at most this many initializers and seeds: figures 2-5's eight networks in one module.
+inline constexpr std::size_t kWeightStoreNetworks = 8;
+
+class WeightStore;
+
 // Runs experiments, keeping its buffers while the shape stays the same: repeated runs (the
-// page's sliders) allocate nothing but their results.
+// page's sliders) allocate nothing but their results. And it keeps the weights it drew, layer
+// by layer, up to weight_store_bytes: a run whose layers 1..l have the same fans, initializer
+// and seed as a run before (another depth, batch or activation) copies them instead of drawing
+// them, bit for bit the same.
 class Propagator {
  public:
-  Propagator();
+  explicit Propagator(std::uint64_t weight_store_bytes = kWeightStoreBytes);
   ~Propagator();
   Propagation run(const PropagationConfig& config);
+  std::uint64_t kept_weight_bytes() const;  // at most weight_store_bytes
 
  private:
   struct Workspace;
   std::unique_ptr<Workspace> workspace_;
+  std::unique_ptr<WeightStore> weights_;
 };
 
 }  // namespace actlab
