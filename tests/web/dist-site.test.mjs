@@ -89,6 +89,25 @@ describe("dist/site under a sub-path of a plain static server", () => {
     assert.ok(requests.length <= 15, `${requests.length} requests`);
   });
 
+  test("each preloaded font is fetched once and is a face the page laid out in", async () => {
+    const preloads = await page.$$eval(
+      'link[rel="preload"][as="font"]',
+      (links) => links.map((link) => link.href),
+    );
+    assert.ok(preloads.length > 0, "the page preloads its first faces");
+    for (const href of preloads)
+      assert.equal(requests.filter((url) => url === href).length, 1, href);
+    const loaded = await page.evaluate(() =>
+      [...document.fonts]
+        .filter((face) => face.status === "loaded")
+        .map((face) => face.family.replace(/"/g, "")),
+    );
+    for (const href of preloads) {
+      const family = href.split("/").pop().split("-")[0];
+      assert.ok(loaded.includes(family), `${family} laid out`);
+    }
+  });
+
   test("the site holds only what the page loads: no sources, no node_modules", () => {
     const served = new Set(
       server.requests.map((path) => path.slice(SUB_PATH.length)),
