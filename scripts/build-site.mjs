@@ -17,6 +17,8 @@ import { isDeepStrictEqual } from "node:util";
 import * as esbuild from "esbuild";
 
 import { STRINGS } from "../web/i18n/index.js";
+import { TABLE_MODULES } from "../web/i18n/languages.js";
+import { LANGUAGES, defaultLanguage } from "../web/state.js";
 import { wrapModule } from "../wasm/api.mjs";
 import { OPS } from "../web/ops.js";
 import { pageFormulas, trimKatexCss, usedFaces } from "./site/katex-fonts.mjs";
@@ -69,8 +71,31 @@ async function bundleJs(entry, options) {
     write: false,
     ...options,
   });
-  return result.outputFiles;
+  return options.metafile ? result : result.outputFiles;
 }
+
+// Each language's chunk of the site's bundle (its strings, web/i18n/languages.js), by the
+// bundle's metafile: "assets/chunk-….js" by language.
+function languageChunks(metafile) {
+  const chunks = {};
+  for (const [output, { inputs }] of Object.entries(metafile.outputs))
+    for (const [lang, module] of Object.entries(TABLE_MODULES))
+      if (
+        Object.keys(inputs).some((input) =>
+          input.endsWith(`web/i18n/${module}`),
+        )
+      )
+        chunks[lang] = `assets/${basename(output)}`;
+  if (Object.keys(chunks).length !== LANGUAGES.length)
+    throw new Error("a language's strings are not a chunk of their own");
+  return chunks;
+}
+
+// The page's head asks for the reader's strings at once (the app would ask for them only once
+// it has arrived and run): the language web/state.js's parseState reads, ?lang= or the
+// browser's, whose chunk is preloaded.
+const preloadLanguage = (chunks) =>
+  `(function(){var c=${JSON.stringify(chunks)},p=new URLSearchParams(location.search).get("lang"),l=c.hasOwnProperty(p)?p:(${defaultLanguage})(navigator.languages),k=document.createElement("link");k.rel="modulepreload";k.href=c[l];document.head.appendChild(k)})();`;
 
 // KaTeX's CSS (the faces in use), uPlot's and the page's, as one stylesheet.
 function stylesheet(catalog) {
@@ -236,6 +261,7 @@ async function buildSite(wasm, css, vendor, catalog) {
   }
   const app = await bundleJs("web/app.js", {
     splitting: true,
+    metafile: true,
     outdir: assets,
     entryNames: "app-[hash]",
     chunkNames: "chunk-[hash]",
@@ -246,8 +272,8 @@ async function buildSite(wasm, css, vendor, catalog) {
       }),
     ],
   });
-  const appEntry = app.find((f) => /app-[^/]*\.js$/.test(f.path));
-  for (const file of app)
+  const appEntry = app.outputFiles.find((f) => /app-[^/]*\.js$/.test(f.path));
+  for (const file of app.outputFiles)
     writeFileSync(
       file.path,
       file === appEntry ? COMPILE_HINT + file.text : file.contents,
@@ -258,6 +284,7 @@ async function buildSite(wasm, css, vendor, catalog) {
     pageHtml(
       [
         `    <script>${earlyWorker(`new Worker("assets/${workerFile}",{type:"module"})`)}</script>`,
+        `    <script>${preloadLanguage(languageChunks(app.metafile))}</script>`,
         `    <link rel="stylesheet" href="assets/${styleFile}" />`,
         ...preloads,
         `    <script defer src="assets/${vendorFile}"></script>`,
