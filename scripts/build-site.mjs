@@ -191,12 +191,31 @@ function catalogModule(catalog) {
   return `export const BUILT_CATALOG = JSON.parse(${JSON.stringify(json)});`;
 }
 
+// The worker that the page's head starts (earlyWorker) is named so: the head fetches the wasm
+// while the worker's script loads, and sends it the bytes ({wasm: ArrayBuffer}, or {wasm: null}
+// if that fetch failed). A worker started otherwise fetches the wasm itself.
+const WASM_FROM_PAGE = "actlab:wasm-from-page";
+
 const WASM_FROM_URL = (
   file,
 ) => `import { compileWasm } from "./wasm-compile.js";
 export function compileEngine() {
-  return compileWasm(new URL("./${file}", import.meta.url));
+  const url = new URL("./${file}", import.meta.url);
+  if (self.name !== ${JSON.stringify(WASM_FROM_PAGE)}) return compileWasm(url);
+  // Taken before web/worker.js's requests handler sees it (this listener is added first).
+  return new Promise((resolve) => {
+    self.addEventListener("message", function take(event) {
+      if (!event.data || !("wasm" in event.data)) return;
+      event.stopImmediatePropagation();
+      self.removeEventListener("message", take);
+      resolve(event.data.wasm ? WebAssembly.compile(event.data.wasm) : compileWasm(url));
+    });
+  });
 }`;
+
+// The head's fetch of the wasm for its worker (WASM_FROM_PAGE), whose bytes are transferred.
+const wasmForWorker = (file) =>
+  `fetch("assets/${file}").then(function(r){if(!r.ok)throw r.status;return r.arrayBuffer()}).then(function(b){w.postMessage({wasm:b},[b])},function(){w.postMessage({wasm:null})});`;
 
 const WASM_INLINE = (bytes) => `const WASM = "${bytes.toString("base64")}";
 export function compileEngine() {
@@ -209,9 +228,10 @@ export function compileEngine() {
 // The worker starts from an inline script in the page's head, before the stylesheet and the
 // scripts load, so that the wasm compiles while they do; it keeps the worker's first events for
 // web/engine.js, which takes the worker through startWorker(). A page whose inline scripts a
-// server forbids (CSP) starts it from startWorker() instead.
-const earlyWorker = (create) =>
-  `(function(){var w=${create},e=[];w.onmessage=w.onerror=function(x){e.push(x)};window.actlabEarlyWorker={worker:w,events:e}})();`;
+// server forbids (CSP) starts it from startWorker() instead. more: code run with the worker w
+// (the site's fetch of the wasm for it).
+const earlyWorker = (create, more = "") =>
+  `(function(){var w=${create},e=[];w.onmessage=w.onerror=function(x){e.push(x)};${more}window.actlabEarlyWorker={worker:w,events:e}})();`;
 
 const takeWorker = (create) => `export function startWorker() {
   const early = globalThis.actlabEarlyWorker;
@@ -283,7 +303,7 @@ async function buildSite(wasm, css, vendor, catalog) {
     join(site, "index.html"),
     pageHtml(
       [
-        `    <script>${earlyWorker(`new Worker("assets/${workerFile}",{type:"module"})`)}</script>`,
+        `    <script>${earlyWorker(`new Worker("assets/${workerFile}",{type:"module",name:${JSON.stringify(WASM_FROM_PAGE)}})`, wasmForWorker(wasmFile))}</script>`,
         `    <script>${preloadLanguage(languageChunks(app.metafile))}</script>`,
         `    <link rel="stylesheet" href="assets/${styleFile}" />`,
         ...preloads,
