@@ -3,9 +3,10 @@
 // Each run is a cold load in a fresh Chromium context (empty cache) of
 //   dev:    the checkout's page from the development server (scripts/static-server.mjs);
 //   site:   dist/site under a sub-path of a plain static server sending .wasm as
-//           application/octet-stream (compiled from its bytes), and again as application/wasm
-//           (streaming compilation);
-//   single: dist/actlab.html from file://.
+//           application/octet-stream, and again as application/wasm (the page's head fetches
+//           the bytes for its worker either way: scripts/build-site.mjs);
+//   single: dist/actlab.html from file://;
+// each in a browser whose language is English, and dist/site again for a Russian reader.
 // With ACTLAB_BEFORE_DIST=<folder> (a copy of another build's dist/), its site and single file
 // are measured too (ACTLAB_LOAD_ONLY=<text>: only the variants whose name contains it), and the
 // variants run interleaved round by round (each round one cold load of
@@ -49,10 +50,10 @@ function recordDraws() {
   });
 }
 
-async function coldLoad(browser, url, fileBody = null) {
+async function coldLoad(browser, url, fileBody = null, locale = "en-US") {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
-    locale: "en-US",
+    locale,
   });
   await context.addInitScript(recordDraws);
   const bodies = [];
@@ -122,8 +123,8 @@ async function measureInterleaved(browser, variants) {
   for (let i = 0; i < runs; i++)
     for (let k = 0; k < variants.length; k++) {
       const j = (i + k) % variants.length;
-      const { url, fileBody } = variants[j];
-      results[j].push(await coldLoad(browser, url, fileBody));
+      const { url, fileBody, locale } = variants[j];
+      results[j].push(await coldLoad(browser, url, fileBody, locale));
     }
   return variants.map((v, j) => report(v.name, results[j]));
 }
@@ -140,6 +141,11 @@ const variants = [
   { name: "dev page", url: `${devOrigin}/` },
   { name: "dist/site, wasm octet-stream", url: `${plain.origin}/site/` },
   { name: "dist/site, application/wasm", url: `${typed.origin}/site/` },
+  {
+    name: "dist/site, application/wasm, ru",
+    url: `${typed.origin}/site/`,
+    locale: "ru-RU",
+  },
   {
     name: "dist/actlab.html, file://",
     url: pathToFileURL(single).href,

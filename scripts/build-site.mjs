@@ -17,6 +17,8 @@ import { isDeepStrictEqual } from "node:util";
 import * as esbuild from "esbuild";
 
 import { STRINGS } from "../web/i18n/index.js";
+import { TABLE_MODULES } from "../web/i18n/languages.js";
+import { LANGUAGES, defaultLanguage } from "../web/state.js";
 import { wrapModule } from "../wasm/api.mjs";
 import { OPS } from "../web/ops.js";
 import { pageFormulas, trimKatexCss, usedFaces } from "./site/katex-fonts.mjs";
@@ -69,8 +71,31 @@ async function bundleJs(entry, options) {
     write: false,
     ...options,
   });
-  return result.outputFiles;
+  return options.metafile ? result : result.outputFiles;
 }
+
+// Each language's chunk of the site's bundle (its strings, web/i18n/languages.js), by the
+// bundle's metafile: "assets/chunk-….js" by language.
+function languageChunks(metafile) {
+  const chunks = {};
+  for (const [output, { inputs }] of Object.entries(metafile.outputs))
+    for (const [lang, module] of Object.entries(TABLE_MODULES))
+      if (
+        Object.keys(inputs).some((input) =>
+          input.endsWith(`web/i18n/${module}`),
+        )
+      )
+        chunks[lang] = `assets/${basename(output)}`;
+  if (Object.keys(chunks).length !== LANGUAGES.length)
+    throw new Error("a language's strings are not a chunk of their own");
+  return chunks;
+}
+
+// The page's head asks for the reader's strings at once (the app would ask for them only once
+// it has arrived and run): the language web/state.js's parseState reads, ?lang= or the
+// browser's, whose chunk is preloaded.
+const preloadLanguage = (chunks) =>
+  `(function(){var c=${JSON.stringify(chunks)},p=new URLSearchParams(location.search).get("lang"),l=c.hasOwnProperty(p)?p:(${defaultLanguage})(navigator.languages),k=document.createElement("link");k.rel="modulepreload";k.href=c[l];document.head.appendChild(k)})();`;
 
 // KaTeX's CSS (the faces in use), uPlot's and the page's, as one stylesheet.
 function stylesheet(catalog) {
@@ -95,6 +120,11 @@ function pageStylesheets() {
   );
 }
 
+// The KaTeX faces of the lecture's opening prose and of figure 1's formulas: fetched with the
+// stylesheet, so that the first layout has them (a face found only by that layout arrives
+// after it, and the page is laid out again).
+const PRELOADED_FACES = ["KaTeX_Main-Regular", "KaTeX_Math-Italic"];
+
 async function bundleCss(css, loader) {
   const result = await esbuild.build({
     ...common,
@@ -108,12 +138,22 @@ async function bundleCss(css, loader) {
   return result.outputFiles;
 }
 
+// V8's per-file compile hint (Chromium 136 on; a comment elsewhere): every function of the file
+// is compiled while the script streams in, off the main thread, instead of on the main thread
+// at its first call. For the scripts that run before the first figure is drawn, whose
+// functions are nearly all called on load (KaTeX's, uPlot's, the app's): lazy compilation was
+// a fifth of the main thread's work before the first figure. It must open the file.
+const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
+
 // KaTeX and uPlot are classic scripts that set globals (web/katex.js, web/plot/chart.js).
 function vendorScript() {
-  return [
-    readFileSync(join(katexDir, "katex.min.js"), "utf8"),
-    readFileSync(join(uplotDir, "uPlot.iife.min.js"), "utf8"),
-  ].join("\n;\n");
+  return (
+    COMPILE_HINT +
+    [
+      readFileSync(join(katexDir, "katex.min.js"), "utf8"),
+      readFileSync(join(uplotDir, "uPlot.iife.min.js"), "utf8"),
+    ].join("\n;\n")
+  );
 }
 
 // index.html's own markup with the checkout's stylesheets and scripts replaced by `head`.
@@ -151,12 +191,31 @@ function catalogModule(catalog) {
   return `export const BUILT_CATALOG = JSON.parse(${JSON.stringify(json)});`;
 }
 
+// The worker that the page's head starts (earlyWorker) is named so: the head fetches the wasm
+// while the worker's script loads, and sends it the bytes ({wasm: ArrayBuffer}, or {wasm: null}
+// if that fetch failed). A worker started otherwise fetches the wasm itself.
+const WASM_FROM_PAGE = "actlab:wasm-from-page";
+
 const WASM_FROM_URL = (
   file,
 ) => `import { compileWasm } from "./wasm-compile.js";
 export function compileEngine() {
-  return compileWasm(new URL("./${file}", import.meta.url));
+  const url = new URL("./${file}", import.meta.url);
+  if (self.name !== ${JSON.stringify(WASM_FROM_PAGE)}) return compileWasm(url);
+  // Taken before web/worker.js's requests handler sees it (this listener is added first).
+  return new Promise((resolve) => {
+    self.addEventListener("message", function take(event) {
+      if (!event.data || !("wasm" in event.data)) return;
+      event.stopImmediatePropagation();
+      self.removeEventListener("message", take);
+      resolve(event.data.wasm ? WebAssembly.compile(event.data.wasm) : compileWasm(url));
+    });
+  });
 }`;
+
+// The head's fetch of the wasm for its worker (WASM_FROM_PAGE), whose bytes are transferred.
+const wasmForWorker = (file) =>
+  `fetch("assets/${file}").then(function(r){if(!r.ok)throw r.status;return r.arrayBuffer()}).then(function(b){w.postMessage({wasm:b},[b])},function(){w.postMessage({wasm:null})});`;
 
 const WASM_INLINE = (bytes) => `const WASM = "${bytes.toString("base64")}";
 export function compileEngine() {
@@ -169,9 +228,10 @@ export function compileEngine() {
 // The worker starts from an inline script in the page's head, before the stylesheet and the
 // scripts load, so that the wasm compiles while they do; it keeps the worker's first events for
 // web/engine.js, which takes the worker through startWorker(). A page whose inline scripts a
-// server forbids (CSP) starts it from startWorker() instead.
-const earlyWorker = (create) =>
-  `(function(){var w=${create},e=[];w.onmessage=w.onerror=function(x){e.push(x)};window.actlabEarlyWorker={worker:w,events:e}})();`;
+// server forbids (CSP) starts it from startWorker() instead. more: code run with the worker w
+// (the site's fetch of the wasm for it).
+const earlyWorker = (create, more = "") =>
+  `(function(){var w=${create},e=[];w.onmessage=w.onerror=function(x){e.push(x)};${more}window.actlabEarlyWorker={worker:w,events:e}})();`;
 
 const takeWorker = (create) => `export function startWorker() {
   const early = globalThis.actlabEarlyWorker;
@@ -209,12 +269,19 @@ async function buildSite(wasm, css, vendor, catalog) {
   writeFileSync(join(assets, vendorFile), vendor);
 
   let styleFile;
+  const preloads = [];
   for (const file of await bundleCss(css, "file")) {
     writeFileSync(file.path, file.contents);
-    if (file.path.endsWith(".css")) styleFile = basename(file.path);
+    const name = basename(file.path);
+    if (name.endsWith(".css")) styleFile = name;
+    if (PRELOADED_FACES.some((face) => name.startsWith(`${face}-`)))
+      preloads.push(
+        `    <link rel="preload" href="assets/${name}" as="font" type="font/woff2" crossorigin />`,
+      );
   }
   const app = await bundleJs("web/app.js", {
     splitting: true,
+    metafile: true,
     outdir: assets,
     entryNames: "app-[hash]",
     chunkNames: "chunk-[hash]",
@@ -225,14 +292,21 @@ async function buildSite(wasm, css, vendor, catalog) {
       }),
     ],
   });
-  for (const file of app) writeFileSync(file.path, file.contents);
-  const appFile = basename(app.find((f) => /app-[^/]*\.js$/.test(f.path)).path);
+  const appEntry = app.outputFiles.find((f) => /app-[^/]*\.js$/.test(f.path));
+  for (const file of app.outputFiles)
+    writeFileSync(
+      file.path,
+      file === appEntry ? COMPILE_HINT + file.text : file.contents,
+    );
+  const appFile = basename(appEntry.path);
   writeFileSync(
     join(site, "index.html"),
     pageHtml(
       [
-        `    <script>${earlyWorker(`new Worker("assets/${workerFile}",{type:"module"})`)}</script>`,
+        `    <script>${earlyWorker(`new Worker("assets/${workerFile}",{type:"module",name:${JSON.stringify(WASM_FROM_PAGE)}})`, wasmForWorker(wasmFile))}</script>`,
+        `    <script>${preloadLanguage(languageChunks(app.metafile))}</script>`,
         `    <link rel="stylesheet" href="assets/${styleFile}" />`,
+        ...preloads,
         `    <script defer src="assets/${vendorFile}"></script>`,
         `    <script type="module" src="assets/${appFile}"></script>`,
       ].join("\n"),

@@ -409,7 +409,9 @@ function parseFigure(id, specs, params, catalog, notices) {
   return values;
 }
 
-function defaultLanguage(navigatorLanguages) {
+// The reader's language when the address names none. Self-contained: scripts/build-site.mjs
+// inlines its source in the page's head, which preloads that language's strings.
+export function defaultLanguage(navigatorLanguages) {
   const first =
     (navigatorLanguages ?? []).find((l) => typeof l === "string") ?? "en";
   return first.toLowerCase().startsWith("ru") ? "ru" : "en";

@@ -9,8 +9,15 @@ import { OPS } from "./ops.js";
 
 const compiled = compileEngine();
 const actlabReady = compiled.then(instantiate);
-// Where the module cannot be sent (or did not compile), the worker answers every request.
-compiled.then((module) => self.postMessage({ module })).catch(() => {});
+// The compiled module, sent once the first requests are answered (the main thread instantiates
+// it only after its first figure is shown). Where it cannot be sent (or did not compile), the
+// worker answers every request.
+let moduleSent = false;
+function sendModule() {
+  if (moduleSent) return;
+  moduleSent = true;
+  compiled.then((module) => self.postMessage({ module })).catch(() => {});
+}
 
 // The ArrayBuffers inside a result, to transfer rather than copy.
 function transferables(value, found = new Set()) {
@@ -43,6 +50,7 @@ async function drain() {
       });
     }
   }
+  sendModule();
 }
 
 self.onmessage = ({ data }) => {

@@ -19,6 +19,7 @@ import {
   tempFolder,
 } from "./dist.mjs";
 import { serveFolder } from "./plain-server.mjs";
+import { STRINGS } from "../../web/i18n/index.js";
 
 const SUB_PATH = "/~teacher/courses/dl-2026/actlab/";
 
@@ -87,6 +88,53 @@ describe("dist/site under a sub-path of a plain static server", () => {
     assert.deepEqual(outside, []);
     assert.ok(server.requests.every((path) => path.startsWith(SUB_PATH)));
     assert.ok(requests.length <= 15, `${requests.length} requests`);
+  });
+
+  test("each preloaded font is fetched once and is a face the page laid out in", async () => {
+    const preloads = await page.$$eval(
+      'link[rel="preload"][as="font"]',
+      (links) => links.map((link) => link.href),
+    );
+    assert.ok(preloads.length > 0, "the page preloads its first faces");
+    for (const href of preloads)
+      assert.equal(requests.filter((url) => url === href).length, 1, href);
+    const loaded = await page.evaluate(() =>
+      [...document.fonts]
+        .filter((face) => face.status === "loaded")
+        .map((face) => face.family.replace(/"/g, "")),
+    );
+    for (const href of preloads) {
+      const family = href.split("/").pop().split("-")[0];
+      assert.ok(loaded.includes(family), `${family} laid out`);
+    }
+  });
+
+  test("the head preloads the reader's strings, which the page then takes from that request", async () => {
+    const preloaded = await page.$eval(
+      'link[rel="modulepreload"]',
+      (link) => link.href,
+    );
+    assert.equal(requests.filter((url) => url === preloaded).length, 1);
+    const chunk = await (await context.request.get(preloaded)).text();
+    assert.ok(chunk.includes(STRINGS.en.intro.title));
+    assert.ok(!chunk.includes(STRINGS.ru.intro.title));
+    const russian = await context.newPage();
+    const seen = [];
+    russian.on("request", (request) => seen.push(request.url()));
+    await russian.goto(`${server.origin}${SUB_PATH}?lang=ru`);
+    await waitDrawn(russian, "act");
+    const ruChunk = await russian.$eval(
+      'link[rel="modulepreload"]',
+      (link) => link.href,
+    );
+    assert.equal(seen.filter((url) => url === ruChunk).length, 1);
+    assert.ok(
+      !seen.includes(preloaded),
+      "a Russian reader loads no English table",
+    );
+    const text = await (await context.request.get(ruChunk)).text();
+    assert.ok(text.includes(STRINGS.ru.intro.title));
+    await russian.close();
   });
 
   test("the site holds only what the page loads: no sources, no node_modules", () => {

@@ -1,6 +1,6 @@
 // The page's languages as it loads them (web/i18n/languages.js): every language of the state
 // has a name, and the strings the page loads for it are the whole table the build and the
-// tests read (web/i18n/index.js), the default language's without a load.
+// tests read (web/i18n/index.js).
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
@@ -18,9 +18,10 @@ test("every language has its name, written in it", () => {
   assert.match(LANGUAGE_NAMES.ru, /^[А-Яа-яЁё]+$/);
 });
 
-test("English is there before any load; another language falls back to it until loaded", () => {
-  assert.deepEqual(loadedStrings("en"), STRINGS.en);
-  assert.equal(loadedStrings("ru"), loadedStrings("en"));
+test("before any load each language has only its lines saying a part of the page did not load", () => {
+  for (const lang of LANGUAGES)
+    assert.deepEqual(loadedStrings(lang), { deploy: STRINGS[lang].deploy });
+  assert.match(loadedStrings("ru").deploy.missing, /[А-Яа-яЁё]/);
 });
 
 test("each language loads as the whole table, once", async () => {
@@ -31,4 +32,9 @@ test("each language loads as the whole table, once", async () => {
     assert.equal(loadedStrings(lang), strings);
   }
   assert.equal(loadedStrings("ru").meta.lang, "ru");
+});
+
+test("a language not loaded falls back to English once English is", async () => {
+  await loadStrings("en");
+  assert.equal(loadedStrings("xx"), await loadStrings("en"));
 });

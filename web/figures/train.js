@@ -138,7 +138,9 @@ class TrainView {
     this.lossChart = new Chart(this.lossBox, { height: 150, syncKey: "train" });
     this.accChart = new Chart(this.accBox, { height: 130, syncKey: "train" });
     this.chartHeights = [150, 110];
-    this.loadPresets();
+    // Asked after the task that builds the page, whose cards ask for their figures meanwhile:
+    // the worker computes requests in order, and the first figure's comes first.
+    queueMicrotask(() => this.loadPresets());
   }
 
   async loadPresets() {
