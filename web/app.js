@@ -96,7 +96,9 @@ class App {
     this.live = {
       engine: this.engine,
       setParam: (figure, name, raw, commit) =>
-        this.change(figure, name, raw, commit),
+        this.change(figure, { [name]: raw }, commit),
+      setParams: (figure, changes, commit) =>
+        this.change(figure, changes, commit),
     };
   }
 
@@ -228,7 +230,7 @@ class App {
       schema: this.schema,
       ctx: { ...this.ctx, ...this.live },
       onChange: (figure, name, raw, commit) =>
-        this.change(figure, name, raw, commit),
+        this.change(figure, { [name]: raw }, commit),
       linkFor: (figure) => this.urlFor(figure, false),
       embedSnippets: (figure) => this.embedSnippets(figure),
       shownControls: (figure, names) => this.shownControls(figure, names),
@@ -515,15 +517,22 @@ class App {
     );
   }
 
-  change(figure, name, raw, commit) {
-    this.state = withParam(
-      this.state,
-      this.schema,
-      this.catalog,
-      figure,
-      name,
-      raw,
-    );
+  // changes: {name: raw} of one figure, made as one change (one address, one request): a
+  // point of the edge diagram moves sigma_w2 and sigma_b2 at once.
+  change(figure, changes, commit) {
+    const notices = [];
+    for (const [name, raw] of Object.entries(changes)) {
+      this.state = withParam(
+        this.state,
+        this.schema,
+        this.catalog,
+        figure,
+        name,
+        raw,
+      );
+      notices.push(...this.state.notices);
+    }
+    this.state = { ...this.state, notices };
     this.writeUrl(commit);
     const card = this.cards.get(figure);
     if (this.state.notices.length) card?.setNotices(this.state.notices);

@@ -38,6 +38,20 @@ const number = (x, digits = 4) =>
     ? "—"
     : localNumber(formatShort(x, digits));
 
+// work() once the next frame is painted (an animation frame, then a task), or after
+// FRAME_WAIT_MS where no frame comes (a hidden page draws none).
+const FRAME_WAIT_MS = 100;
+function afterFrame(work) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    work();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, FRAME_WAIT_MS);
+}
+
 // Rounded to what a reader would type (3 decimals), inside the window.
 function snap(value, [lo, hi]) {
   return Math.round(Math.min(hi, Math.max(lo, value)) * 1000) / 1000;
@@ -130,37 +144,76 @@ class EdgeView {
     );
   }
 
-  // The theory's curves first (edgeTheory), then the card's full request.
+  // The theory's curves first (edgeTheory, in the worker), drawn as soon as they come; the
+  // point becomes the page's state (the address, the controls, the card's measurement) only
+  // after that frame (settle), so that none of that work sits between the input and the
+  // theory drawn. A click (pointerdown, then pointerup at the same point) is one change.
   moveTo(w2, b2, commit, started) {
-    const values = this.current.values;
     const same = w2 === this.shown?.w2 && b2 === this.shown?.b2;
     if (same && !commit) return;
-    if (!same) {
-      this.shown = { w2, b2 };
-      this.measured = null;
-      const key = `${w2},${b2}`;
-      const args = { phi: values.phi, w2, b2, depth: values.depth };
-      this.ctx.engine
-        .request("edge-theory", "edgeTheory", args)
-        .then((reply) => {
-          // Drawn only while the point is still this one and its measurement has not come.
-          if (reply.stale || `${this.shown.w2},${this.shown.b2}` !== key)
-            return;
-          if (this.measured === key) return;
-          this.drawTheoryOnly(reply.result, w2, b2);
-          this.host.dataset.theoryMs = (performance.now() - started).toFixed(2);
-          this.host.dataset.theoryThread = reply.thread;
-          requestAnimationFrame(() => {
-            this.host.dataset.theoryFrameMs = (
-              performance.now() - started
-            ).toFixed(2);
-            this.host.dispatchEvent(new CustomEvent("actlab:theory-drawn"));
-          });
-        })
-        .catch(() => {}); // the card's own request reports the engine's error
+    if (!same && this.pending?.commit) this.settle();
+    this.pending = { w2, b2, commit: commit || Boolean(this.pending?.commit) };
+    if (same) {
+      if (!this.asking) this.settle();
+      return;
     }
-    this.ctx.setParam("edge", "w2", String(w2), false);
-    this.ctx.setParam("edge", "b2", String(b2), commit);
+    this.shown = { w2, b2 };
+    this.measured = null;
+    const ask = (this.asking = (this.asks ?? 0) + 1);
+    this.asks = ask;
+    const key = `${w2},${b2}`;
+    const args = {
+      phi: this.current.values.phi,
+      w2,
+      b2,
+      depth: this.current.values.depth,
+    };
+    const draw = (reply) => {
+      // Drawn only while the point is still this one and its measurement has not come.
+      if (reply.stale || `${this.shown.w2},${this.shown.b2}` !== key) return;
+      if (this.measured === key) return;
+      this.drawTheoryOnly(reply.result, w2, b2);
+      this.host.dataset.theoryMs = (performance.now() - started).toFixed(2);
+      this.host.dataset.theoryThread = reply.thread;
+      requestAnimationFrame(() => {
+        this.host.dataset.theoryFrameMs = (performance.now() - started).toFixed(
+          2,
+        );
+        this.host.dispatchEvent(new CustomEvent("actlab:theory-drawn"));
+      });
+    };
+    // The newest ask settles after its frame, whatever its reply (a stale one, an error:
+    // the card's own request reports the engine's error).
+    const settle = () =>
+      afterFrame(() => {
+        if (this.asking !== ask) return;
+        this.asking = null;
+        this.settle();
+      });
+    this.ctx.engine
+      .request("edge-theory", "edgeTheory", args)
+      .then(draw)
+      .catch(() => {})
+      .then(settle);
+  }
+
+  // The pending point made the figure's state: one change of sigma_w2 and sigma_b2 (a history
+  // entry when it commits). A point the figure no longer shows (the address restored by
+  // back or forward meanwhile) is dropped.
+  settle() {
+    const pending = this.pending;
+    this.pending = null;
+    if (
+      !pending ||
+      pending.w2 !== this.shown?.w2 ||
+      pending.b2 !== this.shown?.b2
+    )
+      return;
+    this.ctx.setParams(
+      "edge",
+      { w2: String(pending.w2), b2: String(pending.b2) },
+      pending.commit,
+    );
   }
 
   // ---- drawing --------------------------------------------------------------------------
