@@ -88,6 +88,7 @@ class EdgeView {
       syncKey: "edge",
     });
     this.dragging = false;
+    this.texts = new WeakMap(); // element -> the text it shows (rich)
   }
 
   names(values) {
@@ -231,6 +232,7 @@ class EdgeView {
       qTheory: p.layers.q_theory,
       cTheory: p.layers.c_theory,
     });
+    this.textLater = null;
     this.drawText(values, ctx, p);
     this.host.dataset.point = JSON.stringify([p.sigma_w2, p.sigma_b2]);
   }
@@ -247,7 +249,15 @@ class EdgeView {
       qTheory: theory.layers.q,
       cTheory: theory.layers.c,
     });
-    this.drawText(shown, this.ctx, { ...theory, sigma_w2: w2, sigma_b2: b2 });
+    // The readout a frame later: its KaTeX is the slowest part of this draw.
+    const text = () =>
+      this.drawText(shown, this.ctx, { ...theory, sigma_w2: w2, sigma_b2: b2 });
+    this.textLater = text;
+    afterFrame(() => {
+      if (this.textLater !== text) return;
+      this.textLater = null;
+      text();
+    });
   }
 
   markerList(result) {
@@ -261,6 +271,17 @@ class EdgeView {
 
   drawDiagram(result, values, ctx, point) {
     const { t, theme } = ctx;
+    const signature = `${t.lang}|${theme.fg}|${values.phi}`;
+    // A moved point over the same diagram: only the point is new, the chart painted again.
+    if (
+      this.map?.result === result &&
+      this.map.theme === theme &&
+      this.diagram.signature === signature
+    ) {
+      this.map = { ...this.map, point };
+      this.diagram.repaint();
+      return;
+    }
     const linePoints = visibleLine(result.line, W2_RANGE, B2_RANGE);
     this.diagramBox.dataset.line = JSON.stringify(linePoints);
     this.diagramBox.dataset.markers = JSON.stringify(
@@ -280,6 +301,7 @@ class EdgeView {
       },
       number: (x) => localNumber(formatShort(x, 3)),
       theme,
+      result,
     };
     this.map = map; // the draw hook reads the newest: a moved point repaints in place
     const options = {
@@ -307,7 +329,7 @@ class EdgeView {
     this.diagram.draw(
       options,
       [W2_RANGE, [B2_RANGE[0], B2_RANGE[1]]],
-      `${t.lang}|${theme.fg}|${values.phi}`,
+      signature,
     );
     this.diagramBox.setAttribute(
       "aria-label",
@@ -368,8 +390,8 @@ class EdgeView {
     const w2 = number(p.sigma_w2);
     const b2 = number(p.sigma_b2);
     if (p.q_star === null) {
-      renderRich(this.readout, t("figures.edge.readoutNone", { w2, b2 }));
-      this.hint.textContent = t("figures.edge.hintNone");
+      this.rich(this.readout, t("figures.edge.readoutNone", { w2, b2 }));
+      this.rich(this.hint, t("figures.edge.hintNone"));
       this.hint.dataset.limit = "";
       return;
     }
@@ -379,7 +401,7 @@ class EdgeView {
         : p.chi1 < 1
           ? "phaseOrdered"
           : "phaseChaotic";
-    renderRich(
+    this.rich(
       this.readout,
       t("figures.edge.readout", {
         w2,
@@ -392,7 +414,7 @@ class EdgeView {
       }),
     );
     if (p.xi_c === null) {
-      renderRich(
+      this.rich(
         this.hint,
         t("figures.edge.hintCritical", { depth: values.depth }),
       );
@@ -401,7 +423,7 @@ class EdgeView {
     }
     const limit = p.trainable_depth; // the engine's k xi_c
     this.hint.dataset.limit = String(limit);
-    renderRich(
+    this.rich(
       this.hint,
       t("figures.edge.hint", {
         k: localNumber(String(k)),
@@ -412,6 +434,14 @@ class EdgeView {
         ),
       }),
     );
+  }
+
+  // The text typeset into el unless el shows it already: the measurement's draw repeats the
+  // theory's readout, and KaTeX typesets every new number.
+  rich(el, text) {
+    if (this.texts.get(el) === text) return;
+    this.texts.set(el, text);
+    renderRich(el, text);
   }
 
   legend() {
