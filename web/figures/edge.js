@@ -89,6 +89,9 @@ class EdgeView {
     });
     this.dragging = false;
     this.texts = new WeakMap(); // element -> the text it shows (rich)
+    // Back or forward before a point settled: the address's state wins.
+    this.dropPending = () => (this.pending = null);
+    addEventListener("popstate", this.dropPending);
   }
 
   names(values) {
@@ -199,17 +202,11 @@ class EdgeView {
   }
 
   // The pending point made the figure's state: one change of sigma_w2 and sigma_b2 (a history
-  // entry when it commits). A point the figure no longer shows (the address restored by
-  // back or forward meanwhile) is dropped.
+  // entry when it commits).
   settle() {
     const pending = this.pending;
     this.pending = null;
-    if (
-      !pending ||
-      pending.w2 !== this.shown?.w2 ||
-      pending.b2 !== this.shown?.b2
-    )
-      return;
+    if (!pending) return;
     this.ctx.setParams(
       "edge",
       { w2: String(pending.w2), b2: String(pending.b2) },
@@ -513,6 +510,7 @@ class EdgeView {
   }
 
   destroy() {
+    removeEventListener("popstate", this.dropPending);
     this.diagram.destroy();
     this.qChart.destroy();
     this.cChart.destroy();
