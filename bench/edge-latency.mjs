@@ -85,7 +85,7 @@ async function click(run, i) {
   run.frames.push(Number(data.theoryFrameMs));
   run.threads.add(data.theoryThread);
   console.log(
-    `  ${roots.length > 1 ? `${run.root}: ` : ""}click ${i + 1}: drawn ${data.theoryMs} ms, frame ${data.theoryFrameMs} ms (${data.theoryThread}) ${data.dbg ?? ""}`,
+    `  ${roots.length > 1 ? `${run.root}: ` : ""}click ${i + 1}: drawn ${data.theoryMs} ms, frame ${data.theoryFrameMs} ms (${data.theoryThread})`,
   );
   await page.waitForFunction(
     ([s, n]) => {
