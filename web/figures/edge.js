@@ -89,6 +89,9 @@ class EdgeView {
     });
     this.dragging = false;
     this.texts = new WeakMap(); // element -> the text it shows (rich)
+    this.asks = 0; // edgeTheory requests so far; asking: the newest, until it settles
+    this.asking = null;
+    this.pending = null; // the point to make the page's state: {w2, b2, commit}
     // Back or forward before a point settled: the address's state wins.
     this.dropPending = () => (this.pending = null);
     addEventListener("popstate", this.dropPending);
@@ -163,8 +166,8 @@ class EdgeView {
     }
     this.shown = { w2, b2 };
     this.measured = null;
-    const ask = (this.asking = (this.asks ?? 0) + 1);
-    this.asks = ask;
+    const ask = ++this.asks;
+    this.asking = ask;
     const key = `${w2},${b2}`;
     const args = {
       phi: this.current.values.phi,
