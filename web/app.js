@@ -92,11 +92,14 @@ class App {
     this.cards = new Map();
     this.urlWrittenAt = -Infinity;
     this.urlTimer = null;
+    this.gestureOpen = false; // the history entry is a gesture's, not yet committed
     // For figures that run on their own (training): the engine, and a parameter setter.
     this.live = {
       engine: this.engine,
       setParam: (figure, name, raw, commit) =>
-        this.change(figure, name, raw, commit),
+        this.change(figure, { [name]: raw }, commit),
+      setParams: (figure, changes, commit) =>
+        this.change(figure, changes, commit),
     };
   }
 
@@ -228,7 +231,7 @@ class App {
       schema: this.schema,
       ctx: { ...this.ctx, ...this.live },
       onChange: (figure, name, raw, commit) =>
-        this.change(figure, name, raw, commit),
+        this.change(figure, { [name]: raw }, commit),
       linkFor: (figure) => this.urlFor(figure, false),
       embedSnippets: (figure) => this.embedSnippets(figure),
       shownControls: (figure, names) => this.shownControls(figure, names),
@@ -515,15 +518,22 @@ class App {
     );
   }
 
-  change(figure, name, raw, commit) {
-    this.state = withParam(
-      this.state,
-      this.schema,
-      this.catalog,
-      figure,
-      name,
-      raw,
-    );
+  // changes: {name: raw} of one figure, made as one change (one address, one request): a
+  // point of the edge diagram moves sigma_w2 and sigma_b2 at once.
+  change(figure, changes, commit) {
+    const notices = [];
+    for (const [name, raw] of Object.entries(changes)) {
+      this.state = withParam(
+        this.state,
+        this.schema,
+        this.catalog,
+        figure,
+        name,
+        raw,
+      );
+      notices.push(...this.state.notices);
+    }
+    this.state = { ...this.state, notices };
     this.writeUrl(commit);
     const card = this.cards.get(figure);
     if (this.state.notices.length) card?.setNotices(this.state.notices);
@@ -548,8 +558,7 @@ class App {
   // A slider's input events (commit false) rewrite the address at most every URL_WRITE_MS,
   // the newest state last: each history.replaceState is a call into the browser's process
   // (16 ms of a slider's event at load 19), and Chromium ignores a page's history calls beyond
-  // a few hundred in 10 s. A commit first writes what is pending, then its own, as if every
-  // input had been written.
+  // a few hundred in 10 s. A commit writes the newest state at once, pending or not.
   writeUrl(commit) {
     if (!commit) {
       if (this.urlTimer) return; // the pending write takes the newest state
@@ -561,14 +570,14 @@ class App {
       }, wait);
       return;
     }
-    if (this.urlTimer) {
-      clearTimeout(this.urlTimer);
-      this.urlTimer = null;
-      this.writeUrlNow(false);
-    }
+    clearTimeout(this.urlTimer);
+    this.urlTimer = null;
     this.writeUrlNow(true);
   }
 
+  // A gesture (a drag on the edge diagram or a slider up to its release, a click) is one
+  // history entry, so that back returns to the state before it: its first write pushes the
+  // entry, the rest replace it, its commit ends it; a commit on its own pushes one.
   writeUrlNow(commit) {
     this.urlWrittenAt = performance.now();
     const query = withControls(
@@ -576,15 +585,19 @@ class App {
       this.state.embed ? (this.controlsRaw ?? null) : null,
     );
     const url = `${location.pathname}${query}${location.hash}`;
-    if (url === `${location.pathname}${location.search}${location.hash}`)
-      return;
-    if (commit) history.pushState(null, "", url);
-    else history.replaceState(null, "", url);
+    const same =
+      url === `${location.pathname}${location.search}${location.hash}`;
+    const open = this.gestureOpen;
+    this.gestureOpen = !commit && (open || !same);
+    if (same) return;
+    if (open) history.replaceState(null, "", url);
+    else history.pushState(null, "", url);
   }
 
   restore() {
     clearTimeout(this.urlTimer);
     this.urlTimer = null;
+    this.gestureOpen = false;
     const previous = this.state;
     this.state = parseState(
       location.search,

@@ -257,7 +257,9 @@ export class Card {
           : text,
       );
     } finally {
-      if (this.values === values) {
+      // The newest request's end, by its values (a slider's release, or a drag's on the edge
+      // diagram, repeats them in a new object): "Computing…" stayed up after it.
+      if (this.requested === key) {
         clearTimeout(this.progressTimer);
         this.progress.hidden = true;
       }

@@ -89,23 +89,37 @@ export function drawDiagram(u, p, map) {
   const x = (v) => xPos(u, v);
   const y = (v) => yPos(u, v);
   const font = { size: fontSizeOf(theme.font) };
+  // Beneath the cells lie the axes' grid lines (theme.grid); a painter that can keeps them.
+  const cells = (draw) =>
+    p.reuse
+      ? p.reuse(
+          [nw, nb, grid.chi1, grid.xi_c, theme.reference, theme.grid],
+          box.left,
+          box.top,
+          box.width,
+          box.height,
+          draw,
+        )
+      : draw();
   p.clip(box.left, box.top, box.width, box.height, () =>
-    p.group({ cells: `${nw}x${nb}` }, () => {
-      for (let j = 0; j < nb; j++) {
-        const y0 = y(b2lo + j * cb);
-        const y1 = y(b2lo + (j + 1) * cb);
-        for (let i = 0; i < nw; i++) {
-          const k = j * nw + i;
-          const fill = Number.isNaN(grid.chi1[k])
-            ? theme.reference
-            : rgb(xiFraction(grid.xi_c[k]));
-          const x0 = x(w2lo + i * cw);
-          const x1 = x(w2lo + (i + 1) * cw);
-          // Half a pixel over each edge: no seams between neighbours.
-          p.rect(x0, y1, x1 - x0 + 0.5, y0 - y1 + 0.5, { fill });
+    p.group({ cells: `${nw}x${nb}` }, () =>
+      cells(() => {
+        for (let j = 0; j < nb; j++) {
+          const y0 = y(b2lo + j * cb);
+          const y1 = y(b2lo + (j + 1) * cb);
+          for (let i = 0; i < nw; i++) {
+            const k = j * nw + i;
+            const fill = Number.isNaN(grid.chi1[k])
+              ? theme.reference
+              : rgb(xiFraction(grid.xi_c[k]));
+            const x0 = x(w2lo + i * cw);
+            const x1 = x(w2lo + (i + 1) * cw);
+            // Half a pixel over each edge: no seams between neighbours.
+            p.rect(x0, y1, x1 - x0 + 0.5, y0 - y1 + 0.5, { fill });
+          }
         }
-      }
-    }),
+      }),
+    ),
   );
   // The line chi1 = 1; where it is a single point (relu: (2, 0) only), a dot.
   const pts = map.linePoints;

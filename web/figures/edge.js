@@ -38,6 +38,20 @@ const number = (x, digits = 4) =>
     ? "—"
     : localNumber(formatShort(x, digits));
 
+// work() once the next frame is painted (an animation frame, then a task), or after
+// FRAME_WAIT_MS where no frame comes (a hidden page draws none).
+const FRAME_WAIT_MS = 100;
+function afterFrame(work) {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    work();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, FRAME_WAIT_MS);
+}
+
 // Rounded to what a reader would type (3 decimals), inside the window.
 function snap(value, [lo, hi]) {
   return Math.round(Math.min(hi, Math.max(lo, value)) * 1000) / 1000;
@@ -74,6 +88,13 @@ class EdgeView {
       syncKey: "edge",
     });
     this.dragging = false;
+    this.texts = new WeakMap(); // element -> the text it shows (rich)
+    this.asks = 0; // edgeTheory requests so far; asking: the newest, until it settles
+    this.asking = null;
+    this.pending = null; // the point to make the page's state: {w2, b2, commit}
+    // Back or forward before a point settled: the address's state wins.
+    this.dropPending = () => (this.pending = null);
+    addEventListener("popstate", this.dropPending);
   }
 
   names(values) {
@@ -130,37 +151,70 @@ class EdgeView {
     );
   }
 
-  // The theory's curves first (edgeTheory), then the card's full request.
+  // The theory's curves first (edgeTheory, in the worker), drawn as soon as they come; the
+  // point becomes the page's state (the address, the controls, the card's measurement) only
+  // after that frame (settle), so that none of that work sits between the input and the
+  // theory drawn. A click (pointerdown, then pointerup at the same point) is one change.
   moveTo(w2, b2, commit, started) {
-    const values = this.current.values;
     const same = w2 === this.shown?.w2 && b2 === this.shown?.b2;
     if (same && !commit) return;
-    if (!same) {
-      this.shown = { w2, b2 };
-      this.measured = null;
-      const key = `${w2},${b2}`;
-      const args = { phi: values.phi, w2, b2, depth: values.depth };
-      this.ctx.engine
-        .request("edge-theory", "edgeTheory", args)
-        .then((reply) => {
-          // Drawn only while the point is still this one and its measurement has not come.
-          if (reply.stale || `${this.shown.w2},${this.shown.b2}` !== key)
-            return;
-          if (this.measured === key) return;
-          this.drawTheoryOnly(reply.result, w2, b2);
-          this.host.dataset.theoryMs = (performance.now() - started).toFixed(2);
-          this.host.dataset.theoryThread = reply.thread;
-          requestAnimationFrame(() => {
-            this.host.dataset.theoryFrameMs = (
-              performance.now() - started
-            ).toFixed(2);
-            this.host.dispatchEvent(new CustomEvent("actlab:theory-drawn"));
-          });
-        })
-        .catch(() => {}); // the card's own request reports the engine's error
+    if (!same && this.pending?.commit) this.settle();
+    this.pending = { w2, b2, commit: commit || Boolean(this.pending?.commit) };
+    if (same) {
+      if (!this.asking) this.settle();
+      return;
     }
-    this.ctx.setParam("edge", "w2", String(w2), false);
-    this.ctx.setParam("edge", "b2", String(b2), commit);
+    this.shown = { w2, b2 };
+    this.measured = null;
+    const ask = ++this.asks;
+    this.asking = ask;
+    const key = `${w2},${b2}`;
+    const args = {
+      phi: this.current.values.phi,
+      w2,
+      b2,
+      depth: this.current.values.depth,
+    };
+    const draw = (reply) => {
+      // Drawn only while the point is still this one and its measurement has not come.
+      if (reply.stale || `${this.shown.w2},${this.shown.b2}` !== key) return;
+      if (this.measured === key) return;
+      this.drawTheoryOnly(reply.result, w2, b2);
+      this.host.dataset.theoryMs = (performance.now() - started).toFixed(2);
+      this.host.dataset.theoryThread = reply.thread;
+      requestAnimationFrame(() => {
+        this.host.dataset.theoryFrameMs = (performance.now() - started).toFixed(
+          2,
+        );
+        this.host.dispatchEvent(new CustomEvent("actlab:theory-drawn"));
+      });
+    };
+    // The newest ask settles after its frame, whatever its reply (a stale one, an error:
+    // the card's own request reports the engine's error).
+    const settle = () =>
+      afterFrame(() => {
+        if (this.asking !== ask) return;
+        this.asking = null;
+        this.settle();
+      });
+    this.ctx.engine
+      .request("edge-theory", "edgeTheory", args)
+      .then(draw)
+      .catch(() => {})
+      .then(settle);
+  }
+
+  // The pending point made the figure's state: one change of sigma_w2 and sigma_b2 (a history
+  // entry when it commits).
+  settle() {
+    const pending = this.pending;
+    this.pending = null;
+    if (!pending) return;
+    this.ctx.setParams(
+      "edge",
+      { w2: String(pending.w2), b2: String(pending.b2) },
+      pending.commit,
+    );
   }
 
   // ---- drawing --------------------------------------------------------------------------
@@ -178,6 +232,7 @@ class EdgeView {
       qTheory: p.layers.q_theory,
       cTheory: p.layers.c_theory,
     });
+    this.textLater = null;
     this.drawText(values, ctx, p);
     this.host.dataset.point = JSON.stringify([p.sigma_w2, p.sigma_b2]);
   }
@@ -194,7 +249,15 @@ class EdgeView {
       qTheory: theory.layers.q,
       cTheory: theory.layers.c,
     });
-    this.drawText(shown, this.ctx, { ...theory, sigma_w2: w2, sigma_b2: b2 });
+    // The readout a frame later: its KaTeX is the slowest part of this draw.
+    const text = () =>
+      this.drawText(shown, this.ctx, { ...theory, sigma_w2: w2, sigma_b2: b2 });
+    this.textLater = text;
+    afterFrame(() => {
+      if (this.textLater !== text) return;
+      this.textLater = null;
+      text();
+    });
   }
 
   markerList(result) {
@@ -208,6 +271,17 @@ class EdgeView {
 
   drawDiagram(result, values, ctx, point) {
     const { t, theme } = ctx;
+    const signature = `${t.lang}|${theme.fg}|${values.phi}`;
+    // A moved point over the same diagram: only the point is new, the chart painted again.
+    if (
+      this.map?.result === result &&
+      this.map.theme === theme &&
+      this.diagram.signature === signature
+    ) {
+      this.map = { ...this.map, point };
+      this.diagram.repaint();
+      return;
+    }
     const linePoints = visibleLine(result.line, W2_RANGE, B2_RANGE);
     this.diagramBox.dataset.line = JSON.stringify(linePoints);
     this.diagramBox.dataset.markers = JSON.stringify(
@@ -227,6 +301,7 @@ class EdgeView {
       },
       number: (x) => localNumber(formatShort(x, 3)),
       theme,
+      result,
     };
     this.map = map; // the draw hook reads the newest: a moved point repaints in place
     const options = {
@@ -254,7 +329,7 @@ class EdgeView {
     this.diagram.draw(
       options,
       [W2_RANGE, [B2_RANGE[0], B2_RANGE[1]]],
-      `${t.lang}|${theme.fg}|${values.phi}`,
+      signature,
     );
     this.diagramBox.setAttribute(
       "aria-label",
@@ -315,8 +390,8 @@ class EdgeView {
     const w2 = number(p.sigma_w2);
     const b2 = number(p.sigma_b2);
     if (p.q_star === null) {
-      renderRich(this.readout, t("figures.edge.readoutNone", { w2, b2 }));
-      this.hint.textContent = t("figures.edge.hintNone");
+      this.rich(this.readout, t("figures.edge.readoutNone", { w2, b2 }));
+      this.rich(this.hint, t("figures.edge.hintNone"));
       this.hint.dataset.limit = "";
       return;
     }
@@ -326,7 +401,7 @@ class EdgeView {
         : p.chi1 < 1
           ? "phaseOrdered"
           : "phaseChaotic";
-    renderRich(
+    this.rich(
       this.readout,
       t("figures.edge.readout", {
         w2,
@@ -339,7 +414,7 @@ class EdgeView {
       }),
     );
     if (p.xi_c === null) {
-      renderRich(
+      this.rich(
         this.hint,
         t("figures.edge.hintCritical", { depth: values.depth }),
       );
@@ -348,7 +423,7 @@ class EdgeView {
     }
     const limit = p.trainable_depth; // the engine's k xi_c
     this.hint.dataset.limit = String(limit);
-    renderRich(
+    this.rich(
       this.hint,
       t("figures.edge.hint", {
         k: localNumber(String(k)),
@@ -359,6 +434,14 @@ class EdgeView {
         ),
       }),
     );
+  }
+
+  // The text typeset into el unless el shows it already: the measurement's draw repeats the
+  // theory's readout, and KaTeX typesets every new number.
+  rich(el, text) {
+    if (this.texts.get(el) === text) return;
+    this.texts.set(el, text);
+    renderRich(el, text);
   }
 
   legend() {
@@ -430,6 +513,7 @@ class EdgeView {
   }
 
   destroy() {
+    removeEventListener("popstate", this.dropPending);
     this.diagram.destroy();
     this.qChart.destroy();
     this.cChart.destroy();
