@@ -241,10 +241,20 @@ class App {
       : FIGURE_IDS.filter((id) => FIGURES[id]);
     for (const id of ids) this.cards.set(id, new Card(FIGURES[id], app));
 
+    // The figures laid out now (the embed's, or the page's down to the opened section).
+    const shownNow = this.state.embed ? [this.state.view] : this.renderPage();
     if (this.state.embed) this.renderEmbed();
-    else this.renderPage();
     this.showNotices();
-    for (const [id, card] of this.cards) card.update(this.state.figures[id]);
+    // Those ask for their numbers now, the lower sections' once the first figure is shown: on
+    // a machine of two cores their computation (and the compilation that comes with it) took
+    // the processor from the first figure's layout and draw. Each asks with the state of then.
+    for (const [id, card] of this.cards) {
+      if (shownNow.includes(id)) card.update(this.state.figures[id]);
+      else
+        this.firstShown.then(() => {
+          if (this.cards.get(id) === card) card.update(this.state.figures[id]);
+        });
+    }
     // The section of ?view= (a figure within another's section: its card), or the page's
     // #fragment: the page is built after the browser looked for the fragment, so it scrolls
     // there itself.
@@ -261,6 +271,8 @@ class App {
     this.markRendered();
   }
 
+  // Lays out the lecture; returns the figures in the page now (the lower sections join it
+  // after the first figure).
   renderPage() {
     const t = this.t;
     // The section the page opens at (?view= or #sec-…): it and those above it are laid out
@@ -371,6 +383,7 @@ class App {
     this.scormObserver?.disconnect();
     this.scormObserver = this.scorm?.watch(sections.at(-1));
     this.completeLater(later);
+    return SECTION_IDS.slice(0, now).flatMap(figuresOf);
   }
 
   // Runs `queue` (the lower sections joining the page, then renderRich's deferred formulas) in
