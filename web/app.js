@@ -131,10 +131,12 @@ class App {
       );
     if (BUILT_CATALOG) {
       this.begin(BUILT_CATALOG);
-      // Asked after the figures' requests, which the worker computes first.
-      this.engine
-        .request("catalog", "catalog", {})
-        .then(({ result }) => this.checkCatalog(result), loadError);
+      // Asked once the first figure is shown: the worker computes the figures first.
+      this.firstShown.then(() =>
+        this.engine
+          .request("catalog", "catalog", {})
+          .then(({ result }) => this.checkCatalog(result), loadError),
+      );
     } else {
       this.showLoading(translator(guess.lang));
       let catalog;

@@ -138,9 +138,6 @@ class TrainView {
     this.lossChart = new Chart(this.lossBox, { height: 150, syncKey: "train" });
     this.accChart = new Chart(this.accBox, { height: 130, syncKey: "train" });
     this.chartHeights = [150, 110];
-    // Asked after the task that builds the page, whose cards ask for their figures meanwhile:
-    // the worker computes requests in order, and the first figure's comes first.
-    queueMicrotask(() => this.loadPresets());
   }
 
   async loadPresets() {
@@ -239,6 +236,12 @@ class TrainView {
   draw(result, values, ctx) {
     this.ctx = ctx;
     this.values = values;
+    // The presets are asked for once the figure has its first numbers: until then the worker
+    // computes the figures (this one is below the page's first screen).
+    if (!this.presetsAsked && !ctx.exporting) {
+      this.presetsAsked = true;
+      this.loadPresets();
+    }
     this.absorb(result);
     this.render();
     // An export draws a copy and never trains (web/export.js).
