@@ -244,8 +244,7 @@ class App {
     for (const id of ids) this.cards.set(id, new Card(FIGURES[id], app));
 
     // The figures laid out now (the embed's, or the page's down to the opened section).
-    const shownNow = this.state.embed ? [this.state.view] : this.renderPage();
-    if (this.state.embed) this.renderEmbed();
+    const shownNow = this.state.embed ? this.renderEmbed() : this.renderPage();
     this.showNotices();
     // Those ask for their numbers now, the lower sections' once the first figure is shown: on
     // a machine of two cores their computation (and the compilation that comes with it) took
@@ -412,6 +411,7 @@ class App {
     document.body.dataset.lecture = "complete";
   }
 
+  // Lays out the embedded figure alone; returns it.
   renderEmbed() {
     const card = this.cards.get(this.state.view);
     this.pageNotices = element("div", {
@@ -438,6 +438,7 @@ class App {
     new ResizeObserver(() => card.fit(stage.clientHeight)).observe(stage);
     this.heightObserver?.disconnect();
     this.heightObserver = postHeights(this.state.view, main, stage);
+    return [this.state.view];
   }
 
   languageSwitch() {
